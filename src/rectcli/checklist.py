@@ -1,0 +1,320 @@
+"""Validate parsed YAML into a :class:`Checklist`: the task list with its units resolved,
+its deadlines read and every item's line known. Every problem found is collected and
+raised at once, each at its place in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from yaml.nodes import Node
+
+from . import yamlsrc
+from .deadlines import Deadline, DeadlineError, parse_deadline
+from .errors import Problem, RectError, did_you_mean
+from .models import Measure, Task, TaskFile, UnitFile
+from .units import UnitRegistry
+
+CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
+
+
+@dataclass
+class Checklist:
+    """A validated task list and what rect derives from it."""
+
+    path: str
+    file: TaskFile
+    units: UnitRegistry
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # id → its `- id:` item
+    deadlines: dict[str, Deadline] = field(default_factory=dict)  # id → effective deadline
+
+    @property
+    def issued(self) -> date | None:
+        return self.file.plan.issued
+
+    def measures(self) -> Iterator[tuple[Task, Measure]]:
+        return self.file.measures()
+
+    def find(self, item_id: str) -> tuple[Task, Measure | None] | None:
+        """The task, or the task and measure, with this id."""
+        for task in self.file.tasks:
+            if task.id == item_id:
+                return task, None
+            for measure in task.measures:
+                if measure.id == item_id:
+                    return task, measure
+        return None
+
+    def ids(self) -> list[str]:
+        return list(self.positions)
+
+    def measure_units(self, task: Task, measure: Measure) -> list[str]:
+        """The measure's responsible units by their own names (aliases resolved)."""
+        names = measure.units if measure.units is not None else task.units
+        return [self.units.resolve(n) or n for n in names]
+
+
+def parse_units(text: str, path: str) -> UnitRegistry:
+    root, data = _parse(text, path, "units:")
+    unit_file = _validate(UnitFile, data, root, path)
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    unit_names = {u.name for u in unit_file.units}
+    for kind, items in (("units", unit_file.units), ("groups", unit_file.groups)):
+        for index, item in enumerate(items):
+            for name_index, name in enumerate([item.name, *item.aliases]):
+                loc: list[str | int] = [kind, index, "name"]
+                if name_index:
+                    loc = [kind, index, "aliases", name_index - 1]
+                line, col = yamlsrc.position(yamlsrc.locate(root, loc))
+                if name in seen:
+                    problems.append(
+                        Problem(
+                            path,
+                            line,
+                            col,
+                            f"the name '{name}' is used twice (first on line {seen[name]})",
+                        )
+                    )
+                seen.setdefault(name, line)
+    for index, group in enumerate(unit_file.groups):
+        for member_index, member in enumerate(group.members):
+            if member not in unit_names:
+                node = yamlsrc.locate(root, ["groups", index, "members", member_index])
+                problems.append(
+                    Problem(
+                        path,
+                        *yamlsrc.position(node),
+                        f"group member '{member}' is not a unit name"
+                        + did_you_mean(member, unit_names),
+                    )
+                )
+    if problems:
+        raise RectError(problems)
+    return UnitRegistry(unit_file)
+
+
+def parse_tasks(text: str, path: str, units: UnitRegistry) -> Checklist:
+    root, data = _parse(text, path, "plan:\ntasks:")
+    task_file = _validate(TaskFile, data, root, path)
+    checklist = Checklist(path, task_file, units)
+    problems = _check_tasks(checklist, root)
+    if problems:
+        raise RectError(problems)
+    return checklist
+
+
+def _parse(text: str, path: str, expected: str) -> tuple[Node, Any]:
+    if "<<<<<<<" in text:
+        markers = [
+            Problem(
+                path,
+                n,
+                1,
+                "unresolved merge conflict; keep the right lines and delete "
+                "the <<<<<<< ======= >>>>>>> markers",
+            )
+            for n, line in enumerate(text.splitlines(), 1)
+            if line.startswith(CONFLICT_MARKERS)
+        ]
+        if markers:
+            raise RectError(markers)
+    root = yamlsrc.compose(text, path)
+    if root is None:
+        raise RectError(
+            [
+                Problem(
+                    path,
+                    1,
+                    1,
+                    f"the file is empty; it should start with {expected.splitlines()[0]!r}",
+                )
+            ]
+        )
+    # Aliases can only exist where an anchor does: skip the identity check otherwise.
+    return root, yamlsrc.construct(root, path, check_aliases="&" in text)
+
+
+def _validate(model: type[BaseModel], data: Any, root: Node, path: str) -> Any:
+    if not isinstance(data, dict):
+        raise RectError(
+            [
+                Problem(
+                    path,
+                    *yamlsrc.position(root),
+                    "expected a mapping of keys at the top of the file",
+                )
+            ]
+        )
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RectError(
+            _pydantic_problem(err["type"], err["loc"], err["msg"], root, path)
+            for err in exc.errors(include_input=False, include_url=False)
+        ) from None
+
+
+def _pydantic_problem(
+    kind: str, loc: Sequence[str | int], msg: str, root: Node, path: str
+) -> Problem:
+    name = next((str(p) for p in reversed(loc) if isinstance(p, str)), "value")
+    if kind == "extra_forbidden":
+        parent = yamlsrc.locate(root, loc[:-1])
+        key = yamlsrc.key_node(parent, str(loc[-1])) or parent
+        return Problem(
+            path, *yamlsrc.position(key), f"unknown key '{loc[-1]}'" + _known_keys(root, loc)
+        )
+    node = yamlsrc.locate(root, loc)
+    line, col = yamlsrc.position(node)
+    if kind == "missing":
+        return Problem(path, line, col, f"missing required key '{loc[-1]}'")
+    read_as = yamlsrc.scalar_kind(node)
+    if kind == "string_type" and read_as:
+        value = getattr(node, "value", "")
+        return Problem(
+            path,
+            line,
+            col,
+            f'{name}: YAML reads {value} as {read_as}, not text; quote it: {name}: "{value}"',
+        )
+    if kind == "literal_error":
+        return Problem(path, line, col, f"{name}: {msg.replace('Input should be', 'must be')}")
+    if kind in {"dict_type", "model_type"} and "：" in str(getattr(node, "value", "")):
+        return Problem(
+            path,
+            line,
+            col,
+            f"{name}: a full-width colon '：' does not make a key; use ':' followed by a space",
+        )
+    return Problem(path, line, col, f"{name}: {msg[0].lower()}{msg[1:]}")
+
+
+_FIELDS: dict[str, tuple[str, ...]] = {
+    "top": ("plan", "tasks", "units", "groups"),
+}
+
+
+def _known_keys(root: Node, loc: Sequence[str | int]) -> str:
+    from .models import Group, Measure, Milestone, Plan, ProgressEntry, Recurring, Unit
+
+    by_parent: dict[str, type[BaseModel]] = {
+        "plan": Plan,
+        "tasks": Task,
+        "measures": Measure,
+        "progress": ProgressEntry,
+        "milestones": Milestone,
+        "recurring": Recurring,
+        "units": Unit,
+        "groups": Group,
+    }
+    parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "top")
+    model = by_parent.get(parent)
+    fields = tuple(model.model_fields) if model else _FIELDS["top"]
+    return did_you_mean(str(loc[-1]), fields)
+
+
+def _check_tasks(checklist: Checklist, root: Node) -> list[Problem]:
+    """What pydantic cannot see: ids, unit names and deadline phrases."""
+    path, units, issued = checklist.path, checklist.units, checklist.issued
+    problems: list[Problem] = []
+
+    def at(loc: list[str | int]) -> tuple[int, int]:
+        return yamlsrc.position(yamlsrc.locate(root, loc))
+
+    def check_units(names: list[str], loc: list[str | int]) -> None:
+        for index, name in enumerate(names):
+            if units.resolve(name) is None:
+                problems.append(
+                    Problem(
+                        path,
+                        *at([*loc, index]),
+                        f"unknown unit '{name}'"
+                        + did_you_mean(name, units.canonical)
+                        + " (units are listed in units.yaml)",
+                    )
+                )
+
+    def read_deadline(text: str, loc: list[str | int]) -> Deadline | None:
+        try:
+            return parse_deadline(text, issued)
+        except DeadlineError as exc:
+            problems.append(Problem(path, *at(loc), f"deadline: {exc}"))
+            return None
+
+    for t_index, task in enumerate(checklist.file.tasks):
+        t_loc: list[str | int] = ["tasks", t_index]
+        _record_id(checklist, task.id, at(t_loc), problems)
+        check_units(task.units, [*t_loc, "units"])
+        if task.supervisor is not None and units.resolve(task.supervisor) is None:
+            problems.append(
+                Problem(
+                    path,
+                    *at([*t_loc, "supervisor"]),
+                    f"unknown unit "
+                    f"'{task.supervisor}'" + did_you_mean(task.supervisor, units.canonical),
+                )
+            )
+        task_deadline = read_deadline(task.deadline, [*t_loc, "deadline"])
+        if task_deadline:
+            checklist.deadlines[task.id] = task_deadline
+        for m_index, measure in enumerate(task.measures):
+            m_loc: list[str | int] = [*t_loc, "measures", m_index]
+            _record_id(checklist, measure.id, at(m_loc), problems)
+            if not measure.id.startswith(f"{task.id}."):
+                problems.append(
+                    Problem(
+                        path,
+                        *at([*m_loc, "id"]),
+                        f"measure id '{measure.id}' must start with its task's id: '{task.id}.N'",
+                    )
+                )
+            if measure.units is not None:
+                check_units(measure.units, [*m_loc, "units"])
+            for r_index, duty in enumerate(measure.recurring):
+                if duty.units is not None:
+                    check_units(duty.units, [*m_loc, "recurring", r_index, "units"])
+            own = None
+            if measure.deadline is not None:
+                own = read_deadline(measure.deadline, [*m_loc, "deadline"])
+            steps = [
+                (read_deadline(ms.deadline, [*m_loc, "milestones", i, "deadline"]), ms.done)
+                for i, ms in enumerate(measure.milestones)
+            ]
+            effective = (
+                own or _milestone_deadline(steps) or (None if measure.deadline else task_deadline)
+            )
+            if effective:
+                checklist.deadlines[measure.id] = effective
+    return problems
+
+
+def _record_id(
+    checklist: Checklist, item_id: str, where: tuple[int, int], problems: list[Problem]
+) -> None:
+    if item_id in checklist.positions:
+        problems.append(
+            Problem(
+                checklist.path,
+                *where,
+                f"duplicate id '{item_id}' (first on "
+                f"line {checklist.positions[item_id][0]}); ids must be unique",
+            )
+        )
+    else:
+        checklist.positions[item_id] = where
+
+
+def _milestone_deadline(steps: list[tuple[Deadline | None, date | None]]) -> Deadline | None:
+    """The earliest unfinished step's deadline; the last step's once all are done."""
+    dated = [(d, done) for d, done in steps if d is not None]
+    if not dated:
+        return None
+    pending = [d for d, done in dated if done is None]
+    if pending:
+        return min(pending, key=lambda d: d.due or date.max)
+    return max((d for d, _ in dated), key=lambda d: d.due or date.min)

@@ -1,0 +1,206 @@
+"""Pure questions over a loaded checklist: which measures, how late, how far along.
+
+Nothing here reads the clock: ``today`` is always passed in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from .checklist import Checklist
+from .errors import RectError, did_you_mean
+from .models import FINISHED, STATUSES, Status, Task
+
+DUE_SOON_DAYS = 14
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """One measure as every report sees it: the contract's JSON keys and a bit more."""
+
+    id: str
+    task: str
+    text: str
+    units: tuple[str, ...]
+    status: Status
+    deadline: str
+    due: date | None
+    overdue: bool
+    days_overdue: int
+    days_left: int | None
+    supervisor: str | None
+    line: int
+    col: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "task": self.task,
+            "text": self.text,
+            "units": list(self.units),
+            "status": self.status,
+            "deadline": self.deadline,
+            "due": self.due.isoformat() if self.due else None,
+            "overdue": self.overdue,
+            "days_overdue": self.days_overdue,
+            "supervisor": self.supervisor,
+            "line": self.line,
+        }
+
+
+def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
+    rows = []
+    for task, measure in checklist.measures():
+        deadline = checklist.deadlines.get(measure.id)
+        due = deadline.due if deadline else None
+        finished = measure.status in FINISHED
+        overdue = due is not None and today > due and not finished
+        rows.append(
+            MeasureRow(
+                id=measure.id,
+                task=task.id,
+                text=measure.text,
+                units=tuple(checklist.measure_units(task, measure)),
+                status=measure.status,
+                deadline=deadline.text if deadline else "",
+                due=due,
+                overdue=overdue,
+                days_overdue=(today - due).days if overdue and due else 0,
+                days_left=(due - today).days if due and not finished else None,
+                supervisor=task.supervisor,
+                line=checklist.positions[measure.id][0],
+                col=checklist.positions[measure.id][1],
+            )
+        )
+    return rows
+
+
+def parse_days(text: str) -> int:
+    """``30d``, ``2w``, ``30`` → a number of days."""
+    match = re.fullmatch(r"\s*(\d+)\s*([dw天周]?)\s*", text)
+    if not match:
+        raise RectError(f"cannot read the period '{text}'; write days as 30d or weeks as 2w")
+    number, unit = int(match[1]), match[2]
+    return number * 7 if unit in ("w", "周") else number
+
+
+@dataclass(frozen=True)
+class Filter:
+    task: str | None = None
+    unit: str | None = None
+    status: Status | None = None
+    overdue: bool = False
+    due_within: int | None = None
+    search: str | None = None
+
+
+def select(rows: Iterable[MeasureRow], wanted: Filter, checklist: Checklist) -> list[MeasureRow]:
+    """The rows that pass every filter given."""
+    unit = resolve_unit(checklist, wanted.unit) if wanted.unit else None
+    if wanted.task is not None and not any(t.id == wanted.task for t in checklist.file.tasks):
+        raise RectError(f"no task '{wanted.task}'" + _suggest(wanted.task, checklist))
+    needle = wanted.search.casefold() if wanted.search else None
+    result = []
+    for row in rows:
+        if wanted.task is not None and row.task != wanted.task:
+            continue
+        if unit is not None and not checklist.units.matches(unit, row.units):
+            continue
+        if wanted.status is not None and row.status != wanted.status:
+            continue
+        if wanted.overdue and not row.overdue:
+            continue
+        if wanted.due_within is not None and not (
+            row.days_left is not None and row.days_left <= wanted.due_within
+        ):
+            continue
+        if needle is not None and needle not in row.text.casefold():
+            continue
+        result.append(row)
+    return result
+
+
+def resolve_unit(checklist: Checklist, name: str) -> str:
+    resolved = checklist.units.resolve(name)
+    if resolved is None:
+        raise RectError(f"unknown unit '{name}'" + did_you_mean(name, checklist.units.canonical))
+    return resolved
+
+
+def _suggest(item_id: str, checklist: Checklist) -> str:
+    return did_you_mean(item_id, checklist.ids())
+
+
+@dataclass(frozen=True)
+class TaskSummary:
+    task: Task
+    total: int
+    finished: int
+    overdue: int
+    status_counts: dict[str, int]
+
+
+def task_summaries(checklist: Checklist, rows: list[MeasureRow]) -> list[TaskSummary]:
+    by_task: dict[str, list[MeasureRow]] = {}
+    for row in rows:
+        by_task.setdefault(row.task, []).append(row)
+    summaries = []
+    for task in checklist.file.tasks:
+        mine = by_task.get(task.id, [])
+        counts: Counter[str] = Counter(r.status for r in mine)
+        summaries.append(
+            TaskSummary(
+                task=task,
+                total=len(mine),
+                finished=sum(counts[s] for s in FINISHED),
+                overdue=sum(r.overdue for r in mine),
+                status_counts={s: counts[s] for s in STATUSES},
+            )
+        )
+    return summaries
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    today: date
+    total: int
+    by_status: dict[str, int]
+    overdue: int
+    due_soon: int
+    tasks: list[TaskSummary]
+    units_behind: list[tuple[str, int]]
+
+
+def dashboard(checklist: Checklist, today: date, soon_days: int = DUE_SOON_DAYS) -> Dashboard:
+    rows = measure_rows(checklist, today)
+    counts = Counter(r.status for r in rows)
+    behind: Counter[str] = Counter()
+    for row in rows:
+        if row.overdue:
+            behind.update(row.units)
+    return Dashboard(
+        today=today,
+        total=len(rows),
+        by_status={s: counts[s] for s in STATUSES},
+        overdue=sum(r.overdue for r in rows),
+        due_soon=sum(1 for r in rows if r.days_left is not None and 0 <= r.days_left <= soon_days),
+        tasks=task_summaries(checklist, rows),
+        units_behind=sorted(behind.items(), key=lambda kv: (-kv[1], kv[0]))[:5],
+    )
+
+
+def overdue_by_unit(rows: Iterable[MeasureRow]) -> dict[str, list[MeasureRow]]:
+    """Overdue rows under each responsible unit, most overdue first; units by count."""
+    groups: dict[str, list[MeasureRow]] = {}
+    for row in rows:
+        if row.overdue:
+            for unit in row.units:
+                groups.setdefault(unit, []).append(row)
+    for members in groups.values():
+        members.sort(key=lambda r: (-r.days_overdue, r.line))
+    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
