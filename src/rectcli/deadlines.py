@@ -56,8 +56,8 @@ _EXAMPLES = (
     "write e.g. 2024年6月30日, 2024年6月底前, 2024年第三季度末, 2024-06-30, 立行立改 or 长期坚持"
 )
 # English month names, independent of the locale (calendar.month_name is not)
-_MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August")
-_MONTHS += ("September", "October", "November", "December")
+_MONTHS: tuple[str, ...] = ("", "January", "February", "March", "April", "May", "June")
+_MONTHS += ("July", "August", "September", "October", "November", "December")
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "零": 0,
     "○": 0,

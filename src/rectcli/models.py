@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 Status = Literal["todo", "doing", "done", "closed"]
 STATUSES: tuple[Status, ...] = ("todo", "doing", "done", "closed")
@@ -18,6 +18,14 @@ FINISHED: frozenset[str] = frozenset({"done", "closed"})
 UnitKind = Literal[
     "party", "government", "district", "department", "judicial", "institution", "enterprise"
 ]
+
+
+def _date_as_text(value: object) -> object:
+    # `deadline: 2024-06-30` unquoted reaches us as a date; it is still the phrase.
+    return value.isoformat() if isinstance(value, date) else value
+
+
+DeadlineText = Annotated[str, BeforeValidator(_date_as_text)]
 
 
 class _Model(BaseModel):
@@ -36,7 +44,7 @@ class ProgressEntry(_Model):
 
 
 class Milestone(_Model):
-    deadline: str
+    deadline: DeadlineText
     text: str | None = None
     done: date | None = None
 
@@ -52,7 +60,7 @@ class Measure(_Model):
     text: str
     units: list[str] | None = None
     persons: str | None = None
-    deadline: str | None = None
+    deadline: DeadlineText | None = None
     milestones: list[Milestone] = []
     recurring: list[Recurring] = []
     status: Status = "todo"
@@ -67,7 +75,7 @@ class Task(_Model):
     persons: str | None = None
     supervisor: str | None = None
     goal: str | None = None
-    deadline: str
+    deadline: DeadlineText
     measures: list[Measure] = []
 
 

@@ -1,0 +1,177 @@
+"""The Typer application: global options, settings, the error boundary, output helpers.
+
+Command modules (``rectcli.commands.*``) register on :data:`app`. Only the CLI layer
+prints. Heavy modules (pydantic models, YAML, Rich tables) are imported inside the
+commands so that ``rect --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from typer._click.core import Context as ClickContext
+
+    from .checklist import Checklist
+    from .labels import Labels
+
+
+class _Group(TyperGroup):
+    """The single error boundary: a RectError becomes its problems on stderr and exit 2."""
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        from .errors import RectError
+
+        try:
+            return super().invoke(ctx)
+        except RectError as exc:
+            for problem in exc.problems:
+                typer.echo(str(problem), err=True)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    help="rect: track a rectification task list (整改任务清单) kept as YAML in git.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+@dataclass
+class Settings:
+    file: Path | None
+    as_of: str | None
+    lang: str | None
+
+    @property
+    def tasks_path(self) -> Path:
+        from .store import find_tasks_file
+
+        return self.file if self.file else find_tasks_file(Path.cwd())
+
+    def load(self) -> Checklist:
+        from .store import load
+
+        return load(self.tasks_path)
+
+    @property
+    def today(self) -> date:
+        from .errors import RectError
+
+        if not self.as_of:
+            return date.today()
+        try:
+            return date.fromisoformat(self.as_of)
+        except ValueError:
+            raise RectError(
+                f"--as-of: '{self.as_of}' is not a date; write it as 2024-06-30"
+            ) from None
+
+    @property
+    def labels(self) -> Labels:
+        from .labels import Labels, pick_lang
+
+        return Labels(pick_lang(self.lang))
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    settings = ctx.find_object(Settings)
+    assert settings is not None
+    return settings
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    # Rich honours NO_COLOR and drops colour when stdout is not a terminal.
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_renderable(renderable: RenderableType) -> None:
+    console().print(renderable)
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    return [i for i in _completion_checklist(ctx, lambda c: c.ids()) if i.startswith(incomplete)]
+
+
+def complete_units(ctx: typer.Context, incomplete: str) -> list[str]:
+    names = _completion_checklist(ctx, lambda c: list(c.units.canonical))
+    return [n for n in names if n.startswith(incomplete)]
+
+
+def _completion_checklist(ctx: typer.Context, pick: Any) -> list[str]:
+    from .errors import RectError
+
+    root = ctx.find_root()
+    try:
+        file = root.params.get("file")
+        settings = Settings(Path(file) if file else None, None, None)
+        return list(pick(settings.load()))
+    except RectError:
+        return []
+
+
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        "-f",
+        envvar="RECT_FILE",
+        dir_okay=False,
+        help="The task list (default: data/tasks.yaml here or in a parent directory).",
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        envvar="RECT_TODAY",
+        metavar="DATE",
+        help="Treat this ISO date as today (default: the real date).",
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        envvar="RECT_LANG",
+        metavar="zh|en",
+        help="Language of labels and messages: zh (default) or en.",
+    ),
+]
+
+
+@app.callback()
+def root(
+    ctx: typer.Context, file: FileOption = None, as_of: AsOfOption = None, lang: LangOption = None
+) -> None:
+    """rect: track a rectification task list (整改任务清单) kept as YAML in git.
+
+    Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or usage.
+    """
+    ctx.obj = Settings(file, as_of, lang)

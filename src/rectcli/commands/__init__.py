@@ -1,0 +1,1 @@
+"""One module per group of commands; each registers on ``rectcli.app.app``."""
