@@ -172,6 +172,7 @@ class Dashboard:
     by_status: dict[str, int]
     overdue: int
     due_soon: int
+    soon_days: int
     tasks: list[TaskSummary]
     units_behind: list[tuple[str, int]]
 
@@ -189,6 +190,7 @@ def dashboard(checklist: Checklist, today: date, soon_days: int = DUE_SOON_DAYS)
         by_status={s: counts[s] for s in STATUSES},
         overdue=sum(r.overdue for r in rows),
         due_soon=sum(1 for r in rows if r.days_left is not None and 0 <= r.days_left <= soon_days),
+        soon_days=soon_days,
         tasks=task_summaries(checklist, rows),
         units_behind=sorted(behind.items(), key=lambda kv: (-kv[1], kv[0]))[:5],
     )

@@ -55,7 +55,8 @@ def status_view(board: Dashboard, title: str, labels: Labels) -> RenderableType:
     counts.append("\n")
     counts.append(f"{labels('overdue')} {board.overdue}", style="bold red" if board.overdue else "")
     counts.append(
-        f" · 14{labels('due_soon')} {board.due_soon}", style="yellow" if board.due_soon else ""
+        f" · {labels('due_soon', n=board.soon_days)} {board.due_soon}",
+        style="yellow" if board.due_soon else "",
     )
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
     table.add_column(labels("id"), no_wrap=True)
@@ -99,7 +100,7 @@ def list_table(rows: Sequence[MeasureRow], labels: Labels) -> RenderableType:
             row.id,
             _status_text(row.status, row.overdue, labels),
             _due_text(row, labels),
-            "、".join(row.units),
+            " ".join(row.units),
             _one_line(row.text),
         )
     return table
@@ -146,7 +147,8 @@ def show_view(
         fields.add_row(labels("title"), task.title)
         if task.finding:
             fields.add_row(labels("finding"), task.finding)
-        fields.add_row(labels("units"), "、".join(task.units))
+        units = [checklist.units.resolve(n) or n for n in task.units]
+        fields.add_row(labels("units"), "、".join(units))
         if task.persons:
             fields.add_row(labels("persons"), task.persons)
         if task.supervisor:

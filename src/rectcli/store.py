@@ -67,9 +67,10 @@ def units_file_for(tasks_path: Path) -> Path:
 
 def load(tasks_path: Path) -> Checklist:
     """Read and validate a task list and the units.yaml beside it."""
+    tasks_text = read_text(tasks_path)
     units_path = units_file_for(tasks_path)
     units = parse_units(read_text(units_path), display_path(units_path))
-    return parse_tasks(read_text(tasks_path), display_path(tasks_path), units)
+    return parse_tasks(tasks_text, display_path(tasks_path), units)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -24,6 +24,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _STR = "tag:yaml.org,2002:str"
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 _TAG_NAMES = {
     "tag:yaml.org,2002:bool": "a boolean",
     "tag:yaml.org,2002:int": "a number",
@@ -56,15 +57,19 @@ def compose(text: str, path: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise RectError([Problem(path, line, col, _syntax_message(exc))]) from None
+        # The culprit may sit on the line before the one libyaml stops at.
+        source_line = "\n".join(text.split("\n", line)[max(line - 2, 0) : line])
+        raise RectError([Problem(path, line, col, _syntax_message(exc, source_line))]) from None
     except yaml.YAMLError as exc:
         raise RectError([Problem(path, 1, 1, f"not valid YAML: {exc}")]) from None
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = exc.problem or str(exc)
-    if "'\\t'" in problem:
+    if "\t" in source_line and "cannot start any token" in problem:
         return "a tab character in the indentation; YAML indents with spaces only"
+    if any("：" in part and ": " not in part for part in source_line.split("\n")):
+        return "a full-width colon '：' does not make a key; use ':' followed by a space"
     context = f"{exc.context}: " if exc.context else ""
     return f"invalid YAML: {context}{problem}"
 
@@ -88,12 +93,16 @@ def construct(root: Node, path: str, *, check_aliases: bool = True) -> Any:
 def _build(node: Node, path: str, problems: list[Problem], seen: set[int] | None) -> Any:
     if seen is not None:
         # Composed aliases are the anchored node itself, met a second time.
-        if id(node) in seen:
-            problems.append(Problem(path, *position(node), _ALIAS_MESSAGE))
-            return None
+        if id(node) in seen:  # one report is enough: an alias bomb repeats millions of times
+            raise RectError([Problem(path, *position(node), _ALIAS_MESSAGE)])
         seen.add(id(node))
     if isinstance(node, ScalarNode):
         return _scalar(node, path, problems)
+    if node.tag not in _COLLECTION_TAGS:
+        problems.append(
+            Problem(path, *position(node), f"the YAML tag {node.tag} is not allowed here")
+        )
+        return None
     if isinstance(node, SequenceNode):
         return [_build(item, path, problems, seen) for item in node.value]
     assert isinstance(node, MappingNode)
@@ -102,8 +111,7 @@ def _build(node: Node, path: str, problems: list[Problem], seen: set[int] | None
     for key_node, value_node in node.value:
         key = _build(key_node, path, problems, seen)
         if key == "<<":
-            problems.append(Problem(path, *position(key_node), _ALIAS_MESSAGE))
-            continue
+            raise RectError([Problem(path, *position(key_node), _ALIAS_MESSAGE)])
         if not isinstance(key, (str, int, float, bool)) or key is None:
             problems.append(Problem(path, *position(key_node), "a key must be plain text"))
             continue
@@ -159,7 +167,7 @@ def _scalar(node: ScalarNode, path: str, problems: list[Problem]) -> Any:
 
 def scalar_kind(node: Node) -> str | None:
     """How YAML read an unquoted scalar that was meant as text ('a number', …), else None."""
-    if isinstance(node, ScalarNode) and node.style is None:
+    if isinstance(node, ScalarNode) and not node.style:  # None (Python) or '' (libyaml)
         return _TAG_NAMES.get(node.tag)
     return None
 

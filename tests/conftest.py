@@ -1,0 +1,67 @@
+"""Shared fixtures: a runner for the real CLI and copies of the data to work on."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from rectcli.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SHIPPED_DATA = ROOT / "data"
+SEED_PLAN = FIXTURES / "plan_2024-04-12.txt"
+
+Invoke = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The user's environment must not leak into exact-output tests.
+    for name in ("RECT_FILE", "RECT_TODAY", "RECT_LANG", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A copy of the small fixture list; returns its tasks.yaml."""
+    target = tmp_path / "mini"
+    shutil.copytree(FIXTURES / "mini", target)
+    return target / "tasks.yaml"
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """A copy of the shipped data/; returns its tasks.yaml."""
+    target = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, target)
+    return target / "tasks.yaml"
+
+
+@pytest.fixture
+def invoke() -> Invoke:
+    """Run the real CLI: invoke("list", file=path, as_of="2024-05-01")."""
+    runner = CliRunner()
+
+    def run(
+        *args: str,
+        file: Path | None = None,
+        as_of: str | None = "2024-05-01",
+        lang: str | None = None,
+        env: dict[str, str] | None = None,
+    ) -> Result:
+        options: list[str] = []
+        if file is not None:
+            options += ["--file", str(file)]
+        if as_of is not None:
+            options += ["--as-of", as_of]
+        if lang is not None:
+            options += ["--lang", lang]
+        return runner.invoke(app, [*options, *args], env=env, prog_name="rect")
+
+    return run
