@@ -64,8 +64,9 @@ def test_environment_variables(invoke: Invoke, mini: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, f"{mini}: valid, 4 measures.\n")
 
 
-def test_finds_data_walking_up(invoke: Invoke, tmp_path: Path,
-                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_finds_data_walking_up(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copytree(SHIPPED_DATA, tmp_path / "data")
     deep = tmp_path / "a" / "b"
     deep.mkdir(parents=True)
@@ -96,8 +97,9 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "tasks.yaml"
     bad.write_text("plan: [\n", encoding="utf-8")
     (tmp_path / "units.yaml").write_text("units: []\n", encoding="utf-8")
-    done = subprocess.run([*command, "--file", str(bad), "status"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [*command, "--file", str(bad), "status"], capture_output=True, text=True, check=False
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"{bad}:2:1: error: invalid YAML")

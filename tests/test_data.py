@@ -51,8 +51,11 @@ def test_measure_deadlines_come_from_their_own_text(checklist: Checklist) -> Non
 def test_milestones_give_the_earliest_unfinished_step(checklist: Checklist) -> None:
     found = checklist.find("10.5")
     assert found is not None and found[1] is not None
-    assert [m.deadline for m in found[1].milestones] == ["2024年2月底前", "2024年6月底前",
-                                                          "2025年12月底前"]
+    assert [m.deadline for m in found[1].milestones] == [
+        "2024年2月底前",
+        "2024年6月底前",
+        "2025年12月底前",
+    ]
     assert checklist.deadlines["10.5"].due == date(2024, 2, 29)
 
 

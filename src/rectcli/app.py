@@ -40,7 +40,6 @@ class _Group(TyperGroup):
 
 app = typer.Typer(
     cls=_Group,
-    help="rect: track a rectification task list (整改任务清单) kept as YAML in git.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -142,7 +141,7 @@ FileOption = Annotated[
         "--file",
         "-f",
         envvar="RECT_FILE",
-        dir_okay=False,
+        metavar="PATH",
         help="The task list (default: data/tasks.yaml here or in a parent directory).",
     ),
 ]
