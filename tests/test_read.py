@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from .conftest import Invoke
 
@@ -254,4 +255,12 @@ def test_shipped_data_status_runs(invoke: Invoke, shipped: Path) -> None:
         "未启动 43 · 推进中 0 · 已完成 0 · 已销号 0",
         "逾期 11 · 14天内到期 5",
     ]
-    assert all(len(line) <= 80 for line in lines(result.stdout))
+    assert max(cell_len(line) for line in lines(result.stdout)) == 80  # CJK cells count 2
+
+
+@pytest.mark.parametrize("command", [["list"], ["overdue"], ["show", "10.5"], ["list", "--tasks"]])
+def test_shipped_data_fits_80_columns(invoke: Invoke, shipped: Path, command: list[str]) -> None:
+    result = invoke(*command, file=shipped, as_of="2024-05-01")
+    assert result.exit_code == 0
+    assert max(cell_len(line) for line in lines(result.stdout)) <= 80
+    assert "10.5" in result.stdout or command == ["list", "--tasks"]  # ids are never cut
