@@ -27,6 +27,13 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each test gets an empty parse cache of its own, never the user's ~/.cache/rect.
+    monkeypatch.delenv("RECT_NO_CACHE", raising=False)
+    monkeypatch.setenv("RECT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A copy of the small fixture list; returns its tasks.yaml."""

@@ -90,6 +90,13 @@ def test_list_json_keys(invoke: Invoke, mini: Path) -> None:
         "days_overdue": 62,
         "supervisor": "办公室",
         "line": 15,
+        "level": "summon",  # overdue ≥30 days: 约谈 (docs/deadlines.md)
+        "warn_tier": None,
+        "percent": None,
+        "expected": None,
+        "behind": False,
+        "ongoing": False,
+        "last_checkin": "2024-03-01",
     }
     assert rows[2]["units"] == ["各区", "住建局"]  # alias resolved, group kept
     assert rows[2]["due"] is None and rows[2]["overdue"] is False
@@ -152,6 +159,7 @@ def test_show_measure(invoke: Invoke, mini: Path) -> None:
         "责任人   各区、住建局主要负责同志",
         "督导单位 办公室",
         "整改时限 2024年2月底前 → 2024-02-29 (+62)",
+        "等级     约谈",
         "",
         "进展记录",
         "日期        状态    记录人  说明",
@@ -193,12 +201,12 @@ def test_overdue_grouped_by_unit(invoke: Invoke, mini: Path) -> None:
     assert result.exit_code == 0
     assert lines(result.stdout) == [
         "池北区 (1)",
-        "编号  到期日      逾期天数  督导单位  整改措施",
-        "1.1   2024-02-29       123  办公室    2024年2月底前，池北区组织对老粮库院内堆存…",
+        "编号  到期日      逾期天数  等级  督导单位  整改措施",
+        "1.1   2024-02-29       123  约谈  办公室    2024年2月底前，池北区组织对老粮库院…",
         "",
         "池南区 (1)",
-        "编号  到期日      逾期天数  督导单位  整改措施",
-        "2.1   2024-06-30         1  办公室    池南区完成积存渗滤液处理。",
+        "编号  到期日      逾期天数  等级  督导单位  整改措施",
+        "2.1   2024-06-30         1  通报  办公室    池南区完成积存渗滤液处理。",
     ]
 
 

@@ -6,8 +6,8 @@ raised at once, each at its place in the file.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -15,11 +15,14 @@ from yaml.nodes import Node
 
 from . import yamlsrc
 from .deadlines import Deadline, DeadlineError, parse_deadline
+from .duties import Duty, read_duties
 from .errors import Problem, RectError, did_you_mean
 from .models import Measure, Task, TaskFile, UnitFile
+from .policy import Policy
 from .units import UnitRegistry
+from .workdays import UnknownYear, WorkCalendar
 
-CONFLICT_MARKERS = ("<<<<<<< ", "=======", ">>>>>>> ")
+CONFLICT_MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")  # ||||||| : diff3 style
 
 
 @dataclass
@@ -31,6 +34,11 @@ class Checklist:
     units: UnitRegistry
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)  # id → its `- id:` item
     deadlines: dict[str, Deadline] = field(default_factory=dict)  # id → effective deadline
+    policy: Policy = field(default_factory=Policy)  # data/policy.yaml, or the defaults
+    calendar: WorkCalendar = field(default_factory=WorkCalendar)  # with data/holidays.yaml
+    duties: dict[str, list[Duty]] = field(default_factory=dict)  # measure id → its duties
+    # A list kept in several files (shards.py): every id → the file holding it.
+    files: dict[str, str] = field(default_factory=dict)
 
     @property
     def issued(self) -> date | None:
@@ -59,8 +67,8 @@ class Checklist:
 
 
 def parse_units(text: str, path: str) -> UnitRegistry:
-    root, data = _parse(text, path, "units:")
-    unit_file = _validate(UnitFile, data, root, path)
+    source = _parse(text, path, "units:")
+    unit_file = _validate(UnitFile, source)
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     unit_names = {u.name for u in unit_file.units}
@@ -70,7 +78,7 @@ def parse_units(text: str, path: str) -> UnitRegistry:
                 loc: list[str | int] = [kind, index, "name"]
                 if name_index:
                     loc = [kind, index, "aliases", name_index - 1]
-                line, col = yamlsrc.position(yamlsrc.locate(root, loc))
+                line, col = source.at(loc)
                 if name in seen:
                     problems.append(
                         Problem(
@@ -84,11 +92,10 @@ def parse_units(text: str, path: str) -> UnitRegistry:
     for index, group in enumerate(unit_file.groups):
         for member_index, member in enumerate(group.members):
             if member not in unit_names:
-                node = yamlsrc.locate(root, ["groups", index, "members", member_index])
                 problems.append(
                     Problem(
                         path,
-                        *yamlsrc.position(node),
+                        *source.at(["groups", index, "members", member_index]),
                         f"group member '{member}' is not a unit name"
                         + did_you_mean(member, unit_names),
                     )
@@ -98,33 +105,48 @@ def parse_units(text: str, path: str) -> UnitRegistry:
     return UnitRegistry(unit_file)
 
 
-def parse_tasks(text: str, path: str, units: UnitRegistry) -> Checklist:
-    root, data = _parse(text, path, "plan:\ntasks:")
-    task_file = _validate(TaskFile, data, root, path)
-    checklist = Checklist(path, task_file, units)
-    problems = _check_tasks(checklist, root)
+def parse_tasks(
+    text: str,
+    path: str,
+    units: UnitRegistry,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkCalendar | None = None,
+) -> Checklist:
+    source = _parse(text, path, "plan:\ntasks:")
+    with yamlsrc.gc_paused():  # pydantic builds ~10 objects per line; see gc_paused
+        task_file = _validate(TaskFile, source)
+        checklist = Checklist(path, task_file, units, policy=policy or Policy())
+        checklist.calendar = calendar or checklist.calendar
+        problems = _check_tasks(checklist, source)
     if problems:
         raise RectError(problems)
     return checklist
 
 
-def _parse(text: str, path: str, expected: str) -> tuple[Node, Any]:
-    if "<<<<<<<" in text:
-        markers = [
-            Problem(
-                path,
-                n,
-                1,
-                "unresolved merge conflict; keep the right lines and delete "
-                "the <<<<<<< ======= >>>>>>> markers",
-            )
-            for n, line in enumerate(text.splitlines(), 1)
-            if line.startswith(CONFLICT_MARKERS)
-        ]
-        if markers:
-            raise RectError(markers)
-    root = yamlsrc.compose(text, path)
-    if root is None:
+def conflict_markers(text: str, path: str) -> list[Problem]:
+    """A located problem for each marker line of a git merge conflict left in ``text``."""
+    if "<<<<<<<" not in text:
+        return []
+    return [
+        Problem(
+            path,
+            n,
+            1,
+            "unresolved merge conflict; keep the right lines and delete "
+            "the <<<<<<< ======= >>>>>>> markers",
+        )
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.startswith(CONFLICT_MARKERS)
+    ]
+
+
+def _parse(text: str, path: str, expected: str) -> yamlsrc.Source:
+    markers = conflict_markers(text, path)
+    if markers:
+        raise RectError(markers)
+    source = yamlsrc.Source(text, path)
+    if source.empty:
         raise RectError(
             [
                 Problem(
@@ -135,26 +157,20 @@ def _parse(text: str, path: str, expected: str) -> tuple[Node, Any]:
                 )
             ]
         )
-    # Aliases can only exist where an anchor does: skip the identity check otherwise.
-    return root, yamlsrc.construct(root, path, check_aliases="&" in text)
+    return source
 
 
-def _validate(model: type[BaseModel], data: Any, root: Node, path: str) -> Any:
-    if not isinstance(data, dict):
+def _validate(model: type[BaseModel], source: yamlsrc.Source) -> Any:
+    path = source.path
+    if not isinstance(source.data, dict):
         raise RectError(
-            [
-                Problem(
-                    path,
-                    *yamlsrc.position(root),
-                    "expected a mapping of keys at the top of the file",
-                )
-            ]
+            [Problem(path, *source.at([]), "expected a mapping of keys at the top of the file")]
         )
     try:
-        return model.model_validate(data)
+        return model.model_validate(source.data)
     except ValidationError as exc:
         raise RectError(
-            _pydantic_problem(err["type"], err["loc"], err["msg"], root, path)
+            _pydantic_problem(err["type"], err["loc"], err["msg"], source.root, path)
             for err in exc.errors(include_input=False, include_url=False)
         ) from None
 
@@ -195,12 +211,25 @@ def _pydantic_problem(
 
 
 _FIELDS: dict[str, tuple[str, ...]] = {
-    "top": ("plan", "tasks", "units", "groups"),
+    "top": ("plan", "tasks", "units", "groups", "warn", "escalate", "review", "lag", "years"),
 }
 
 
 def _known_keys(root: Node, loc: Sequence[str | int]) -> str:
-    from .models import Group, Measure, Milestone, Plan, ProgressEntry, Recurring, Unit
+    from .models import (
+        Escalation,
+        Group,
+        HolidaySpan,
+        HolidayYear,
+        Incident,
+        Measure,
+        Milestone,
+        Plan,
+        ProgressEntry,
+        Recurring,
+        Review,
+        Unit,
+    )
 
     by_parent: dict[str, type[BaseModel]] = {
         "plan": Plan,
@@ -211,20 +240,31 @@ def _known_keys(root: Node, loc: Sequence[str | int]) -> str:
         "recurring": Recurring,
         "units": Unit,
         "groups": Group,
+        "incidents": Incident,
+        "escalate": Escalation,
+        "review": Review,
+        "years": HolidayYear,
+        "holidays": HolidaySpan,
     }
     parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "top")
     model = by_parent.get(parent)
-    fields = tuple(model.model_fields) if model else _FIELDS["top"]
+    fields = (
+        tuple(f.alias or name for name, f in model.model_fields.items())
+        if model
+        else _FIELDS["top"]
+    )
     return did_you_mean(str(loc[-1]), fields)
 
 
-def _check_tasks(checklist: Checklist, root: Node) -> list[Problem]:
-    """What pydantic cannot see: ids, unit names and deadline phrases."""
-    path, units, issued = checklist.path, checklist.units, checklist.issued
+def _check_tasks(
+    checklist: Checklist, source: yamlsrc.Source, tasks: Sequence[Task] | None = None
+) -> list[Problem]:
+    """What pydantic cannot see: ids, unit names and deadline phrases; of ``tasks``, the
+    tasks of ``source`` (default: the whole list, from one file)."""
+    path, units, issued = source.path, checklist.units, checklist.issued
     problems: list[Problem] = []
 
-    def at(loc: list[str | int]) -> tuple[int, int]:
-        return yamlsrc.position(yamlsrc.locate(root, loc))
+    at = source.at
 
     def check_units(names: list[str], loc: list[str | int]) -> None:
         for index, name in enumerate(names):
@@ -246,9 +286,9 @@ def _check_tasks(checklist: Checklist, root: Node) -> list[Problem]:
             problems.append(Problem(path, *at(loc), f"deadline: {exc}"))
             return None
 
-    for t_index, task in enumerate(checklist.file.tasks):
+    for t_index, task in enumerate(checklist.file.tasks if tasks is None else tasks):
         t_loc: list[str | int] = ["tasks", t_index]
-        _record_id(checklist, task.id, at(t_loc), problems)
+        _record_id(checklist, task.id, path, at(t_loc), problems)
         check_units(task.units, [*t_loc, "units"])
         if task.supervisor is not None and units.resolve(task.supervisor) is None:
             problems.append(
@@ -264,7 +304,7 @@ def _check_tasks(checklist: Checklist, root: Node) -> list[Problem]:
             checklist.deadlines[task.id] = task_deadline
         for m_index, measure in enumerate(task.measures):
             m_loc: list[str | int] = [*t_loc, "measures", m_index]
-            _record_id(checklist, measure.id, at(m_loc), problems)
+            _record_id(checklist, measure.id, path, at(m_loc), problems)
             if not measure.id.startswith(f"{task.id}."):
                 problems.append(
                     Problem(
@@ -288,25 +328,56 @@ def _check_tasks(checklist: Checklist, root: Node) -> list[Problem]:
             effective = (
                 own or _milestone_deadline(steps) or (None if measure.deadline else task_deadline)
             )
+            if effective and effective.due is None and measure.start is not None:
+                counted = _count_from(effective, measure.start, checklist.calendar)
+                if isinstance(counted, str):
+                    problems.append(Problem(path, *at([*m_loc, "start"]), counted))
+                effective = counted if isinstance(counted, Deadline) else None
             if effective:
                 checklist.deadlines[measure.id] = effective
+            if measure.recurring:
+                duties, found = read_duties(
+                    measure, measure.start or issued, checklist.calendar, path, at, m_loc
+                )
+                checklist.duties[measure.id] = duties
+                problems.extend(found)
     return problems
 
 
 def _record_id(
-    checklist: Checklist, item_id: str, where: tuple[int, int], problems: list[Problem]
+    checklist: Checklist,
+    item_id: str,
+    path: str,
+    where: tuple[int, int],
+    problems: list[Problem],
 ) -> None:
     if item_id in checklist.positions:
+        first = checklist.files.get(item_id, checklist.path)
+        where_first = "" if first == path else f"{first} "
         problems.append(
             Problem(
-                checklist.path,
+                path,
                 *where,
-                f"duplicate id '{item_id}' (first on "
+                f"duplicate id '{item_id}' (first on {where_first}"
                 f"line {checklist.positions[item_id][0]}); ids must be unique",
             )
         )
     else:
         checklist.positions[item_id] = where
+        if path != checklist.path:
+            checklist.files[item_id] = path
+
+
+def _count_from(deadline: Deadline, start: date, calendar: WorkCalendar) -> Deadline | str:
+    """A relative deadline (``7个工作日内``) counted from the measure's start, or a message."""
+    if deadline.working_days is not None:
+        try:
+            return replace(deadline, due=calendar.add(start, deadline.working_days))
+        except UnknownYear as exc:
+            return f"start: counting {deadline.text} from {start}: {exc}"
+    if deadline.days is not None:
+        return replace(deadline, due=start + timedelta(days=deadline.days))
+    return deadline
 
 
 def _milestone_deadline(steps: list[tuple[Deadline | None, date | None]]) -> Deadline | None:

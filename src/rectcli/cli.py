@@ -5,10 +5,11 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
-from .app import app
-from .commands import read  # noqa: F401  (registers commands)
+from .app import app, build_only
+from .commands import deadline, edit, merge, plan, read, report  # noqa: F401  (registers commands)
 
 
 def main() -> NoReturn:
     """Console-script entry point."""
+    build_only(app, sys.argv[1:])
     sys.exit(app())

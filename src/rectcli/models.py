@@ -6,12 +6,15 @@ resolution are computed from them elsewhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
+Day = date  # inside ProgressEntry the field `date` hides the type's own name
 Status = Literal["todo", "doing", "done", "closed"]
 STATUSES: tuple[Status, ...] = ("todo", "doing", "done", "closed")
 FINISHED: frozenset[str] = frozenset({"done", "closed"})
@@ -28,66 +31,206 @@ def _date_as_text(value: object) -> object:
 DeadlineText = Annotated[str, BeforeValidator(_date_as_text)]
 
 
+def _days(value: object) -> object:
+    """``30d``, ``2w``, ``30天``, ``30`` → a number of days (a period, in policy and leads)."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d+)\s*([dw天周]?)\s*", value)
+        if match:
+            return int(match[1]) * (7 if match[2] in ("w", "周") else 1)
+    raise PydanticCustomError(
+        "period",
+        "cannot read the period '{value}'; write days as 30d or weeks as 2w",
+        {"value": value},
+    )
+
+
+Days = Annotated[int, BeforeValidator(_days), Field(ge=0)]
+
+
 class _Model(BaseModel):
     # hide_input_in_errors: pydantic prints the offending value, which for an alias
     # bomb or a 40 MB list costs minutes and gigabytes.
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
 
 
+_STATUS_DOC = "todo 未启动, doing 推进中, done 已完成 or closed 已销号."
+
+
 class ProgressEntry(_Model):
-    date: date
-    status: Status
-    note: str | None = None
-    by: str | None = None
-    percent: int | None = Field(default=None, ge=0, le=100)
-    evidence: str | None = None
+    """One entry of a measure's progress log (整改进展): append-only, oldest first."""
+
+    date: Day = Field(title="Date (日期)", description="The day of the entry, as an ISO date.")
+    status: Status = Field(
+        title="Status (状态)", description=f"The measure's status from this day: {_STATUS_DOC}"
+    )
+    note: str | None = Field(default=None, title="Note (进展情况)", description="What was done.")
+    by: str | None = Field(
+        default=None, title="By (填报人)", description="Who reports: a unit or person."
+    )
+    percent: int | None = Field(
+        default=None, ge=0, le=100, title="Percent (完成比例)", description="How far along, 0-100."
+    )
+    evidence: str | None = Field(
+        default=None,
+        title="Evidence (佐证材料)",
+        description="A path or URL of the supporting material.",
+    )
+    duty: str | None = Field(  # which recurring duty (its `every`) this entry fulfils
+        default=None,
+        title="Duty (常态化要求)",
+        description="The `every` of the recurring duty it fulfils.",
+    )
+    covers: Day | None = Field(  # makes up the duty occurrence due on this date
+        default=None,
+        title="Covers (补报期次)",
+        description="The due date of the duty occurrence it makes up.",
+    )
 
 
 class Milestone(_Model):
-    deadline: DeadlineText
-    text: str | None = None
-    done: date | None = None
+    """One dated step (阶段节点) of a measure that names several deadlines."""
+
+    deadline: DeadlineText = Field(
+        title="Deadline (完成时限)", description="The step's deadline phrase, e.g. 2024年2月底前."
+    )
+    text: str | None = Field(
+        default=None, title="Step (阶段任务)", description="What is due by then."
+    )
+    done: date | None = Field(
+        default=None, title="Done (完成日期)", description="The day the step was finished."
+    )
+
+
+class Incident(_Model):
+    """One case of a response-time duty (``7个工作日内``): found, then cleared."""
+
+    found: date = Field(title="Found (发现日期)", description="The day the case was found.")
+    cleared: date | None = Field(
+        default=None, title="Cleared (处置日期)", description="The day it was dealt with."
+    )
+    note: str | None = Field(default=None, title="Note (说明)", description="Free text.")
 
 
 class Recurring(_Model):
-    every: str
-    text: str | None = None
-    units: list[str] | None = None
+    """A duty that repeats (常态化要求), in the plan's own words."""
+
+    every: str = Field(
+        title="Every (频次)",
+        description="How often, as the plan says it: 每年10月末, 每半年, 每季度, 每年至少2次, "
+        "7个工作日内.",
+    )
+    rrule: str | None = Field(  # RFC 5545 RRULE of the due dates; must agree with `every`
+        default=None, title="RRULE (重复规则)", description="The due dates as an RFC 5545 RRULE."
+    )
+    text: str | None = Field(default=None, title="Duty (要求)", description="What must be done.")
+    units: list[str] | None = Field(
+        default=None,
+        title="Units (责任单位)",
+        description="Who does it; absent = the measure's units.",
+    )
+    incidents: list[Incident] = Field(
+        default=[], title="Incidents (处置记录)", description="Cases of a response-time duty."
+    )
+
+
+_UNITS_DOC = "Names or aliases from units.yaml"
+_DEADLINE_DOC = (
+    "A Chinese phrase as the plan writes it (2024年6月底前, 2024年第三季度末, 立行立改，长期坚持) "
+    "or an ISO date (2024-06-30)"
+)
 
 
 class Measure(_Model):
-    id: str = Field(min_length=1)
-    text: str
-    units: list[str] | None = None
-    persons: str | None = None
-    deadline: DeadlineText | None = None
-    milestones: list[Milestone] = []
-    recurring: list[Recurring] = []
-    status: Status = "todo"
-    progress: list[ProgressEntry] = []
+    """One rectification measure (整改措施) of a problem, in document order."""
+
+    id: str = Field(
+        min_length=1,
+        title="Id (编号)",
+        description="The task's id, a dot and the measure's number: （二） of 三 is '3.2'.",
+    )
+    text: str = Field(title="Text (措施内容)", description="The measure, verbatim.")
+    units: list[str] | None = Field(
+        default=None,
+        title="Units (责任单位)",
+        description=f"{_UNITS_DOC}, as the measure names them; absent = the task's units.",
+    )
+    persons: str | None = Field(default=None, title="Persons (责任人)", description="Free text.")
+    deadline: DeadlineText | None = Field(
+        default=None,
+        title="Deadline (整改时限)",
+        description=f"{_DEADLINE_DOC}; absent = the task's deadline.",
+    )
+    start: date | None = Field(  # 序时进度 and "N个工作日内" count from here (default plan.issued)
+        default=None,
+        title="Start (起始日期)",
+        description="Pace is counted from here (default: issued).",
+    )
+    lead: Days | None = Field(  # warn this many days before the due date (policy.yaml's tiers)
+        default=None,
+        title="Lead (预警天数)",
+        description="Warn this many days before the due date.",
+    )
+    milestones: list[Milestone] = Field(
+        default=[],
+        title="Milestones (阶段节点)",
+        description="Dated steps, when it names several dates.",
+    )
+    recurring: list[Recurring] = Field(
+        default=[], title="Recurring (常态化要求)", description="Duties that repeat."
+    )
+    status: Status = Field(default="todo", title="Status (状态)", description=_STATUS_DOC)
+    progress: list[ProgressEntry] = Field(
+        default=[], title="Progress (整改进展)", description="The progress log, oldest first."
+    )
 
 
 class Task(_Model):
-    id: str = Field(min_length=1)
-    title: str
-    finding: str | None = None
-    units: list[str]
-    persons: str | None = None
-    supervisor: str | None = None
-    goal: str | None = None
-    deadline: DeadlineText
-    measures: list[Measure] = []
+    """One problem (问题) of the task list, with its fields and measures."""
+
+    id: str = Field(
+        min_length=1, title="Id (编号)", description='The problem\'s number as text: 三 is "3".'
+    )
+    title: str = Field(title="Title (问题)", description="The problem's headline, verbatim.")
+    finding: str | None = Field(
+        default=None, title="Finding (督察发现)", description="The rest of the finding, verbatim."
+    )
+    units: list[str] = Field(title="Units (责任单位)", description=f"{_UNITS_DOC}.")
+    persons: str | None = Field(default=None, title="Persons (责任人)", description="Verbatim.")
+    supervisor: str | None = Field(
+        default=None,
+        title="Supervisor (督导单位)",
+        description="A unit name or alias from units.yaml.",
+    )
+    goal: str | None = Field(default=None, title="Goal (整改目标)", description="Verbatim.")
+    deadline: DeadlineText = Field(title="Deadline (整改时限)", description=f"{_DEADLINE_DOC}.")
+    measures: list[Measure] = Field(
+        default=[], title="Measures (整改措施)", description="In document order."
+    )
 
 
 class Plan(_Model):
-    title: str
-    issued: date | None = None
-    issuer: str | None = None
+    """The rectification plan (整改方案) the task list belongs to."""
+
+    title: str = Field(title="Title (方案名称)", description="The plan's title, verbatim.")
+    issued: date | None = Field(
+        default=None,
+        title="Issued (印发日期)",
+        description="The issue date; 立行立改 is due on it.",
+    )
+    issuer: str | None = Field(
+        default=None, title="Issuer (印发单位)", description="Who issued it."
+    )
 
 
 class TaskFile(_Model):
-    plan: Plan
-    tasks: list[Task] = []
+    """tasks.yaml: a rectification task list (整改任务清单), see docs/format.md."""
+
+    plan: Plan = Field(title="Plan (整改方案)", description="The plan it belongs to.")
+    tasks: list[Task] = Field(
+        default=[], title="Tasks (整改任务清单)", description="The problems, in document order."
+    )
 
     def measures(self) -> Iterator[tuple[Task, Measure]]:
         for task in self.tasks:
@@ -111,3 +254,95 @@ class Group(_Model):
 class UnitFile(_Model):
     units: list[Unit]
     groups: list[Group] = []
+
+
+class Reading(_Model):
+    """One measured value of a target's indicator (监测数据)."""
+
+    date: Day = Field(
+        title="Date (日期)", description="The last day of the period measured (2024-12-31)."
+    )
+    value: Annotated[float, Field(strict=True)] = Field(
+        title="Value (数值)", description="The measured value, in the target's unit."
+    )
+    period: str | None = Field(
+        default=None, title="Period (统计期)", description="The period, as the source says: 2024年."
+    )
+    source: str | None = Field(
+        default=None, title="Source (数据来源)", description="Where it is from."
+    )
+    note: str | None = Field(default=None, title="Note (备注)", description="Free text.")
+
+
+class Target(_Model):
+    """A quantitative target (主要目标) of the plan, with readings over time."""
+
+    id: str = Field(min_length=1, title="Id (编号)", description="A short, stable name.")
+    name: str = Field(title="Indicator (指标)", description="The indicator, as the plan names it.")
+    scope: str | None = Field(default=None, title="Scope (范围)", description="全区, 各区, …")
+    at_least: Annotated[float, Field(strict=True)] | None = Field(
+        default=None, title="At least (不低于)", description="Met when a reading is ≥ this value."
+    )
+    at_most: Annotated[float, Field(strict=True)] | None = Field(
+        default=None, title="At most (不高于)", description="Met when a reading is ≤ this value."
+    )
+    unit: str = Field(title="Unit (单位)", description="%, μg/m³, …")
+    by: DeadlineText = Field(title="By (目标年限)", description="A deadline phrase: 2025年底.")
+    text: str | None = Field(
+        default=None, title="Text (原文)", description="The plan's words, verbatim."
+    )
+    source: str | None = Field(
+        default=None, title="Source (出处)", description="Where the plan says it."
+    )
+    note: str | None = Field(default=None, title="Note (备注)", description="Free text.")
+    readings: list[Reading] = Field(
+        default=[], title="Readings (监测数据)", description="Measured values, oldest first."
+    )
+
+
+class TargetFile(_Model):
+    """targets.yaml: the plan's quantitative targets (主要目标), see docs/targets.md."""
+
+    targets: list[Target] = Field(title="Targets (主要目标)", description="The targets.")
+
+
+class Escalation(_Model):
+    """Days overdue at which each level starts; null switches a level off."""
+
+    notice: Days | None = 1  # 通报
+    supervise: Days | None = 15  # 督办 (by the supervising unit)
+    summon: Days | None = 30  # 约谈
+
+
+class Review(_Model):
+    stale: Days = 90  # 长期坚持 items with no check-in for this long
+    look_back: Days = 180  # done/closed items this long after their last entry
+
+
+class PolicyFile(_Model):
+    """data/policy.yaml: when rect warns and escalates (every key optional)."""
+
+    warn: list[Days] = [30, 15, 7]  # 预警: days before a due date
+    escalate: Escalation = Escalation()
+    review: Review = Review()
+    lag: int = Field(default=0, ge=0, le=100)  # 序时进度 tolerance, in percentage points
+
+
+class HolidaySpan(_Model):
+    name: str | None = None
+    first: date = Field(alias="from")
+    last: date | None = Field(default=None, alias="to")
+
+
+class HolidayYear(_Model):
+    """One year's official arrangement: days off beyond weekends, and 调休 working days."""
+
+    year: int
+    holidays: list[HolidaySpan] = []
+    workdays: list[date] = []
+
+
+class HolidayFile(_Model):
+    """data/holidays.yaml: years chinese-calendar does not know, or corrections to it."""
+
+    years: list[HolidayYear]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 from .checklist import Checklist
 from .errors import RectError, did_you_mean
 from .models import FINISHED, STATUSES, Status, Task
+from .policy import expected_percent, is_behind
 
 DUE_SOON_DAYS = 14
 
@@ -36,9 +37,22 @@ class MeasureRow:
     supervisor: str | None
     line: int
     col: int
+    # deadlines (docs/deadlines.md): escalation, warning, 序时进度, 长期坚持, duties
+    level: str | None = None  # escalation reached when overdue: notice | supervise | summon
+    warn_tier: int | None = None  # the warning tier (30/15/7 days) a due date is inside
+    percent: int | None = None  # the latest reported percent
+    expected: int | None = None  # 序时进度: the share of start → due elapsed, in percent
+    behind: bool = False  # 滞后: percent trails expected by more than the policy's lag
+    ongoing: bool = False  # 长期坚持 / 持续整改
+    last_checkin: date | None = None  # the latest progress entry's date
+    duty: str | None = None  # set on a recurring duty's occurrence: its phrase
+    period_start: date | None = None  # that occurrence's first day
+    times: int | None = None  # entries its period needs (至少N次)
+    done_times: int | None = None  # entries it has so far
+    file: str | None = None  # in a list kept in several files: the one holding the measure
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "task": self.task,
             "text": self.text,
@@ -50,16 +64,39 @@ class MeasureRow:
             "days_overdue": self.days_overdue,
             "supervisor": self.supervisor,
             "line": self.line,
+            "level": self.level,
+            "warn_tier": self.warn_tier,
+            "percent": self.percent,
+            "expected": self.expected,
+            "behind": self.behind,
+            "ongoing": self.ongoing,
+            "last_checkin": self.last_checkin.isoformat() if self.last_checkin else None,
         }
+        if self.duty is not None:  # an occurrence of a recurring duty
+            data["duty"] = self.duty
+            data["period_start"] = self.period_start.isoformat() if self.period_start else None
+            data["times"] = self.times
+            data["done_times"] = self.done_times
+        if self.file is not None:
+            data["file"] = self.file
+        return data
 
 
 def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
+    policy, issued = checklist.policy, checklist.issued
     rows = []
     for task, measure in checklist.measures():
         deadline = checklist.deadlines.get(measure.id)
         due = deadline.due if deadline else None
         finished = measure.status in FINISHED
         overdue = due is not None and today > due and not finished
+        days_left = (due - today).days if due and not finished else None
+        percent = next(
+            (e.percent for e in reversed(measure.progress) if e.percent is not None), None
+        )
+        expected = None
+        if not finished and not overdue:
+            expected = expected_percent(measure.start or issued, due, today)
         rows.append(
             MeasureRow(
                 id=measure.id,
@@ -71,10 +108,18 @@ def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
                 due=due,
                 overdue=overdue,
                 days_overdue=(today - due).days if overdue and due else 0,
-                days_left=(due - today).days if due and not finished else None,
+                days_left=days_left,
                 supervisor=task.supervisor,
                 line=checklist.positions[measure.id][0],
                 col=checklist.positions[measure.id][1],
+                file=checklist.files.get(measure.id),
+                level=policy.level((today - due).days) if overdue and due else None,
+                warn_tier=policy.tier(days_left, measure.lead),
+                percent=percent,
+                expected=expected,
+                behind=is_behind(expected, percent, policy.lag),
+                ongoing=bool(deadline and deadline.ongoing),
+                last_checkin=max((e.date for e in measure.progress), default=None),
             )
         )
     return rows
@@ -175,13 +220,21 @@ class Dashboard:
     soon_days: int
     tasks: list[TaskSummary]
     units_behind: list[tuple[str, int]]
+    behind: int = 0  # 序时进度滞后
+    duties_overdue: int = 0  # missed occurrences of recurring duties
 
 
-def dashboard(checklist: Checklist, today: date, soon_days: int = DUE_SOON_DAYS) -> Dashboard:
+def dashboard(
+    checklist: Checklist,
+    today: date,
+    soon_days: int = DUE_SOON_DAYS,
+    duties: Sequence[MeasureRow] = (),
+) -> Dashboard:
+    """The status page; ``duties`` are the rows of duty occurrences (agenda.duty_rows)."""
     rows = measure_rows(checklist, today)
     counts = Counter(r.status for r in rows)
     behind: Counter[str] = Counter()
-    for row in rows:
+    for row in [*rows, *duties]:
         if row.overdue:
             behind.update(row.units)
     return Dashboard(
@@ -193,6 +246,8 @@ def dashboard(checklist: Checklist, today: date, soon_days: int = DUE_SOON_DAYS)
         soon_days=soon_days,
         tasks=task_summaries(checklist, rows),
         units_behind=sorted(behind.items(), key=lambda kv: (-kv[1], kv[0]))[:5],
+        behind=sum(r.behind for r in rows),
+        duties_overdue=sum(r.overdue for r in duties),
     )
 
 

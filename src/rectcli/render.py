@@ -37,7 +37,10 @@ def _status_text(row_status: str, overdue: bool, labels: Labels) -> Text:
 
 def _due_text(row: MeasureRow, labels: Labels) -> Text:
     if row.due is None:
-        return Text(labels("ongoing") if row.deadline else "—", style="dim")
+        text = Text(labels("ongoing") if row.deadline else "—", style="dim")
+        if row.last_checkin:  # 长期坚持: when it last reported
+            text.append(f" {row.last_checkin.isoformat()}")
+        return text
     text = Text(row.due.isoformat())
     if row.overdue:
         text.append(f" +{row.days_overdue}", style="bold red")
@@ -58,6 +61,10 @@ def status_view(board: Dashboard, title: str, labels: Labels) -> RenderableType:
         f" · {labels('due_soon', n=board.soon_days)} {board.due_soon}",
         style="yellow" if board.due_soon else "",
     )
+    if board.duties_overdue:
+        counts.append(f" · {labels('duties_overdue')} {board.duties_overdue}", style="bold red")
+    if board.behind:
+        counts.append(f" · {labels('behind_n')} {board.behind}", style="yellow")
     table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
     table.add_column(labels("id"), no_wrap=True)
     table.add_column(labels("progress"), no_wrap=True)
@@ -80,25 +87,26 @@ def status_view(board: Dashboard, title: str, labels: Labels) -> RenderableType:
     return Group(*parts)
 
 
-def list_table(rows: Sequence[MeasureRow], labels: Labels) -> RenderableType:
+def list_table(rows: Sequence[MeasureRow], labels: Labels, limit: int = 0) -> RenderableType:
+    """The rows as a table; only the first ``limit`` (if not 0): Rich needs ~0.6 s a 1,000."""
     if not rows:
         return Text(labels("no_rows"))
-    table = Table(
-        box=None,
-        pad_edge=False,
-        show_edge=False,
-        caption_justify="left",
-        caption=labels("count", n=len(rows)),
-    )
+    cut = bool(limit) and len(rows) > limit
+    count = labels("count_cut", n=len(rows), shown=limit) if cut else labels("count", n=len(rows))
+    table = Table(box=None, pad_edge=False, show_edge=False, caption_justify="left", caption=count)
+    rows = rows[:limit] if cut else rows
     table.add_column(labels("id"), no_wrap=True)
     table.add_column(labels("status"), no_wrap=True)
     table.add_column(labels("due"), no_wrap=True)
     table.add_column(labels("units"), max_width=16, overflow="fold")
     table.add_column(labels("text"), min_width=10)
     for row in rows:
+        status = _status_text(row.status, row.overdue, labels)
+        if row.behind:  # 序时进度滞后
+            status.append(f" {labels('behind')}", style="yellow")
         table.add_row(
             row.id,
-            _status_text(row.status, row.overdue, labels),
+            status,
             _due_text(row, labels),
             " ".join(row.units),
             _one_line(row.text),
@@ -138,7 +146,9 @@ def show_view(
     measure: Measure | None,
     row: MeasureRow | None,
     labels: Labels,
+    duties: Sequence[MeasureRow] = (),
 ) -> RenderableType:
+    """One task or measure; ``duties`` are the measure's open duty occurrences."""
     fields = Table.grid(padding=(0, 1))
     fields.add_column(style="bold", no_wrap=True)
     fields.add_column(overflow="fold")  # CJK text has no spaces to wrap at
@@ -165,7 +175,12 @@ def show_view(
         return Group(fields, Text(""), measures)
     assert row is not None
     fields.add_row(labels("id"), f"{measure.id}  ({labels('task')} {task.id}: {task.title})")
-    fields.add_row(labels("status"), _status_text(measure.status, row.overdue, labels))
+    status = _status_text(measure.status, row.overdue, labels)
+    if row.percent is not None and row.expected is not None:  # 序时进度: percent/elapsed
+        status.append(f" {row.percent}%/{row.expected}%", style="yellow" if row.behind else "")
+    if row.behind:
+        status.append(f" {labels('behind')}", style="yellow")
+    fields.add_row(labels("status"), status)
     fields.add_row(labels("text"), measure.text)
     fields.add_row(labels("units"), "、".join(row.units))
     if measure.persons or task.persons:
@@ -173,11 +188,24 @@ def show_view(
     if task.supervisor:
         fields.add_row(labels("supervisor"), task.supervisor)
     fields.add_row(labels("deadline"), _deadline_cell(checklist, measure.id, row))
+    if row.level:
+        by = f" {task.supervisor}" if row.level == "supervise" and task.supervisor else ""
+        fields.add_row(labels("level"), Text(labels(f"level_{row.level}") + by, style="bold"))
     for milestone in measure.milestones:
         done = f" ✓ {milestone.done.isoformat()}" if milestone.done else ""
         fields.add_row(labels("milestones"), f"{milestone.deadline}: {milestone.text or ''}{done}")
     for duty in measure.recurring:
-        fields.add_row(labels("recurring"), f"{duty.every}: {duty.text or ''}")
+        cell = Text(f"{duty.every}: {duty.text or ''}")
+        for open_ in (d for d in duties if d.duty == duty.every):  # missed ones, then next
+            late = f" +{open_.days_overdue}" if open_.overdue else ""
+            done = f"{open_.done_times}/{open_.times}" if open_.times else open_.text
+            cell.append(
+                f"\n{open_.period_start}..{open_.due} {done}{late}",
+                style="bold red" if open_.overdue else "yellow",
+            )
+            if not open_.overdue:
+                break
+        fields.add_row(labels("recurring"), cell)
     log = Table(
         box=None,
         pad_edge=False,
@@ -214,7 +242,10 @@ def _deadline_cell(checklist: Checklist, item_id: str, row: MeasureRow | None = 
     return text
 
 
-def overdue_view(groups: dict[str, list[MeasureRow]], labels: Labels) -> RenderableType:
+def overdue_view(
+    groups: dict[str, list[MeasureRow]], labels: Labels, limit: int = 0
+) -> RenderableType:
+    """Each unit's overdue rows; only its ``limit`` most overdue (if not 0), then a count."""
     if not groups:
         return Text(labels("none_overdue"), style="green")
     parts: list[RenderableType] = []
@@ -230,16 +261,21 @@ def overdue_view(groups: dict[str, list[MeasureRow]], labels: Labels) -> Rendera
         table.add_column(labels("id"), no_wrap=True)
         table.add_column(labels("due"), no_wrap=True)
         table.add_column(labels("days_overdue"), justify="right", no_wrap=True)
+        table.add_column(labels("level"), no_wrap=True)
         table.add_column(labels("supervisor"), no_wrap=True)
         table.add_column(labels("text"), min_width=10)
-        for row in rows:
+        for row in rows[:limit] if limit else rows:
+            text = f"{row.duty}：{row.text}" if row.duty else row.text
             table.add_row(
                 row.id,
                 row.due.isoformat() if row.due else "",
                 Text(str(row.days_overdue), style="bold red"),
+                Text(labels(f"level_{row.level}") if row.level else "", style="bold"),
                 row.supervisor or "",
-                _one_line(row.text),
+                _one_line(text),
             )
+        if limit and len(rows) > limit:
+            table.add_row("…", "", "", "", "", Text(labels("more_n", n=len(rows) - limit), "dim"))
         parts.extend([table, Text("")])
     return Group(*parts[:-1])
 

@@ -6,6 +6,8 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from xml.sax.saxutils import quoteattr
 
 from .queries import MeasureRow
@@ -47,9 +49,37 @@ def overdue_message(row: MeasureRow) -> str:
     )
 
 
-def check_text(path: str, rows: Sequence[MeasureRow]) -> str:
+def finding_message(row: MeasureRow) -> str:
+    """One line on an overdue or soon-due measure or duty occurrence, for CI output."""
+    units = "、".join(row.units)
+    if row.duty is not None and row.times is None:  # an incident of a response time
+        found = f"{row.id} {row.duty}: found {row.period_start}, not cleared"
+        if row.overdue:
+            return f"{found}, overdue by {row.days_overdue} days ({units})"
+        return f"{found}, {_due_in(row.days_left)} ({row.due}; {units})"
+    if row.duty is not None:
+        done = f"{row.id} {row.duty}: {row.done_times}/{row.times}"
+        if row.overdue:
+            return (
+                f"{done} in {row.period_start}..{row.due}, "
+                f"overdue by {row.days_overdue} days ({units})"
+            )
+        return f"{done} so far, {_due_in(row.days_left)} ({row.due}; {units})"
+    if row.overdue:
+        return overdue_message(row)
+    return f"{row.id} {_due_in(row.days_left)} ({row.due}, {row.deadline}; {units})"
+
+
+def _due_in(days: int | None) -> str:
+    return "due today" if days == 0 else f"due in {days} days"
+
+
+def check_text(path: str, errors: Sequence[MeasureRow], warnings: Sequence[MeasureRow]) -> str:
+    """yamllint/gcc style: ``path:line:col: error: message``, in file order."""
+    found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
+    found.sort(key=lambda f: (f[1].file or "", f[1].line, f[1].due or date.max))
     return "".join(
-        f"{path}:{r.line}:{r.col}: error: {overdue_message(r)}\n" for r in rows if r.overdue
+        f"{r.file or path}:{r.line}:{r.col}: {level}: {finding_message(r)}\n" for level, r in found
     )
 
 
@@ -57,34 +87,46 @@ def _escape_github(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def check_github(path: str, rows: Sequence[MeasureRow]) -> str:
+def check_github(path: str, errors: Sequence[MeasureRow], warnings: Sequence[MeasureRow]) -> str:
+    """GitHub Actions workflow commands: an annotation at each finding's line."""
+    found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
+    found.sort(key=lambda f: (f[1].file or "", f[1].line, f[1].due or date.max))
     return "".join(
-        f"::error file={path},line={r.line},col={r.col},title=rect {r.id}::"
-        f"{_escape_github(overdue_message(r))}\n"
-        for r in rows
-        if r.overdue
+        f"::{level} file={r.file or path},line={r.line},col={r.col},title=rect {r.id}::"
+        f"{_escape_github(finding_message(r))}\n"
+        for level, r in found
     )
 
 
-def check_junit(path: str, rows: Sequence[MeasureRow]) -> str:
-    failures = sum(r.overdue for r in rows)
+@dataclass(frozen=True)
+class JUnitCase:
+    """One JUnit testcase: a measure, or one recurring duty of a measure."""
+
+    classname: str
+    name: str
+    line: int
+    failure: tuple[str, str] | None = None  # (type, message)
+    file: str | None = None  # in a list kept in several files: the one holding it
+
+
+def check_junit(path: str, cases: Sequence[JUnitCase]) -> str:
+    failures = sum(c.failure is not None for c in cases)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<testsuites name="rect" tests="{len(rows)}" failures="{failures}">',
-        f'  <testsuite name={quoteattr(path)} tests="{len(rows)}" failures="{failures}">',
+        f'<testsuites name="rect" tests="{len(cases)}" failures="{failures}">',
+        f'  <testsuite name={quoteattr(path)} tests="{len(cases)}" failures="{failures}">',
     ]
-    for row in rows:
-        case = (
-            f"    <testcase classname={quoteattr(f'task {row.task}')} "
-            f'name={quoteattr(row.id)} file={quoteattr(path)} line="{row.line}"'
+    for case in cases:
+        head = (
+            f"    <testcase classname={quoteattr(case.classname)} "
+            f'name={quoteattr(case.name)} file={quoteattr(case.file or path)} line="{case.line}"'
         )
-        if row.overdue:
-            lines.append(case + ">")
-            lines.append(
-                f'      <failure type="overdue" message={quoteattr(overdue_message(row))}/>'
-            )
-            lines.append("    </testcase>")
-        else:
-            lines.append(case + "/>")
+        if case.failure is None:
+            lines.append(head + "/>")
+            continue
+        kind, message = case.failure
+        lines.append(head + ">")
+        lines.append(f"      <failure type={quoteattr(kind)} message={quoteattr(message)}/>")
+        lines.append("    </testcase>")
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"

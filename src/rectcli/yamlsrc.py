@@ -4,16 +4,33 @@ PyYAML's safe loaders silently keep the last of two duplicate keys, expand alias
 and turn ``1.10`` into a float. rect composes the node tree (libyaml's C parser when
 present) and builds the data itself, so it can refuse duplicates and aliases and say
 where, and so a later validation error can be traced back to its node.
+
+A node tree of a 40 MB list takes 700 MB, so :class:`Source` first builds the data
+straight from the parser's events, keeping only the positions of the top few levels
+of mappings (every task and measure). Anything unusual (an anchor, a tag, a duplicate
+key, a syntax error) sends it down the node-tree path, which reports it exactly; the
+tree is also composed, lazily, when a later check needs a deeper position.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
+import re
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 import yaml
+from yaml.events import (
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, RectError
@@ -36,9 +53,12 @@ _constructor = yaml.SafeLoader("")  # only its construct_yaml_* helpers are used
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    # The garbage collector, not libyaml, dominates load time on big files: the
-    # node tree is acyclic garbage-free data, so collecting during the load is waste.
+def gc_paused() -> Iterator[None]:
+    """Switch the garbage collector off for a block that builds many objects.
+
+    The collector, not libyaml, dominates load time on big files: it rescans every
+    object built so far, yet the node tree, the data and the models have no garbage.
+    """
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -51,7 +71,7 @@ def _gc_paused() -> Iterator[None]:
 def compose(text: str, path: str) -> Node | None:
     """Parse ``text`` into a node tree; a syntax error becomes a located problem."""
     try:
-        with _gc_paused():
+        with gc_paused():
             node: Node | None = yaml.compose(text, Loader=_Loader)
             return node
     except yaml.MarkedYAMLError as exc:
@@ -60,8 +80,26 @@ def compose(text: str, path: str) -> Node | None:
         # The culprit may sit on the line before the one libyaml stops at.
         source_line = "\n".join(text.split("\n", line)[max(line - 2, 0) : line])
         raise RectError([Problem(path, line, col, _syntax_message(exc, source_line))]) from None
+    except yaml.reader.ReaderError:
+        raise RectError([_bad_character(text, path)]) from None
     except yaml.YAMLError as exc:
         raise RectError([Problem(path, 1, 1, f"not valid YAML: {exc}")]) from None
+
+
+# What YAML 1.1 lets a file hold; libyaml reports others with a byte offset.
+_DISALLOWED = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _bad_character(text: str, path: str) -> Problem:
+    found = _DISALLOWED.search(text)
+    if found is None:  # pragma: no cover - the reader only fails on such a character
+        return Problem(path, 1, 1, "not valid YAML: a character YAML does not allow")
+    start = found.start()
+    line = text.count("\n", 0, start) + 1
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    code = ord(found.group())
+    kind = "control character" if code < 0xA0 else "character"
+    return Problem(path, line, col, f"the {kind} U+{code:04X} is not allowed in YAML; delete it")
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
@@ -83,7 +121,7 @@ def construct(root: Node, path: str, *, check_aliases: bool = True) -> Any:
     """Build plain dicts, lists and scalars from ``root``, refusing what YAML gets wrong."""
     problems: list[Problem] = []
     seen: set[int] | None = set() if check_aliases else None
-    with _gc_paused():
+    with gc_paused():
         data = _build(root, path, problems, seen)
     if problems:
         raise RectError(problems)
@@ -200,3 +238,147 @@ def key_node(mapping: Node, key: str) -> Node | None:
                 found: Node = k
                 return found
     return None
+
+
+Loc = tuple[str | int, ...]
+# Mappings this deep or less keep their position on the fast path: the top level,
+# plan, tasks[i] and tasks[i].measures[j] (every item a report points at).
+_KNOWN_DEPTH = 4
+
+
+class Source:
+    """One YAML file's data, and the way back from a place in the data to its line."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.known: dict[Loc, tuple[int, int]] = {}
+        self._root: Node | None = None
+        try:
+            self.empty, self.data = _load_events(text, self.known)
+        except _Unusual:
+            self.known.clear()
+            self._root = compose(text, path)
+            self.empty = self._root is None
+            self.data = None
+            if self._root is not None:
+                # Aliases can only exist where an anchor does: skip the identity check otherwise.
+                self.data = construct(self._root, path, check_aliases="&" in text)
+
+    @property
+    def root(self) -> Node:
+        """The node tree (composed on first use); only for a non-empty file."""
+        if self._root is None:
+            self._root = compose(self.text, self.path)
+        assert self._root is not None
+        return self._root
+
+    def at(self, loc: Sequence[str | int]) -> tuple[int, int]:
+        """1-based (line, column) of the node on ``loc`` (as :func:`locate` finds it)."""
+        known = self.known.get(tuple(loc))
+        return known if known is not None else position(locate(self.root, loc))
+
+
+class _Unusual(Exception):
+    """Input the event path leaves to the node-tree path, which reports it exactly."""
+
+
+_MAPPING = object()  # a frame's "key" slot when the next scalar is a key
+_SHARED_LENGTH = 16
+_PLAIN_TAGS = (None, "!")
+_IMPLICIT_FIRST = frozenset(k for k in _Loader.yaml_implicit_resolvers if k is not None)
+
+
+def _load_events(text: str, known: dict[Loc, tuple[int, int]]) -> tuple[bool, Any]:
+    """(empty, data) of ``text``, built from parser events; raises _Unusual."""
+    loader = _Loader(text)
+    get_event: Callable[[], Any] = loader.get_event
+    resolve_all = None in loader.yaml_implicit_resolvers
+    resolved: dict[str, Any] = {}  # statuses and dates repeat: read each once
+    stack: list[list[Any]] = []  # [container, key] frames; key is _MAPPING between pairs
+    result: Any = None
+    try:
+        with gc_paused():
+            get_event()  # StreamStartEvent
+            if isinstance(get_event(), StreamEndEvent):
+                return True, None
+            while True:
+                event = get_event()
+                kind = type(event)
+                value: Any
+                if kind is ScalarEvent:
+                    if event.anchor is not None or event.tag not in _PLAIN_TAGS:
+                        raise _Unusual
+                    value = event.value
+                    if event.implicit[0] and (
+                        resolve_all or value[:1] in _IMPLICIT_FIRST or not value
+                    ):
+                        if value not in resolved:
+                            resolved[value] = _resolved(loader, value)
+                        value = resolved[value]
+                    elif len(value) <= _SHARED_LENGTH:
+                        # Unit names and keys repeat: one object each makes lookups
+                        # faster and the parse cache smaller (pickle stores it once).
+                        value = sys.intern(value)
+                elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                    if event.anchor is not None or event.tag not in _PLAIN_TAGS:
+                        raise _Unusual
+                    if kind is MappingStartEvent:
+                        if len(stack) <= _KNOWN_DEPTH:
+                            loc = tuple(f[1] if type(f[0]) is dict else len(f[0]) for f in stack)
+                            mark = event.start_mark
+                            known[loc] = (mark.line + 1, mark.column + 1)
+                        stack.append([{}, _MAPPING])
+                    else:
+                        stack.append([[], None])
+                    continue
+                elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                    value = stack.pop()[0]
+                elif kind is DocumentEndEvent:
+                    break
+                else:  # an alias
+                    raise _Unusual
+                if not stack:
+                    result = value
+                    continue
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is list:
+                    container.append(value)
+                elif frame[1] is _MAPPING:
+                    if type(value) is not str or value in container or value.startswith("\u3000"):
+                        raise _Unusual
+                    frame[1] = value
+                else:
+                    container[frame[1]] = value
+                    frame[1] = _MAPPING
+            if not isinstance(get_event(), StreamEndEvent):
+                raise _Unusual  # a second document
+    except yaml.YAMLError:
+        raise _Unusual from None
+    finally:
+        loader.dispose()
+    return False, result
+
+
+def _resolved(loader: Any, value: str) -> Any:
+    """A plain scalar that YAML may read as something else than text."""
+    tag = loader.resolve(ScalarNode, value, (True, False))
+    if tag == _STR:
+        return value
+    build = _CONSTRUCTORS.get(tag)
+    if build is None:  # a merge key, '=' …: the node-tree path names the problem
+        raise _Unusual
+    try:
+        return build(ScalarNode(tag, value))
+    except ValueError:  # 2024-02-30
+        raise _Unusual from None
+
+
+_CONSTRUCTORS: dict[str, Callable[[ScalarNode], Any]] = {
+    "tag:yaml.org,2002:null": lambda _: None,
+    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": _constructor.construct_yaml_timestamp,
+}

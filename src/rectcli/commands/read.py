@@ -1,4 +1,4 @@
-"""Read-only commands: status, list, show, overdue, check."""
+"""Read-only commands: status, list, show, overdue (check is in commands/deadline.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..app import (
-    CheckFormat,
     Format,
     Settings,
     app,
@@ -25,12 +24,13 @@ if TYPE_CHECKING:
 @app.command()
 def status(ctx: typer.Context) -> None:
     """The dashboard: totals by status, progress per problem, overdue and due soon."""
+    from ..agenda import duty_rows
     from ..queries import dashboard
     from ..render import status_view
 
     settings = settings_of(ctx)
     checklist = settings.load()
-    board = dashboard(checklist, settings.today)
+    board = dashboard(checklist, settings.today, duties=duty_rows(checklist, settings.today))
     print_renderable(status_view(board, checklist.file.plan.title, settings.labels))
 
 
@@ -39,6 +39,19 @@ def _rows(settings: Settings) -> tuple[Checklist, list[MeasureRow]]:
 
     checklist = settings.load()
     return checklist, measure_rows(checklist, settings.today)
+
+
+# A Rich table takes ~0.6 s per 1,000 rows: a big listing is cut unless asked for.
+TABLE_LIMIT = 100
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        "--limit",
+        metavar="N",
+        min=0,
+        help="Table format: show at most N rows (0: all). JSON and CSV list every row.",
+    ),
+]
 
 
 @app.command("list")
@@ -87,6 +100,7 @@ def list_(
     ] = None,
     tasks: Annotated[bool, typer.Option("--tasks", help="One row per problem instead.")] = False,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    limit: LimitOption = TABLE_LIMIT,
 ) -> None:
     """List measures (one row each), with filters that combine."""
     from ..labels import parse_status
@@ -116,7 +130,7 @@ def list_(
 
         labels = settings.labels
         print_renderable(
-            tasks_table(checklist, rows, labels) if tasks else list_table(rows, labels)
+            tasks_table(checklist, rows, labels) if tasks else list_table(rows, labels, limit)
         )
 
 
@@ -133,6 +147,7 @@ def show(
     ],
 ) -> None:
     """Show one problem or measure in full, with its progress log."""
+    from ..agenda import duty_rows
     from ..errors import RectError, did_you_mean
     from ..render import show_view
 
@@ -145,20 +160,33 @@ def show(
         )
     task, measure = found
     row = next((r for r in rows if measure and r.id == measure.id), None)
-    print_renderable(show_view(checklist, task, measure, row, settings.labels))
+    year_ahead = duty_rows(checklist, settings.today, horizon=366)
+    duties = [d for d in year_ahead if measure and d.id == measure.id]
+    print_renderable(show_view(checklist, task, measure, row, settings.labels, duties))
 
 
 @app.command()
 def overdue(
     ctx: typer.Context,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            metavar="N",
+            min=0,
+            help="Table format: at most N rows per unit (0: all). JSON and CSV list every row.",
+        ),
+    ] = 20,
 ) -> None:
-    """Overdue measures grouped by responsible unit, with days overdue and supervisor."""
+    """Overdue measures and missed recurring duties, grouped by responsible unit, with days
+    overdue, escalation level (通报 督办 约谈) and supervising unit."""
+    from ..agenda import duty_rows
     from ..queries import overdue_by_unit
 
     settings = settings_of(ctx)
-    _, rows = _rows(settings)
-    late = [r for r in rows if r.overdue]
+    checklist, rows = _rows(settings)
+    late = [r for r in [*rows, *duty_rows(checklist, settings.today)] if r.overdue]
     if fmt is Format.json:
         from ..serialize import rows_json
 
@@ -170,31 +198,4 @@ def overdue(
     else:
         from ..render import overdue_view
 
-        print_renderable(overdue_view(overdue_by_unit(late), settings.labels))
-
-
-@app.command()
-def check(
-    ctx: typer.Context,
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="Output format.")] = CheckFormat.text,
-) -> None:
-    """The CI gate: validate the data, then exit 1 if any measure is overdue (else 0)."""
-    from .. import serialize
-
-    settings = settings_of(ctx)
-    checklist, rows = _rows(settings)
-    late = [r for r in rows if r.overdue]
-    path = checklist.path
-    if fmt is CheckFormat.json:
-        typer.echo(serialize.rows_json(late))
-    elif fmt is CheckFormat.github:
-        typer.echo(serialize.check_github(path, rows), nl=False)
-    elif fmt is CheckFormat.junit:
-        typer.echo(serialize.check_junit(path, rows), nl=False)
-    else:
-        labels = settings.labels
-        typer.echo(serialize.check_text(path, rows), nl=False)
-        typer.echo(labels("valid", path=path, n=len(rows)))
-        if late:
-            typer.echo(labels("overdue_n", n=len(late)))
-    raise typer.Exit(1 if late else 0)
+        print_renderable(overdue_view(overdue_by_unit(late), settings.labels, limit))

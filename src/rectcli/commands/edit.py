@@ -1,0 +1,364 @@
+"""Writing commands: mark (record progress), fmt (canonical layout), diff, textconv."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from ..app import Settings, app, complete_ids, settings_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+    from ..checklist import Checklist
+    from ..edit import Entry, Marked
+
+
+@app.command()
+def mark(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            autocompletion=complete_ids,
+            help="A measure id (3.2); a problem id (3) with --all.",
+        ),
+    ],
+    status: Annotated[
+        str,
+        typer.Argument(
+            metavar="STATUS", help="todo doing done closed (or 未启动 推进中 已完成 已销号)."
+        ),
+    ],
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note",
+            "-n",
+            metavar="TEXT",
+            help="What was done; needed to close, and to reopen a done measure.",
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="WHO",
+            help="Who reports it (default: git config user.name, else the login name).",
+        ),
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="When, as 2024-06-30 (default: today)."),
+    ] = None,
+    percent: Annotated[
+        str | None, typer.Option("--percent", metavar="N", help="How far along, 0 to 100.")
+    ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option(
+            "--evidence",
+            metavar="PATH_OR_URL",
+            help="Where the proof is: a file path or URL (closing needs it or --note).",
+        ),
+    ] = None,
+    whole_task: Annotated[
+        bool,
+        typer.Option("--all", help="With a problem id: mark each of its measures."),
+    ] = False,
+) -> None:
+    """Record progress: set a measure's status and append an entry to its log.
+
+    Only that measure's lines change. Closing (销号) needs a done measure and --note or
+    --evidence; reopening a done or closed one needs --note.
+    """
+    from ..edit import Entry
+    from ..labels import parse_status
+
+    settings = settings_of(ctx)
+    path = settings.tasks_path
+    entry = Entry(
+        date=_entry_date(day, settings),
+        status=parse_status(status),
+        note=note.strip() or None if note else None,
+        by=(by.strip() or None) if by is not None else _default_by(path),
+        percent=_percent(percent),
+        evidence=evidence.strip() or None if evidence else None,
+    )
+    marked = record(path, [(item_id, entry)], whole_task=whole_task)
+    labels = settings.labels
+    new = labels.status(entry.status)
+    if len(marked.changes) == 1 and not whole_task:
+        measure_id, old, _ = marked.changes[0]
+        typer.echo(labels("marked", id=measure_id, old=labels.status(old), new=new))
+    else:
+        typer.echo(labels("marked_all", id=item_id, n=len(marked.changes), new=new))
+
+
+def record(path: Path, marks: Iterable[tuple[str, Entry]], *, whole_task: bool = False) -> Marked:
+    """Apply marks to the task list at ``path``: locked, validated, written atomically.
+
+    Also the way for other commands (import-sheet) to record a batch, all or nothing.
+    In a list kept in several files each mark goes to the file holding its measure;
+    all of them are locked and edited before any is written.
+    """
+    import contextlib
+
+    from .. import store
+    from ..edit import Marked, mark_many
+    from ..edit import mark as mark_text
+
+    marks = list(marks)
+    holding = store.files_holding(path, (item_id for item_id, _ in marks))
+    by_file: dict[Path, list[tuple[str, Entry]]] = {}
+    for item_id, entry in marks:
+        by_file.setdefault(holding[item_id], []).append((item_id, entry))
+    done: list[tuple[Path, Marked]] = []
+    with contextlib.ExitStack() as locks:
+        for file in sorted(by_file):  # one order for every writer: no deadlock
+            locks.enter_context(store.locked(file))
+        for file, group in by_file.items():
+            shown = store.display_path(file)
+            text = store.read_raw(file)
+            _refuse_conflicts(text, shown)
+            if whole_task:
+                ((item_id, entry),) = group
+                done.append((file, mark_text(text, shown, item_id, entry, whole_task=True)))
+            else:
+                done.append((file, mark_many(text, shown, group)))
+        for file, marked in done:
+            store.write_atomic(file, marked.text)
+    if len(done) == 1:
+        return done[0][1]
+    changes = [change for _, marked in done for change in marked.changes]
+    return Marked(done[0][1].text, changes, done[0][1].line)
+
+
+def _refuse_conflicts(text: str, shown: str) -> None:
+    """A file left mid-merge is never edited: the markers would end up in the result."""
+    from ..checklist import conflict_markers
+    from ..errors import RectError
+
+    markers = conflict_markers(text, shown)
+    if markers:
+        raise RectError(markers)
+
+
+def _entry_date(day: str | None, settings: Settings) -> date:
+    from datetime import date
+
+    from ..errors import RectError
+
+    today = settings.today
+    if day is None:
+        return today
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        raise RectError(f"--date: '{day}' is not a date; write it as 2024-06-30") from None
+    if when > today:
+        raise RectError(
+            f"--date {when} is after today ({today}); record progress once it has happened"
+        )
+    return when
+
+
+def _percent(text: str | None) -> int | None:
+    from ..errors import RectError
+
+    if text is None:
+        return None
+    value = text.strip().removesuffix("%")
+    if not value.isdigit() or not 0 <= int(value) <= 100:
+        raise RectError(f"--percent: '{text}' is not a whole number from 0 to 100")
+    return int(value)
+
+
+def _default_by(path: Path) -> str | None:
+    import getpass
+
+    from ..gitio import user_name
+
+    name = user_name(path.parent)
+    if name:
+        return name
+    try:
+        return getpass.getuser() or None
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        return None
+
+
+@app.command("fmt")
+def fmt(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="FILE",
+            help="Files to format (default: the task list and the units.yaml beside it).",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Change nothing; name the files that would change, exit 1."),
+    ] = False,
+    show_diff: Annotated[
+        bool, typer.Option("--diff", help="Also print the changes as a unified diff.")
+    ] = False,
+) -> None:
+    """Rewrite task lists in the one canonical layout, comments kept.
+
+    Hand edits and tool edits then look the same in a diff. With --check (CI,
+    pre-commit): exit 1 if any file is not canonical.
+    """
+    from .. import store
+    from ..errors import RectError
+
+    settings = settings_of(ctx)
+    labels = settings.labels
+    if not files:
+        tasks = settings.tasks_path
+        units = store.units_file_for(tasks)
+        files = [*store.task_files(tasks), *([units] if units.is_file() else [])]
+    changed, problems = 0, []
+    try:  # which files are shards of a list kept in several (their plan: is optional)
+        tasks = store.main_path(settings.tasks_path)
+        lists = store.task_files(tasks)
+        shards = {p.resolve() for p in (lists if tasks.is_dir() else lists[1:])}
+    except RectError:  # files outside any task list
+        shards = set()
+    for path in files:
+        shown = store.display_path(path)
+        try:
+            shard = path.resolve() in shards
+            before, after = _format_file(path, shown, write=not check, shard=shard)
+        except RectError as exc:
+            problems += exc.problems
+            continue
+        if after == before:
+            continue
+        changed += 1
+        typer.echo(labels("fmt_would" if check else "fmt_changed", path=shown))
+        if show_diff:
+            typer.echo(_unified(before, after, shown), nl=False)
+    if problems:
+        raise RectError(problems)
+    if check:
+        typer.echo(labels("fmt_check_bad" if changed else "fmt_check_ok", n=changed or len(files)))
+        raise typer.Exit(1 if changed else 0)
+    typer.echo(labels("fmt_summary", changed=changed, same=len(files) - changed))
+
+
+def _format_file(path: Path, shown: str, *, write: bool, shard: bool) -> tuple[str, str]:
+    from .. import store
+    from ..fmt import format_text
+
+    if not write:
+        text = store.read_raw(path)
+        return text, format_text(text, shown, shard=shard)
+    with store.locked(path):
+        text = store.read_raw(path)
+        formatted = format_text(text, shown, shard=shard)
+        if formatted != text:
+            store.write_atomic(path, formatted)
+    return text, formatted
+
+
+def _unified(before: str, after: str, shown: str) -> str:
+    import difflib
+
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            f"a/{shown}",
+            f"b/{shown}",
+        )
+    )
+
+
+@app.command("diff")
+def diff(
+    ctx: typer.Context,
+    rev1: Annotated[
+        str, typer.Argument(metavar="REV1", help="The git revision to compare from.")
+    ] = "HEAD",
+    rev2: Annotated[
+        str | None,
+        typer.Argument(metavar="REV2", help="The revision to compare to (default: the files)."),
+    ] = None,
+    output: Annotated[
+        Literal["text", "json"], typer.Option("--format", help="Output format.")
+    ] = "text",
+) -> None:
+    """What changed in the task list between two git revisions, as a reviewer reads it.
+
+    Status changes with their newest entry, measures added or removed, deadlines moved
+    (a later one flagged: 延期 needs approval), units reassigned, text edited.
+    """
+    from ..diffview import changes_json, changes_text
+    from ..semdiff import compare
+
+    settings = settings_of(ctx)
+    path = settings.tasks_path
+    old = _checklist_at(path, rev1)
+    new = _checklist_at(path, rev2) if rev2 else settings.load()
+    changes = compare(old, new)
+    if output == "json":
+        typer.echo(changes_json(changes))
+    else:
+        typer.echo(changes_text(changes, settings.labels), nl=False)
+
+
+def _checklist_at(path: Path, rev: str) -> Checklist:
+    """The task list at ``path`` as committed in ``rev`` (empty if it was not there)."""
+    from .. import gitio, store
+    from ..checklist import Checklist, parse_tasks, parse_units
+    from ..errors import RectError
+    from ..models import Plan, TaskFile, UnitFile
+    from ..units import UnitRegistry
+
+    raw = gitio.show(path, rev)
+    shown = f"{rev}:{store.display_path(path)}"
+    if raw is None:
+        return Checklist(shown, TaskFile(plan=Plan(title="")), UnitRegistry(UnitFile(units=[])))
+    units_path = store.units_file_for(path)
+    units_raw = gitio.show(units_path, rev)
+    if units_raw is None:  # units.yaml came later than the task list: use today's
+        units_text = store.read_text(units_path)
+    else:
+        units_text = store.decode_text(units_raw, f"{rev}:{store.display_path(units_path)}")
+    units = parse_units(units_text, f"{rev}:{store.display_path(units_path)}")
+    # Working days and policy come from today's files: they are not what is reviewed.
+    policy, calendar, problems = store.load_calendar(path.parent)
+    if problems:
+        raise RectError(problems)
+    text = store.decode_text(raw, shown)
+    return parse_tasks(text, shown, units, policy=policy, calendar=calendar)
+
+
+@app.command("textconv")
+def textconv(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="A task list (or units.yaml).")],
+) -> None:
+    """Print a task list as one line per fact, for git diff (diff.rect.textconv).
+
+    See docs/editing.md: with .gitattributes `data/*.yaml diff=rect` and
+    `git config diff.rect.textconv "rect textconv"`, git diff shows facts, not layout.
+    """
+    import sys
+
+    from .. import store
+    from ..diffview import textconv as facts
+
+    raw = store.read_bytes(file)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:  # a diff driver passes on what it cannot read
+        sys.stdout.buffer.write(raw)
+        return
+    typer.echo(facts(text, store.display_path(file)), nl=False)

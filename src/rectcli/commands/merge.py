@@ -1,0 +1,100 @@
+"""Git integration: the merge driver (``rect merge-driver``) and its set-up (``rect init-git``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..app import app, settings_of
+
+
+@app.command("merge-driver")
+def merge_driver(
+    base: Annotated[
+        Path, typer.Argument(metavar="BASE", help="%O: the common ancestor's version.")
+    ],
+    ours: Annotated[
+        Path,
+        typer.Argument(metavar="OURS", help="%A: our version; the merged file is written here."),
+    ],
+    theirs: Annotated[Path, typer.Argument(metavar="THEIRS", help="%B: their version.")],
+    name: Annotated[
+        str | None,
+        typer.Argument(metavar="PATH", help="%P: the file's path, for messages."),
+    ] = None,
+    marker_size: Annotated[
+        int,
+        typer.Argument(metavar="SIZE", min=1, help="%L: the conflict-marker size (7)."),
+    ] = 7,
+) -> None:
+    """Merge two versions of a task list by task and measure (git's merge driver).
+
+    Git runs it (set it up with rect init-git; see docs/merging.md): progress logs are
+    unioned, a change made on one side wins, and the same status, deadline or text
+    changed differently on both sides is marked as a conflict around just that measure.
+    Exit 0: merged; 1: conflicts left in OURS, one line each on stderr.
+    """
+    from ..gitio import merge_file
+    from ..merge import merge_files
+    from ..store import read_bytes, write_output
+
+    here = Path.cwd()
+
+    def line_merge(o: bytes, a: bytes, b: bytes) -> tuple[bytes, int]:
+        return merge_file(o, a, b, marker_size, here)
+
+    shown = name or str(ours)
+    result = merge_files(
+        read_bytes(base), read_bytes(ours), read_bytes(theirs), shown, line_merge, marker_size
+    )
+    write_output(ours, result.data)
+    for problem in [*result.notes, *result.conflicts]:
+        typer.echo(str(problem), err=True)
+    if result.conflicts:
+        raise typer.Exit(1)
+
+
+@app.command("init-git")
+def init_git(ctx: typer.Context) -> None:
+    """Set up this git repository to merge (and diff) task lists with rect.
+
+    Adds `data/*.yaml merge=rect diff=rect` to .gitattributes (commit it), and sets git
+    config merge.rect.driver (rect merge-driver) and diff.rect.textconv (rect textconv)
+    in this clone: each clone runs it once. Running it again changes nothing.
+    """
+    from pathlib import PurePosixPath
+
+    from .. import gitio
+    from ..errors import RectError
+    from ..gitsetup import ATTRIBUTES, CONFIG, pattern_for, with_attributes
+    from ..store import display_path, read_raw, write_atomic
+
+    settings = settings_of(ctx)
+    labels = settings.labels
+    top = gitio.toplevel(Path.cwd())
+    try:
+        data_dir = settings.tasks_path.resolve().parent
+    except RectError:
+        data_dir = top / "data"  # no task list yet: where it will be
+    try:
+        pattern = pattern_for(PurePosixPath(data_dir.relative_to(top.resolve()).as_posix()))
+    except ValueError:
+        raise RectError(f"{display_path(data_dir)} is outside the git repository {top}") from None
+    attributes = top / ".gitattributes"
+    text = read_raw(attributes) if attributes.is_file() else ""
+    new_text, added = with_attributes(text, pattern, ATTRIBUTES)
+    if added:
+        write_atomic(attributes, new_text)
+    shown = display_path(attributes)
+    line = added or " ".join([pattern, *ATTRIBUTES])
+    typer.echo(
+        labels("git_attribute_added" if added else "git_attribute_kept", path=shown, line=line)
+    )
+    for key, value in CONFIG:
+        was = gitio.get_config(top, key)
+        if was != value:
+            gitio.set_config(top, key, value)
+        kept = "git_config_kept" if was == value else "git_config_set"
+        typer.echo(labels(kept, name=key, value=value))

@@ -1,0 +1,214 @@
+"""Line-level facts about a task list's text, found without parsing it as a whole.
+
+Every task and measure item begins with its `- id:` line, so an item is found by a
+search for that line, and spans the lines up to the next line indented at or left of its
+dash. Blank and comment lines after an item's last line belong to what follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .errors import Problem, RectError, did_you_mean
+
+_ID_LINE = r"-[ ]+id[ ]*:[ ]*(?:\"{0}\"|'{0}'|{0})[ ]*(?:#[^\n]*)?\r?$"
+_ANY_ID = re.compile(r"^[ ]*-[ ]+id[ ]*:[ ]*(?:\"([^\"\n]*)\"|'([^'\n]*)'|([^\s#\"']+))", re.M)
+
+
+@dataclass(frozen=True)
+class Item:
+    """Where a task or measure item lies in the text."""
+
+    item_id: str
+    start: int  # offset of the start of its `- id:` line
+    end: int  # offset just after its last line that is not blank or a comment
+    line: int  # 1-based line of the `- id:` line
+    dash: int  # 0-based column of the dash
+    key_col: int  # 0-based column of its keys (`id` on the dash line)
+    is_task: bool
+
+
+def find_item(text: str, path: str, item_id: str) -> Item:
+    """The task or measure item whose `- id:` line names ``item_id``."""
+    hits = []
+    for match in re.finditer(_ID_LINE.format(re.escape(item_id)), text, re.M):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if not text[line_start : match.start()].strip(" \ufeff"):
+            hits.append((line_start, match))
+    if not hits:
+        raise RectError([Problem(path, 0, 0, _unknown_id_message(text, item_id))])
+    line_start, match = hits[0]
+    line = text.count("\n", 0, line_start) + 1
+    dash, key_col = _columns(match, line_start)
+    if len(hits) > 1:
+        second, again = hits[1]
+        raise RectError(
+            [
+                Problem(
+                    path,
+                    text.count("\n", 0, second) + 1,
+                    _columns(again, second)[1] + 1,
+                    f"duplicate id '{item_id}' (first on line {line}); ids must be unique",
+                )
+            ]
+        )
+    return Item(
+        item_id,
+        line_start,
+        item_end(text, line_start, dash),
+        line,
+        dash,
+        key_col,
+        is_task=dash == _task_dash(text),
+    )
+
+
+def _columns(match: re.Match[str], line_start: int) -> tuple[int, int]:
+    """The 0-based columns of an `- id:` line's dash and of its `id` key."""
+    dash = match.start() - line_start
+    return dash, dash + len(match.group()) - len(match.group()[1:].lstrip(" "))
+
+
+def _unknown_id_message(text: str, item_id: str) -> str:
+    if re.search(r"\{[ ]*id[ ]*:[ ]*[\"']?" + re.escape(item_id) + r"[\"']?[ ]*[,}]", text):
+        return (
+            f"'{item_id}' is written in flow style ({{id: …}}); run rect fmt to write it "
+            "in block style, then mark it"
+        )
+    quoted = r"[ ]*[\"']?" + re.escape(item_id) + r"[\"']?[ ]*(?:#[^\n]*)?\r?$"
+    if re.search(r"^[ ]*id[ ]*:" + quoted, text, re.M):
+        return (
+            f"'{item_id}' does not begin its item (its id must be the first key, on the "
+            "'- ' line); run rect fmt to put it there, then mark it"
+        )
+    ids = [a or b or c for a, b, c in _ANY_ID.findall(text)]
+    return f"no problem or measure '{item_id}'" + did_you_mean(item_id, ids)
+
+
+def _task_dash(text: str) -> int | None:
+    """The column of the dashes of the task items (the first item under `tasks:`)."""
+    found = re.search(r"^tasks[ ]*:[^\n]*\n", text, re.M)
+    return _first_dash(text, found.end()) if found else None
+
+
+def is_trivia(line: str) -> bool:
+    """A blank line or a comment line."""
+    stripped = line.strip()
+    return not stripped or stripped.startswith("#")
+
+
+def indent_of(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def item_end(text: str, start: int, dash: int) -> int:
+    """Offset after the item's last content line: it ends before the next content line
+    indented at or left of its dash (trailing comments belong to what follows)."""
+    end = pos = next_line(text, start)
+    while pos < len(text):
+        after = next_line(text, pos)
+        line = text[pos:after]
+        if not is_trivia(line):
+            if indent_of(line) <= dash:
+                break
+            end = after
+        pos = after
+    return end
+
+
+def next_line(text: str, pos: int) -> int:
+    newline = text.find("\n", pos)
+    return len(text) if newline < 0 else newline + 1
+
+
+def measure_spans(segment: str, task_dash: int) -> list[Item]:
+    """The measure items inside a task's text (offsets relative to the segment)."""
+    found = []
+    for match in re.finditer(r"^([ ]*)-[ ]+id[ ]*:", segment, re.M):
+        dash = len(match.group(1))
+        if dash > task_dash:
+            found.append((match, dash))
+    if not found:
+        return []
+    level = min(dash for _, dash in found)
+    spans = []
+    for match, dash in found:
+        if dash == level:
+            line_end = segment.find("\n", match.start())
+            id_part = segment[match.end() : line_end if line_end >= 0 else None]
+            value = id_part.split("#", 1)[0].strip().strip("\"'")
+            key_col = match.group().index("id")
+            end = item_end(segment, match.start(), dash)
+            spans.append(Item(value, match.start(), end, 0, dash, key_col, is_task=False))
+    return spans
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines with their ends; only '\\n' ends a line here (str.splitlines knows more)."""
+    parts = text.split("\n")
+    tail = parts.pop()
+    lines = [part + "\n" for part in parts]
+    if tail:
+        lines.append(tail)
+    return lines
+
+
+def task_chunks(text: str) -> tuple[int, int, list[int]] | None:
+    """How to cut a task list into one piece per task, without parsing it.
+
+    Returns the start and end of its block ``tasks:`` line, and the offsets where the
+    pieces meet: each piece ends after a task's last content line (the last piece runs
+    to the end), so comments before a task travel with it. None when the text is not a
+    ``tasks:`` key at the left margin followed only by its items.
+    """
+    found = re.search(r"^tasks[ ]*:[ ]*(?:#[^\n]*)?\n", text, re.M)
+    dash = _first_dash(text, found.end()) if found else None
+    if found is None or dash is None:
+        return None
+    starts = []
+    level = re.compile(f"^ {{0,{dash}}}(?=[^ \\n#])", re.M)  # a content line at most this deep
+    for match in level.finditer(text, found.end()):
+        if (
+            match.end() - match.start() != dash
+            or text[match.end() : match.end() + 2].rstrip() != "-"
+        ):
+            return None  # something other than a task item at the tasks' level
+        starts.append(match.start())
+    bounds = [found.end()]
+    for start in starts[1:]:
+        bounds.append(_content_end(text, start, bounds[-1]))
+    return found.start(), found.end(), bounds
+
+
+def _first_dash(text: str, start: int) -> int | None:
+    """The dash column of the first content line from ``start``, if it is a list item."""
+    pos = start
+    while pos < len(text):
+        end = next_line(text, pos)
+        line = text[pos:end]
+        if not is_trivia(line):
+            stripped = line.lstrip(" ")
+            return len(line) - len(stripped) if stripped[:2].rstrip() == "-" else None
+        pos = end
+    return None
+
+
+def _content_end(text: str, pos: int, floor: int) -> int:
+    """The end of the last line before ``pos`` that is not blank or a comment."""
+    while pos > floor:
+        previous = text.rfind("\n", floor, pos - 1) + 1
+        if previous <= floor:
+            previous = floor
+        if not is_trivia(text[previous:pos]):
+            return pos
+        pos = previous
+    return floor
+
+
+def shifted(problems: list[Problem], offset: int, at: int) -> list[Problem]:
+    """Problems found in a piece of a file, moved to their lines in the whole file
+    (``offset`` lines down); a problem on the piece's first line or none goes to ``at``."""
+    return [
+        replace(p, line=p.line + offset) if p.line > 1 else replace(p, line=at) for p in problems
+    ]

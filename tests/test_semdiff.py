@@ -1,0 +1,248 @@
+"""rect diff and rect textconv: the change as a reviewer reads it, on real git repositories."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rectcli.checklist import parse_tasks, parse_units
+from rectcli.diffview import changes_text, textconv
+from rectcli.labels import Labels
+from rectcli.semdiff import Change, compare
+
+from .conftest import FIXTURES, Invoke
+
+MINI = FIXTURES / "mini"
+TEXT = (MINI / "tasks.yaml").read_text(encoding="utf-8")
+UNITS = parse_units((MINI / "units.yaml").read_text(encoding="utf-8"), "units.yaml")
+
+
+def _diff(old: str, new: str) -> list[Change]:
+    return compare(parse_tasks(old, "old", UNITS), parse_tasks(new, "new", UNITS))
+
+
+def _render(changes: list[Change], lang: str = "zh") -> str:
+    return changes_text(changes, Labels(lang))
+
+
+def test_no_changes() -> None:
+    assert _diff(TEXT, TEXT) == []
+    assert _render([]) == "任务清单没有实质变化。\n"
+    assert _render([], "en") == "No changes to the task list.\n"
+
+
+def test_status_change_names_the_newest_entry() -> None:
+    new = TEXT.replace(
+        '        status: todo\n  - id: "2"',
+        "        status: doing\n        progress:\n"
+        "          - {date: 2024-06-01, status: doing, note: 已开展巡查, by: 池北区}\n"
+        '  - id: "2"',
+    )
+    changes = _diff(TEXT, new)
+    assert _render(changes) == (
+        "1.3 未启动 → 推进中 (池北区, 2024-06-01: 已开展巡查)\n共 1 处变化。\n"
+    )
+    assert _render(changes, "en") == (
+        "1.3 to do → in progress (池北区, 2024-06-01: 已开展巡查)\n1 changes.\n"
+    )
+    assert changes[0].to_json() == {
+        "id": "1.3",
+        "level": "measure",
+        "kind": "status",
+        "field": "status",
+        "old": "todo",
+        "new": "doing",
+        "entries_added": 1,
+        "entry": {"date": "2024-06-01", "status": "doing", "note": "已开展巡查", "by": "池北区"},
+    }
+
+
+def test_entries_without_a_status_change_and_a_rewritten_log() -> None:
+    entry = "          - {date: 2024-03-01, status: doing, note: 已清运约一半, by: 池北区}\n"
+    appended = TEXT.replace(entry, entry + "          - {date: 2024-04-01, status: doing}\n")
+    assert _render(_diff(TEXT, appended)) == "1.1 新增 1 条进展 (2024-04-01)\n共 1 处变化。\n"
+    rewritten = TEXT.replace("note: 已清运约一半", "note: 已全部清运")
+    assert _render(_diff(TEXT, rewritten), "en") == (
+        "1.1 progress log rewritten (it should only grow)\n1 changes.\n"
+    )
+
+
+def test_deadlines_moved_later_are_flagged() -> None:
+    later = TEXT.replace("deadline: 2024年2月底前", "deadline: 2024年3月底前")
+    assert _render(_diff(TEXT, later)) == (
+        "1.1 整改时限 2024年2月底前 → 2024年3月底前 延期，需审批\n共 1 处变化。\n"
+    )
+    earlier = TEXT.replace("deadline: 2024年12月底前", "deadline: 2024年10月底前")
+    (change,) = _diff(TEXT, earlier)
+    assert (change.item_id, change.level, change.extended, change.earlier) == (
+        "1",
+        "task",
+        False,
+        True,
+    )
+    assert _render([change], "en").splitlines()[0] == (
+        "1 deadline 2024年12月底前 → 2024年10月底前 (2024-12-31 → 2024-10-31) earlier"
+    )
+    ongoing = TEXT.replace("deadline: 2024年2月底前", "deadline: 长期坚持")
+    (change,) = _diff(TEXT, ongoing)
+    assert change.extended and change.to_json()["new_due"] is None
+
+
+def test_units_reassigned_but_not_a_respelling() -> None:
+    moved = TEXT.replace("        units: [住建局]", "        units: [池南区, 住建局]")
+    assert _render(_diff(TEXT, moved)) == "1.2 责任单位 住建局 → 池南区、住建局\n共 1 处变化。\n"
+    alias = TEXT.replace("        units: [住建局]", "        units: [住建部门]")
+    assert _diff(TEXT, alias) == []
+
+
+def test_added_removed_and_edited_items() -> None:
+    new = (
+        TEXT.replace(
+            "        text: 住建局制定建筑垃圾管理工作方案。", "        text: 住建局印发方案。"
+        )
+        .replace("    title: 渗滤液积存\n", "    title: 渗滤液积存问题\n")
+        .replace(
+            '      - id: "2.1"\n        text: 池南区完成积存渗滤液处理。\n        status: todo\n',
+            '      - id: "2.2"\n        text: 池南区建设渗滤液处理设施。\n        status: todo\n',
+        )
+        + '  - id: "3"\n    title: 新问题\n    units: [池北区]\n    deadline: 2024年9月底前\n'
+    )
+    assert _render(_diff(TEXT, new)) == (
+        "1.2 整改措施 已修改: 住建局印发方案。\n"
+        "2 问题 渗滤液积存 → 渗滤液积存问题\n"
+        "- 2.1 删除措施: 池南区完成积存渗滤液处理。\n"
+        "+ 2.2 新增措施: 池南区建设渗滤液处理设施。\n"
+        "+ 3 新增问题 (0 项措施): 新问题\n"
+        "共 5 处变化。\n"
+    )
+    back = _diff(new, TEXT)
+    assert [(c.item_id, c.kind) for c in back][-1] == ("3", "removed")
+
+
+def test_long_lines_are_cut_at_80_columns() -> None:
+    long_note = "已清运" * 40
+    new = TEXT.replace(
+        '        status: todo\n  - id: "2"',
+        "        status: doing\n        progress:\n"
+        f"          - {{date: 2024-06-01, status: doing, note: {long_note}}}\n"
+        '  - id: "2"',
+    )
+    line = _render(_diff(TEXT, new)).splitlines()[0]
+    assert line.startswith("1.3 未启动 → 推进中 (2024-06-01: 已清运已清运")
+    assert line.endswith("…")
+    assert sum(2 if ord(c) > 0x2E80 else 1 for c in line) <= 80
+
+
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(MINI, tmp_path / "data")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "first")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "data" / "tasks.yaml"
+
+
+def test_cli_diff_head_against_files_and_between_commits(invoke: Invoke, repo: Path) -> None:
+    assert invoke("diff").stdout == "任务清单没有实质变化。\n"
+    assert (
+        invoke("mark", "1.3", "doing", "--note", "开始", "--by", "x", as_of="2024-06-01").exit_code
+        == 0
+    )
+    result = invoke("diff")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "1.3 未启动 → 推进中 (x, 2024-06-01: 开始)\n共 1 处变化。\n",
+    )
+    _git(repo.parent.parent, "commit", "-qam", "mark")
+    repo.write_text(repo.read_text(encoding="utf-8").replace("2024年6月底", "2024年9月底"))
+    _git(repo.parent.parent, "commit", "-qam", "extend")
+    assert invoke("diff", "HEAD~2", "HEAD~1").stdout == invoke(
+        "diff", "HEAD~1", "HEAD~1"
+    ).stdout.replace(
+        "任务清单没有实质变化。\n", "1.3 未启动 → 推进中 (x, 2024-06-01: 开始)\n共 1 处变化。\n"
+    )
+    result = invoke("diff", "HEAD~1", "HEAD", "--format", "json")
+    assert json.loads(result.stdout) == [
+        {
+            "id": "2",
+            "level": "task",
+            "kind": "deadline",
+            "field": "deadline",
+            "old": "2024年6月底",
+            "new": "2024年9月底",
+            "old_due": "2024-06-30",
+            "new_due": "2024-09-30",
+            "extended": True,
+        }
+    ]
+
+
+def test_cli_diff_errors(
+    invoke: Invoke, repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    result = invoke("diff", "nosuch")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: unknown git revision 'nosuch'; name a commit, branch or tag (e.g. HEAD~1)\n",
+    )
+    outside = tmp_path_factory.mktemp("outside") / "data"
+    shutil.copytree(MINI, outside)
+    result = invoke("diff", file=outside / "tasks.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "tasks.yaml: error: not in a git repository; rect diff compares git revisions\n"
+    )
+
+
+def test_cli_diff_when_the_file_is_new(invoke: Invoke, repo: Path) -> None:
+    other = repo.parent / "other"
+    shutil.copytree(MINI, other)
+    result = invoke("diff", file=other / "tasks.yaml")
+    assert result.stdout.splitlines()[:2] == [
+        "方案 标题 — → 测试整改方案",
+        "方案 印发日期 — → 2024-04-12",
+    ]
+    assert "+ 2 新增问题 (1 项措施): 渗滤液积存" in result.stdout
+
+
+def test_textconv_one_fact_per_line() -> None:
+    lines = textconv(TEXT, "t.yaml").splitlines()
+    assert lines[:3] == [
+        "plan title: 测试整改方案",
+        "plan issued: 2024-04-12",
+        "1 title: 建筑垃圾混堆乱倒",
+    ]
+    assert (
+        "1.1 progress: {date: 2024-03-01, status: doing, note: 已清运约一半, by: 池北区}" in lines
+    )
+    assert "1 units: [各区, 住建部门]" in lines
+    assert textconv("not: [valid", "t.yaml") == "not: [valid"
+
+
+def test_textconv_as_git_diff_driver(invoke: Invoke, repo: Path) -> None:
+    root = repo.parent.parent
+    (root / ".gitattributes").write_text("data/*.yaml diff=rect\n", encoding="utf-8")
+    _git(root, "config", "diff.rect.textconv", f"{sys.executable} -m rectcli textconv")
+    assert invoke("mark", "1.3", "doing", "--by", "x", as_of="2024-06-01").exit_code == 0
+    out = _git(root, "diff", "--no-color")
+    assert (
+        "\n-1.3 status: todo\n+1.3 status: doing\n"
+        "+1.3 progress: {date: 2024-06-01, status: doing, by: x}\n"
+    ) in out

@@ -1,0 +1,155 @@
+"""store: raw reads, atomic writes, the writers' lock; real processes racing and dying."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rectcli import store
+from rectcli.errors import RectError
+
+from .conftest import FIXTURES
+
+RECT = [sys.executable, "-m", "rectcli"]
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    shutil.copytree(FIXTURES / "commented", tmp_path / "data")
+    return tmp_path / "data" / "tasks.yaml"
+
+
+def test_read_raw_keeps_bom_and_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\r\nb: 2\r\n")
+    assert store.read_raw(path) == "\ufeffa: 1\r\nb: 2\r\n"
+    path.write_bytes("a: 中\n".encode("gb18030"))
+    with pytest.raises(RectError, match="looks like GBK/GB18030"):
+        store.read_raw(path)
+
+
+def test_write_atomic_writes_exactly_and_keeps_the_mode(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o640)
+    store.write_atomic(path, "\ufeffnew\r\n中\r\n")
+    assert path.read_bytes() == "\ufeffnew\r\n中\r\n".encode()
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.yaml"]  # no temp file left
+
+
+def test_write_atomic_failure_is_one_line_and_leaves_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text("old\n", encoding="utf-8")
+
+    def refuse(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(RectError) as caught:
+        store.write_atomic(path, "new\n")
+    assert str(caught.value).endswith("t.yaml: error: cannot write: Permission denied")
+    assert path.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t.yaml"]  # the temp file removed
+
+
+def test_lock_excludes_a_second_writer_until_released(data: Path) -> None:
+    events: list[str] = []
+
+    def second() -> None:
+        with store.locked(data):
+            events.append("second")
+
+    with store.locked(data):
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.2)
+        events.append("first done")
+    thread.join(5)
+    assert events == ["first done", "second"]
+    assert store.lock_file_for(data).name == ".tasks.yaml.lock"
+    assert not store.lock_file_for(data).exists()  # removed by its last holder
+
+
+def test_lock_gives_up_after_its_timeout(data: Path) -> None:
+    # flock belongs to an open file: a second open, even in this process, must wait.
+    with store.locked(data), pytest.raises(RectError) as caught, store.locked(data, timeout=0.1):
+        pass
+    assert str(caught.value).endswith(
+        "data/.tasks.yaml.lock: error: another rect process has held this lock for 0 s; "
+        "wait for it to finish, or end it"
+    )
+
+
+def test_lock_on_a_missing_file_names_the_file(tmp_path: Path) -> None:
+    with (
+        pytest.raises(RectError, match=r"nope\.yaml: error: no such file"),
+        store.locked(tmp_path / "nope.yaml"),
+    ):
+        pass
+
+
+def test_eight_parallel_marks_lose_nothing(data: Path) -> None:
+    before = data.read_text(encoding="utf-8")
+    base = ["--file", str(data), "--as-of", "2024-06-01", "mark", "2.1", "doing"]
+    processes = [
+        subprocess.Popen(
+            [*RECT, *base, "--note", f"第{n}批", "--by", f"p{n}"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for n in range(8)
+    ]
+    results = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0] * 8, results
+    measure = yaml.safe_load(data.read_text(encoding="utf-8"))["tasks"][1]["measures"][0]
+    assert sorted(e["note"] for e in measure["progress"]) == [f"第{n}批" for n in range(8)]
+    assert data.read_text(encoding="utf-8").count("status: doing, note: 第") == 8
+    head = before.split('      - id: "2.1"')[0]
+    assert data.read_text(encoding="utf-8").startswith(head)  # nothing above 2.1 moved
+    assert [
+        p.name for p in data.parent.iterdir() if p.name.startswith(".")
+    ] == []  # no lock, no temp
+
+
+CRASH = textwrap.dedent(
+    """
+    import os, signal, sys
+    from rectcli.cli import main
+
+    def killed(src, dst):  # the new text is on disk, the rename has not happened
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    os.replace = killed
+    sys.argv = ["rect", *sys.argv[1:]]
+    main()
+    """
+)
+
+
+def test_a_process_killed_before_the_rename_leaves_the_old_file(data: Path) -> None:
+    before = data.read_bytes()
+    args = ["--file", str(data), "--as-of", "2024-06-01", "mark", "2.1", "doing", "--by", "x"]
+    crashed = subprocess.run([sys.executable, "-c", CRASH, *args], capture_output=True, timeout=60)
+    assert crashed.returncode == -signal.SIGKILL
+    assert data.read_bytes() == before
+    leftovers = [p for p in data.parent.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) == 1  # the half-done write, beside the untouched file
+    assert b"status: doing" in leftovers[0].read_bytes()
+    # The lock died with the process: the next mark goes through.
+    again = subprocess.run([*RECT, *args], capture_output=True, timeout=60)
+    assert again.returncode == 0, again.stderr
+    assert data.read_bytes() != before
+    assert not store.lock_file_for(data).exists()

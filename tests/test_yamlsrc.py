@@ -1,0 +1,163 @@
+"""yamlsrc.Source: the event path gives exactly what the node-tree path gives."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rectcli import yamlsrc
+from rectcli.errors import RectError
+
+from .conftest import FIXTURES, SHIPPED_DATA
+
+MINI = (FIXTURES / "mini" / "tasks.yaml").read_text(encoding="utf-8")
+FUZZ = settings(
+    max_examples=int(os.environ.get("RECT_FUZZ_EXAMPLES", "200")),
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+def tree_path(text: str) -> tuple[str, Any]:
+    """What the node-tree path makes of ``text``: ("data", …) or ("error", problems)."""
+    try:
+        root = yamlsrc.compose(text, "t.yaml")
+        if root is None:
+            return "empty", None
+        return "data", yamlsrc.construct(root, "t.yaml")
+    except RectError as exc:
+        return "error", exc.problems
+
+
+def event_path(text: str) -> tuple[str, Any]:
+    try:
+        source = yamlsrc.Source(text, "t.yaml")
+    except RectError as exc:
+        return "error", exc.problems
+    if source.empty:
+        return "empty", None
+    root = yamlsrc.compose(text, "t.yaml")
+    assert root is not None
+    for loc, where in source.known.items():  # every kept position is where locate() points
+        assert where == yamlsrc.position(yamlsrc.locate(root, list(loc))), loc
+    return "data", source.data
+
+
+@pytest.mark.parametrize(
+    "path",
+    [SHIPPED_DATA / "tasks.yaml", SHIPPED_DATA / "units.yaml", FIXTURES / "mini" / "tasks.yaml"],
+)
+def test_shipped_files_take_the_event_path(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    source = yamlsrc.Source(text, "t.yaml")
+    assert source._root is None  # no node tree was built
+    assert event_path(text) == tree_path(text)
+
+
+UNUSUAL = {
+    "empty": "",
+    "comments only": "# nothing\n",
+    "null document": "~\n",
+    "scalar document": "just text\n",
+    "list document": "- a\n- b\n",
+    "duplicate key": "a: 1\na: 2\n",
+    "alias": "a: &x [1]\nb: *x\n",
+    "unused anchor": "a: &x 1\n",
+    "merge key": "a: {b: 1}\nc:\n  <<: {d: 2}\n",
+    "explicit str tag": "a: !!str 1.10\n",
+    "python tag": "a: !!python/object:os.system x\n",
+    "set tag": "a: !!set {x}\n",
+    "impossible date": "a: 2024-02-30\n",
+    "timestamp": "a: 2024-02-03 10:00:00\n",
+    "yaml 1.1 scalars": "a: [yes, no, on, off, 010, 0x1F, 1.10, 12:30, .inf, ~, '', null]\n",
+    "int key": "1: a\n",
+    "bool key": "yes: a\n",
+    "null key": "~: a\n",
+    "list key": "? [a]\n: b\n",
+    "full-width space key": "\u3000- id: x\n",
+    "two documents": "a: 1\n---\nb: 2\n",
+    "syntax error": "a: [1, 2\n",
+    "tab": "a:\n\tb: 1\n",
+    "equals": "a: =\n",
+    "deep": "tasks:\n  - id: '1'\n    measures:\n      - id: '1.1'\n        progress:\n"
+    "          - {date: 2024-03-01}\n",
+}
+
+
+@pytest.mark.parametrize("text", UNUSUAL.values(), ids=UNUSUAL.keys())
+def test_unusual_input_is_read_as_the_node_tree_reads_it(text: str) -> None:
+    assert event_path(text) == tree_path(text)
+
+
+def test_positions_deeper_than_items_come_from_the_tree() -> None:
+    source = yamlsrc.Source(MINI, "t.yaml")
+    assert ("tasks", 0, "measures", 1) in source.known
+    assert ("tasks", 0, "measures", 0, "progress", 0) not in source.known
+    root = yamlsrc.compose(MINI, "t.yaml")
+    assert root is not None
+    deep = ["tasks", 0, "measures", 0, "progress", 0, "note"]
+    assert source.at(deep) == yamlsrc.position(yamlsrc.locate(root, deep))
+
+
+LINES = MINI.splitlines(keepends=True)
+SNIPPETS = st.sampled_from(
+    [
+        "",
+        "\t",
+        "\ufeff",
+        "\u3000",
+        "：",
+        "&a ",
+        "*a",
+        "<<: ",
+        "!!str ",
+        "- ",
+        ": ",
+        "[",
+        "}",
+        "#",
+        "'",
+        '"',
+        "~",
+        "yes",
+        "1.10",
+        "2024-02-30",
+        "\r\n",
+        "\n",
+        "  ",
+    ]
+)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> str:
+    """The mini list with a few lines deleted, duplicated, swapped or spliced."""
+    lines = list(LINES)
+    for _ in range(draw(st.integers(1, 4))):
+        i = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "duplicate", "swap", "splice", "unicode"]))
+        if action == "delete" and len(lines) > 1:
+            del lines[i]
+        elif action == "duplicate":
+            lines.insert(i, lines[i])
+        elif action == "swap":
+            j = draw(st.integers(0, len(lines) - 1))
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            line = lines[i]
+            at = draw(st.integers(0, len(line)))
+            extra = draw(SNIPPETS if action == "splice" else st.text(max_size=4))
+            lines[i] = line[:at] + extra + line[at:]
+    return "".join(lines)
+
+
+@FUZZ
+@given(mutated())
+def test_event_path_agrees_with_the_node_tree(text: str) -> None:
+    assert event_path(text) == tree_path(text)
