@@ -1,4 +1,5 @@
 """Entry point: import every command module (registering its commands), then run."""
+# ruff: noqa: I001  (the commands' import order is the order `rect --help` lists them in)
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import sys
 from typing import NoReturn
 
 from .app import app, build_only
-from .commands import deadline, edit, merge, plan, read, report  # noqa: F401  (registers commands)
+from .commands import read  # noqa: F401  (registers commands)
+from .commands import edit, deadline, report, plan, merge  # noqa: F401
 
 
 def main() -> NoReturn:

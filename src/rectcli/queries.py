@@ -85,43 +85,51 @@ class MeasureRow:
 def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
     policy, issued = checklist.policy, checklist.issued
     rows = []
-    for task, measure in checklist.measures():
-        deadline = checklist.deadlines.get(measure.id)
-        due = deadline.due if deadline else None
-        finished = measure.status in FINISHED
-        overdue = due is not None and today > due and not finished
-        days_left = (due - today).days if due and not finished else None
-        percent = next(
-            (e.percent for e in reversed(measure.progress) if e.percent is not None), None
-        )
-        expected = None
-        if not finished and not overdue:
-            expected = expected_percent(measure.start or issued, due, today)
-        rows.append(
-            MeasureRow(
-                id=measure.id,
-                task=task.id,
-                text=measure.text,
-                units=tuple(checklist.measure_units(task, measure)),
-                status=measure.status,
-                deadline=deadline.text if deadline else "",
-                due=due,
-                overdue=overdue,
-                days_overdue=(today - due).days if overdue and due else 0,
-                days_left=days_left,
-                supervisor=task.supervisor,
-                line=checklist.positions[measure.id][0],
-                col=checklist.positions[measure.id][1],
-                file=checklist.files.get(measure.id),
-                level=policy.level((today - due).days) if overdue and due else None,
-                warn_tier=policy.tier(days_left, measure.lead),
-                percent=percent,
-                expected=expected,
-                behind=is_behind(expected, percent, policy.lag),
-                ongoing=bool(deadline and deadline.ongoing),
-                last_checkin=max((e.date for e in measure.progress), default=None),
+    for task in checklist.file.tasks:  # 50k rows at 10k tasks: per-row work kept lean
+        task_units = tuple(checklist.units.resolve(n) or n for n in task.units)
+        for measure in task.measures:
+            deadline = checklist.deadlines.get(measure.id)
+            due = deadline.due if deadline else None
+            finished = measure.status in FINISHED
+            overdue = due is not None and today > due and not finished
+            days_left = (due - today).days if due and not finished else None
+            progress = measure.progress
+            percent = (
+                next((e.percent for e in reversed(progress) if e.percent is not None), None)
+                if progress
+                else None
             )
-        )
+            expected = None
+            if not finished and not overdue:
+                expected = expected_percent(measure.start or issued, due, today)
+            line, col = checklist.positions[measure.id]
+            rows.append(
+                MeasureRow(
+                    id=measure.id,
+                    task=task.id,
+                    text=measure.text,
+                    units=task_units
+                    if measure.units is None
+                    else tuple(checklist.measure_units(task, measure)),
+                    status=measure.status,
+                    deadline=deadline.text if deadline else "",
+                    due=due,
+                    overdue=overdue,
+                    days_overdue=(today - due).days if overdue and due else 0,
+                    days_left=days_left,
+                    supervisor=task.supervisor,
+                    line=line,
+                    col=col,
+                    file=checklist.files.get(measure.id),
+                    level=policy.level((today - due).days) if overdue and due else None,
+                    warn_tier=policy.tier(days_left, measure.lead),
+                    percent=percent,
+                    expected=expected,
+                    behind=is_behind(expected, percent, policy.lag),
+                    ongoing=bool(deadline and deadline.ongoing),
+                    last_checkin=max(e.date for e in progress) if progress else None,
+                )
+            )
     return rows
 
 

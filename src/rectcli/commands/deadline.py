@@ -330,12 +330,12 @@ def _report(
 
     path = checklist.path
     if fmt is CheckFormat.json:
-        import json
-
         found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
-        found.sort(key=lambda f: (f[1].line, f[1].due.isoformat() if f[1].due else ""))
+        found.sort(
+            key=lambda f: (f[1].file or "", f[1].line, f[1].due.isoformat() if f[1].due else "")
+        )
         data = [{**r.to_json(), "severity": level} for level, r in found]
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(serialize.json_text(data))
     elif fmt is CheckFormat.github:
         typer.echo(serialize.check_github(path, errors, warnings), nl=False)
     elif fmt is CheckFormat.junit:
