@@ -24,12 +24,8 @@ from .conftest import SEED_PLAN, SHIPPED_DATA, Invoke
 ISSUED = date(2024, 4, 12)
 SEED_TEXT = SEED_PLAN.read_text(encoding="utf-8")
 
-# Where importing the seed and data/tasks.yaml disagree: the importer is kept and the data
-# reported to the lead (delete an entry once data/tasks.yaml is corrected).
-# 6.1: "…，规划资源局、农业水利局、保护中心在各自职责范围内，负责自然保护地监管" names three more
-#      owners as subjects of the measure's own sentence; the file keeps only 生态环境局.
-# 7.3: the text says 立即停止; every other measure deadline in the file is its text's own
-#      phrase, this one alone is paraphrased as 立行立改 (same due date: plan.issued).
+# Where importing the seed and data/tasks.yaml disagree (none: the data was corrected to
+# the importer's reading of 6.1's owners and 7.3's 立即).
 KNOWN_DIFFERENCES: dict[tuple[str, str], tuple[Any, Any]] = {}
 
 
@@ -443,3 +439,20 @@ def test_recurring_duties(units: UnitRegistry, text: str, duties: list[tuple[str
 )
 def test_cn_number(text: str, number: int) -> None:
     assert cn_number(text) == number
+
+
+def test_import_refuses_a_bad_issued_date(invoke: Invoke, project: Path) -> None:
+    result = invoke("import", str(SEED_PLAN), "-o", str(project), "--force", "--issued", "4/12")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --issued: '4/12' is not a date; write it as 2024-04-12\n",
+    )
+
+
+def test_import_into_a_missing_directory(invoke: Invoke, project: Path) -> None:
+    target = project.parent / "nowhere" / "tasks.yaml"
+    result = invoke("import", str(SEED_PLAN), "-o", str(target))
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{target}: error: no directory {target.parent}\n",
+    )

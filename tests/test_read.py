@@ -272,3 +272,15 @@ def test_shipped_data_fits_80_columns(invoke: Invoke, shipped: Path, command: li
     assert result.exit_code == 0
     assert max(cell_len(line) for line in lines(result.stdout)) <= 80
     assert "10.5" in result.stdout or command == ["list", "--tasks"]  # ids are never cut
+
+
+def test_overdue_csv(invoke: Invoke, mini: Path) -> None:
+    result = invoke("overdue", "--format", "csv", file=mini, as_of="2024-07-01")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1:] == [
+        line
+        for line in invoke(
+            "list", "--overdue", "--format", "csv", file=mini, as_of="2024-07-01"
+        ).stdout.splitlines()[1:]
+    ]
+    assert [line.split(",")[0] for line in result.stdout.splitlines()[1:]] == ["1.1", "2.1"]
