@@ -445,7 +445,7 @@ def test_import_refuses_a_bad_issued_date(invoke: Invoke, project: Path) -> None
     result = invoke("import", str(SEED_PLAN), "-o", str(project), "--force", "--issued", "4/12")
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: --issued: '4/12' is not a date; write it as 2024-04-12\n",
+        "error: --issued: '4/12' is not a date; write it as 2024-06-30\n",
     )
 
 

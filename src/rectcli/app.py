@@ -90,22 +90,24 @@ class Settings:
 
     @property
     def today(self) -> date:
-        from .errors import RectError
 
-        if not self.as_of:
-            return date.today()
-        try:
-            return date.fromisoformat(self.as_of)
-        except ValueError:
-            raise RectError(
-                f"--as-of: '{self.as_of}' is not a date; write it as 2024-06-30"
-            ) from None
+        return parse_date_option(self.as_of, "--as-of") if self.as_of else date.today()
 
     @property
     def labels(self) -> Labels:
         from .labels import Labels, pick_lang
 
         return Labels(pick_lang(self.lang))
+
+
+def parse_date_option(text: str, option: str) -> date:
+    """An option's ISO date, or a usage error naming the option."""
+    from .errors import RectError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
 
 
 def settings_of(ctx: typer.Context) -> Settings:

@@ -20,10 +20,8 @@ duties is read by :mod:`measure_text`.
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -34,6 +32,7 @@ from .measure_text import UnitFinder, analyse
 from .models import Measure, Milestone, Plan, Recurring, Task, TaskFile
 from .schedule import ScheduleError, parse_schedule
 from .units import UnitRegistry
+from .yamlsrc import gc_paused
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
@@ -145,19 +144,8 @@ def parse_plan(
 ) -> Imported:
     """The task list of a plan document. Unknown 责任单位/督导单位 names are problems, or
     (``allow_unknown``) returned to be added to units.yaml; any other problem raises."""
-    with _gc_paused():  # tens of thousands of small objects, none of them garbage
+    with gc_paused():  # tens of thousands of small objects, none of them garbage
         return _parse_plan(text, path, units, units_path, issued, allow_unknown)
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _parse_plan(

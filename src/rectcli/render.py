@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -20,6 +21,19 @@ STATUS_STYLES = {"todo": "", "doing": "yellow", "done": "green", "closed": "dim 
 def _one_line(text: str) -> Text:
     # A wrappable column that the table may narrow, holding one line cut with "…".
     return Text(text, no_wrap=True, overflow="ellipsis")
+
+
+def plain_table(title: str | None = None, **options: Any) -> Table:
+    """rect's table: no borders (they cost columns at 80 wide), a bold title on the left."""
+    return Table(
+        box=None,
+        pad_edge=False,
+        show_edge=False,
+        title=title,
+        title_justify="left",
+        title_style="bold",
+        **options,
+    )
 
 
 def progress_bar(done: int, total: int, width: int = 16) -> Text:
@@ -65,7 +79,7 @@ def status_view(board: Dashboard, title: str, labels: Labels) -> RenderableType:
         counts.append(f" · {labels('duties_overdue')} {board.duties_overdue}", style="bold red")
     if board.behind:
         counts.append(f" · {labels('behind_n')} {board.behind}", style="yellow")
-    table = Table(box=None, pad_edge=False, show_edge=False, expand=False)
+    table = plain_table()
     table.add_column(labels("id"), no_wrap=True)
     table.add_column(labels("progress"), no_wrap=True)
     table.add_column(labels("finished"), justify="right", no_wrap=True)
@@ -93,7 +107,7 @@ def list_table(rows: Sequence[MeasureRow], labels: Labels, limit: int = 0) -> Re
         return Text(labels("no_rows"))
     cut = bool(limit) and len(rows) > limit
     count = labels("count_cut", n=len(rows), shown=limit) if cut else labels("count", n=len(rows))
-    table = Table(box=None, pad_edge=False, show_edge=False, caption_justify="left", caption=count)
+    table = plain_table(caption_justify="left", caption=count)
     rows = rows[:limit] if cut else rows
     table.add_column(labels("id"), no_wrap=True)
     table.add_column(labels("status"), no_wrap=True)
@@ -118,7 +132,7 @@ def tasks_table(checklist: Checklist, rows: Sequence[MeasureRow], labels: Labels
     by_task: dict[str, list[MeasureRow]] = {}
     for row in rows:
         by_task.setdefault(row.task, []).append(row)
-    table = Table(box=None, pad_edge=False, show_edge=False)
+    table = plain_table()
     table.add_column(labels("id"), no_wrap=True)
     table.add_column(labels("finished"), justify="right", no_wrap=True)
     table.add_column(labels("overdue"), justify="right", no_wrap=True)
@@ -166,7 +180,7 @@ def show_view(
         if task.goal:
             fields.add_row(labels("goal"), task.goal)
         fields.add_row(labels("deadline"), _deadline_cell(checklist, task.id))
-        measures = Table(box=None, pad_edge=False, show_edge=False)
+        measures = plain_table()
         measures.add_column(labels("id"), no_wrap=True)
         measures.add_column(labels("status"), no_wrap=True)
         measures.add_column(labels("text"), overflow="fold")
@@ -206,14 +220,7 @@ def show_view(
             if not open_.overdue:
                 break
         fields.add_row(labels("recurring"), cell)
-    log = Table(
-        box=None,
-        pad_edge=False,
-        show_edge=False,
-        title=labels("log"),
-        title_justify="left",
-        title_style="bold",
-    )
+    log = plain_table(labels("log"))
     log.add_column(labels("date"), no_wrap=True)
     log.add_column(labels("status"), no_wrap=True)
     log.add_column(labels("by"), max_width=12, overflow="fold")
@@ -250,14 +257,7 @@ def overdue_view(
         return Text(labels("none_overdue"), style="green")
     parts: list[RenderableType] = []
     for unit, rows in groups.items():
-        table = Table(
-            box=None,
-            pad_edge=False,
-            show_edge=False,
-            title_justify="left",
-            title=f"{unit} ({len(rows)})",
-            title_style="bold",
-        )
+        table = plain_table(f"{unit} ({len(rows)})")
         table.add_column(labels("id"), no_wrap=True)
         table.add_column(labels("due"), no_wrap=True)
         table.add_column(labels("days_overdue"), justify="right", no_wrap=True)

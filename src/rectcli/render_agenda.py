@@ -13,22 +13,12 @@ from .agenda import ReviewItem
 from .labels import Labels
 from .phrase import Reading
 from .queries import MeasureRow
+from .render import plain_table
 from .workdays import DayInfo
 
 
 def _one_line(text: str) -> Text:
     return Text(text, no_wrap=True, overflow="ellipsis")
-
-
-def _table(title: str | None = None) -> Table:
-    return Table(
-        box=None,
-        pad_edge=False,
-        show_edge=False,
-        title=title,
-        title_justify="left",
-        title_style="bold",
-    )
 
 
 def _text(row: MeasureRow) -> str:
@@ -42,7 +32,7 @@ def upcoming_view(
     each unit's ``limit`` soonest (if not 0), then a count: Rich needs ~0.6 s a 1,000 rows."""
     parts: list[RenderableType] = []
     for unit, rows in groups.items():
-        table = _table(f"{unit} ({len(rows)})")
+        table = plain_table(f"{unit} ({len(rows)})")
         table.add_column(labels("id"), no_wrap=True)
         table.add_column(labels("due"), no_wrap=True)
         table.add_column(labels("days_left"), justify="right", no_wrap=True)
@@ -77,7 +67,7 @@ def review_view(
         mine = [i for i in items if i.reason == reason]
         if not mine:
             continue
-        table = _table(f"{title} ({len(mine)})")
+        table = plain_table(f"{title} ({len(mine)})")
         table.add_column(labels("id"), no_wrap=True)
         table.add_column(labels("status"), no_wrap=True)
         table.add_column(labels("last_checkin"), no_wrap=True)

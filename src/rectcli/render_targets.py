@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from .labels import Labels
+from .render import plain_table
 from .targets import TargetRow
 
 STATUS_STYLES = {"met": "green", "at_risk": "yellow", "not_met": "bold red", "no_data": "dim"}
@@ -41,7 +41,7 @@ def targets_view(rows: Sequence[TargetRow], today: date, labels: Labels) -> Rend
     heading = Text(f"{labels('targets_title')} · {labels('as_of')} {today.isoformat()}", "bold")
     if not rows:
         return Group(heading, Text(labels("no_targets")))
-    table = Table(box=None, pad_edge=False, show_edge=False)
+    table = plain_table()
     table.add_column(labels("indicator"), min_width=10, overflow="fold")
     table.add_column(labels("target"), no_wrap=True)
     table.add_column(labels("latest"), no_wrap=True)

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ..app import CheckFormat, Format, app, complete_units, print_renderable, settings_of
+from ..app import (
+    CheckFormat,
+    Format,
+    app,
+    complete_units,
+    parse_date_option,
+    print_renderable,
+    settings_of,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -216,8 +224,8 @@ def calc(
     reading = read_phrase(
         phrase,
         today,
-        issued=_date(issued, "--issued") if issued else plan_issued,
-        start=_date(start, "--from") if start else None,
+        issued=parse_date_option(issued, "--issued") if issued else plan_issued,
+        start=parse_date_option(start, "--from") if start else None,
         calendar=calendar,
         count=count,
     )
@@ -254,17 +262,6 @@ def _project_here() -> bool:
     except RectError:
         return False
     return True
-
-
-def _date(text: str, option: str) -> date:
-    from datetime import date
-
-    from ..errors import RectError
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
 
 
 @app.command()

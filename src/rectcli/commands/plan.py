@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..app import Format, app, print_renderable, settings_of
+from ..app import Format, app, parse_date_option, print_renderable, settings_of
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -61,7 +61,6 @@ def import_(
     ] = None,
 ) -> None:
     """Read a task list (整改任务清单) in the official text format into tasks.yaml."""
-    from datetime import date
 
     from .. import store
     from ..checklist import parse_tasks, parse_units
@@ -81,12 +80,7 @@ def import_(
     if output is not None and not output.parent.is_dir():
         shown_dir = store.display_path(output.parent)
         raise RectError([Problem(store.display_path(output), 0, 0, f"no directory {shown_dir}")])
-    when = None
-    if issued is not None:
-        try:
-            when = date.fromisoformat(issued)
-        except ValueError:
-            raise RectError(f"--issued: '{issued}' is not a date; write it as 2024-04-12") from None
+    when = parse_date_option(issued, "--issued") if issued is not None else None
     units_path = store.units_file_for(output if output is not None else settings.tasks_path)
     shown_units = store.display_path(units_path)
     if units_path.exists():
