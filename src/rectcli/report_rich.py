@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .labels import Labels
+from .render import plain_table
 from .report import (
     Bar,
     Item,
@@ -50,18 +51,13 @@ def headline(report: Report, labels: Labels) -> Text:
     text.append(f" · {labels('report_due_soon')} {report.due_soon}")
     text.append(f" · {labels('report_behind')} {report.behind}")
     text.append(f" · {labels('report_done')} {report.done}")
+    if report.duties_overdue:
+        text.append(f" · {labels('duties_overdue')} {report.duties_overdue}", "bold red")
     return text
 
 
 def _units_table(report: Report, labels: Labels) -> Table:
-    table = Table(
-        box=None,
-        pad_edge=False,
-        show_edge=False,
-        title=labels("report_units"),
-        title_justify="left",
-        title_style="bold",
-    )
+    table = plain_table(labels("report_units"))
     table.add_column(labels("report_rank"), justify="right", no_wrap=True)
     table.add_column(labels("report_unit"), max_width=14, overflow="fold")
     table.add_column(labels("progress"), no_wrap=True)
@@ -86,16 +82,7 @@ def _units_table(report: Report, labels: Labels) -> Table:
 
 def _tasks_table(bars: list[Bar], total: int, labels: Labels) -> Table:
     caption = labels("report_chart_limited", n=len(bars), m=total) if len(bars) < total else None
-    table = Table(
-        box=None,
-        pad_edge=False,
-        show_edge=False,
-        title=labels("report_tasks"),
-        title_justify="left",
-        title_style="bold",
-        caption=caption,
-        caption_justify="left",
-    )
+    table = plain_table(labels("report_tasks"), caption=caption, caption_justify="left")
     table.add_column(labels("id"), no_wrap=True)
     table.add_column(labels("progress"), no_wrap=True)
     table.add_column(labels("finished"), justify="right", no_wrap=True)
@@ -139,15 +126,7 @@ def _section_table(rank: int, section: UnitSection, labels: Labels) -> Renderabl
     )
     if not lines:
         return Group(Text(title, style="bold"), Text(labels("report_nothing"), style="dim"))
-    table = Table(
-        box=None,
-        pad_edge=False,
-        show_edge=False,
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        show_header=False,
-    )
+    table = plain_table(title, show_header=False)
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
@@ -158,7 +137,7 @@ def _section_table(rank: int, section: UnitSection, labels: Labels) -> Renderabl
             table.add_row(Text(labels(key), style), "", "", "", when)
             continue
         due = item.row.due.isoformat() if item.row.due else "—"
-        table.add_row(Text(labels(key), style), item.row.id, due, when, _one_line(item.row.text))
+        table.add_row(Text(labels(key), style), item.label, due, when, _one_line(item.row.text))
     return table
 
 
