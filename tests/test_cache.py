@@ -5,13 +5,24 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import tempfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from benchmarks.generate import write_list
 from rectcli import cache, store
 from rectcli.checklist import Checklist
+from rectcli.commands.edit import record
+from rectcli.edit import Entry
+from rectcli.errors import RectError
+from rectcli.models import STATUSES
+from rectcli.queries import measure_rows
+from rectcli.yamllines import task_chunks
 
 from .conftest import Invoke
 
@@ -190,3 +201,158 @@ def test_cache_dir_follows_the_environment(tmp_path: Path) -> None:
     assert cache.cache_dir({}) == home / ".cache" / "rect"
     assert cache.cache_dir({"XDG_CACHE_HOME": "/x"}) == Path("/x/rect")
     assert cache.cache_dir({"XDG_CACHE_HOME": "/x", "RECT_CACHE_DIR": "/y"}) == Path("/y")
+
+
+# ---- lazy parts: list, check and overdue need no models ----
+
+
+def test_a_cached_checklist_unpickles_its_models_only_when_asked(mini: Path) -> None:
+    fresh = store.load(mini)
+    cached = store.load(mini)
+    assert not {"file", "positions", "deadlines", "files"} & set(vars(cached))
+    day = date(2024, 7, 1)
+    assert measure_rows(cached, day) == measure_rows(fresh, day)
+    assert "file" not in vars(cached)  # the rows came from the facts alone
+    assert same(cached, fresh) and cached.files == fresh.files
+    assert "file" in vars(cached)
+
+
+# ---- patches: rect mark keeps the entry good (see cache.Patch) ----
+
+
+def patches_of(tasks: Path) -> Path:
+    return entry_of(tasks).with_suffix(".patches")
+
+
+LATER = "2024-12-31"  # after every entry of the fixtures: each mark is allowed
+
+
+def json_list(invoke: Invoke, tasks: Path, *options: str) -> str:
+    result = invoke(*options, "list", "--format", "json", file=tasks, as_of=LATER)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_mark_then_list_from_the_cache_equals_a_fresh_parse(
+    mini: Path, parses: Parses, invoke: Invoke
+) -> None:
+    json_list(invoke, mini)  # parses, writes the entry
+    for args in (["1.2", "doing", "--note", "开始"], ["2", "done", "--all", "--note", "完成"]):
+        result = invoke("mark", *args, "--by", "测试", file=mini, as_of=LATER)
+        assert result.exit_code == 0, result.output
+        cached = json_list(invoke, mini)
+        assert cached == json_list(invoke, mini, "--no-cache")
+    assert parses == [mini, mini, mini]  # the first list and each --no-cache: no other
+    assert patches_of(mini).is_file()
+    assert same(store.load(mini), store.load(mini, use_cache=False))
+
+
+def test_a_hand_edit_after_a_mark_is_parsed(mini: Path, parses: Parses, invoke: Invoke) -> None:
+    store.load(mini)
+    assert invoke("mark", "1.3", "doing", "--by", "测试", file=mini, as_of=LATER).exit_code == 0
+    text = mini.read_text(encoding="utf-8")
+    mini.write_text(text.replace("status: doing", "status: done", 1), encoding="utf-8")
+    assert same(store.load(mini), store.load(mini, use_cache=False))
+    assert len(parses) == 3  # the first, after the hand edit, and the fresh one
+
+
+def test_marks_without_the_cache_leave_no_patch(mini: Path, parses: Parses, invoke: Invoke) -> None:
+    store.load(mini)
+    result = invoke("--no-cache", "mark", "1.3", "doing", "--by", "测试", file=mini, as_of=LATER)
+    assert result.exit_code == 0, result.output
+    assert not patches_of(mini).exists()
+    store.load(mini)
+    assert len(parses) == 2
+
+
+def test_a_mark_naming_a_duty_is_parsed_again(
+    shipped: Path, parses: Parses, invoke: Invoke
+) -> None:
+    store.load(shipped)
+    args = ["mark", "1.5", "doing", "--duty", "每季度", "--by", "测试", "--date", "2024-06-30"]
+    result = invoke(*args, file=shipped, as_of="2024-07-01")
+    assert result.exit_code == 0, result.output
+    assert not patches_of(shipped).exists()  # its entry could make the list invalid
+    assert same(store.load(shipped), store.load(shipped, use_cache=False))
+    assert len(parses) == 3
+
+
+def test_a_corrupt_patch_file_is_ignored(mini: Path, parses: Parses, invoke: Invoke) -> None:
+    store.load(mini)
+    assert invoke("mark", "1.3", "doing", "--by", "测试", file=mini, as_of=LATER).exit_code == 0
+    data = patches_of(mini).read_bytes()
+    patches_of(mini).write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    assert same(store.load(mini), store.load(mini, use_cache=False))
+    assert len(parses) == 3
+
+
+def test_past_max_patches_the_next_load_parses(
+    mini: Path, parses: Parses, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_PATCHES", 2)
+    store.load(mini)
+    for status in ("doing", "done"):
+        assert invoke("mark", "1.3", status, "--by", "测试", file=mini, as_of=LATER).exit_code == 0
+        store.load(mini)
+    assert len(parses) == 1
+    assert invoke("mark", "2.1", "doing", "--by", "测试", file=mini, as_of=LATER).exit_code == 0
+    store.load(mini)
+    assert len(parses) == 2
+
+
+def split_in_two(tasks: Path) -> Path:
+    """Move the second half of a list's tasks to tasks/rest.yaml beside it (a shard)."""
+    text = tasks.read_text(encoding="utf-8")
+    found = task_chunks(text)
+    assert found is not None
+    cut = found[2][len(found[2]) // 2]
+    tasks.write_text(text[:cut], encoding="utf-8")
+    (tasks.parent / "tasks").mkdir()
+    (tasks.parent / "tasks" / "rest.yaml").write_text("tasks:\n" + text[cut:], encoding="utf-8")
+    return tasks
+
+
+DAY = date(2030, 1, 1)  # after every generated entry
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["one", "all", "batch"]),
+        st.lists(st.integers(0, 10_000), min_size=1, max_size=4),
+        st.sampled_from(STATUSES),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@settings(max_examples=25, deadline=None, database=None)
+@given(steps=STEPS, sharded=st.booleans())
+def test_any_marks_leave_the_cache_equal_to_a_fresh_parse(
+    steps: list[tuple[str, list[int], str]], sharded: bool
+) -> None:
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
+        tasks = write_list(Path(tmp) / "data", 12, seed=len(steps))
+        if sharded:
+            split_in_two(tasks)
+        patch.chdir(tmp)
+        counted: Parses = []
+        real = store._parse_files
+        patch.setattr(store, "_parse_files", lambda p: counted.append(p) or real(p))
+        measures = [m.id for _, m in store.load(tasks).measures()]
+        task_ids = [t.id for t in store.load(tasks).file.tasks]
+        recorded = 0
+        for kind, picks, status in steps:
+            entry = Entry(DAY, status, note="回头看", evidence="e.pdf")  # type: ignore[arg-type]
+            if kind == "all":
+                marks, whole = [(task_ids[picks[0] % len(task_ids)], entry)], True
+            else:
+                ids = [measures[p % len(measures)] for p in picks[: 1 if kind == "one" else 4]]
+                marks, whole = [(i, entry) for i in ids], False
+            try:
+                record(tasks, marks, whole_task=whole)
+            except RectError:
+                continue  # refused by the office's rules: nothing written
+            recorded += 1
+            cached, fresh = store.load(tasks), store.load(tasks, use_cache=False)
+            assert same(cached, fresh) and cached.files == fresh.files
+            assert cached.measure_facts() == fresh.measure_facts()
+        assert len(counted) == 1 + recorded  # the first, then only the fresh ones

@@ -323,3 +323,56 @@ def test_by_defaults_to_the_git_user(invoke: Invoke, commented: Path) -> None:
     result = invoke("mark", "1.2", "doing", file=commented, as_of="2024-06-01")
     assert result.exit_code == 0, result.stderr
     assert "{date: 2024-06-01, status: doing, by: 张三}" in commented.read_text(encoding="utf-8")
+
+
+def one_by_one(text: str, path: str, marks: list[tuple[str, Entry]]) -> tuple[str, object, int]:
+    """What mark_many must give: each mark on the text the one before left."""
+    changes: list[object] = []
+    line = 0
+    for item_id, entry in marks:
+        done = mark(text, path, item_id, entry)
+        text, line = done.text, line or done.line
+        changes += done.changes
+    return text, changes, line
+
+
+BATCH = st.lists(
+    st.tuples(
+        st.sampled_from(["1.1", "1.2", "1.3", "1.4", "2.1", "2", "9.9"]),
+        st.builds(
+            Entry,
+            date=st.dates(min_value=date(2024, 5, 1), max_value=date(2024, 7, 1)),
+            status=st.sampled_from(["todo", "doing", "done", "closed"]),
+            note=st.sampled_from([None, "说明"]),
+        ),
+    ),
+    max_size=6,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(marks=BATCH, crlf=st.booleans())
+def test_mark_many_is_marking_one_by_one(marks: list[tuple[str, Entry]], crlf: bool) -> None:
+    text = COMMENTED.read_text(encoding="utf-8")
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    try:
+        expected: object = one_by_one(text, "t.yaml", marks)
+    except RectError as exc:  # the first refusal, at the line it has by then
+        expected = [str(p) for p in exc.problems]
+    try:
+        done = mark_many(text, "t.yaml", marks)
+        got: object = (done.text, done.changes, done.line)
+    except RectError as exc:
+        got = [str(p) for p in exc.problems]
+    assert got == expected
+
+
+def test_mark_many_tells_the_cache_what_it_did() -> None:
+    text = COMMENTED.read_text(encoding="utf-8")
+    day = date(2024, 6, 1)
+    done = mark_many(text, "t.yaml", [("2.1", Entry(day, "doing")), ("1.2", Entry(day, "done"))])
+    assert [(i, grew, m.status) for i, grew, m in done.edits] == [
+        ("2.1", 2, "doing"),  # progress: and its entry
+        ("1.2", 2, "done"),
+    ]

@@ -21,6 +21,7 @@ from rectcli.report import (
     is_behind,
     mask_personal,
     measure_ordinal,
+    unit_bars,
 )
 from rectcli.store import load
 
@@ -394,3 +395,92 @@ def test_report_refusals(
     assert result.exit_code == 2
     assert result.stderr == message + "\n"
     assert result.stdout == ""
+
+
+# ---- missed occurrences of recurring duties ------------------------------------------
+
+LATER = "2024-07-15"  # 1.3's 每季度 (2024-06-30) missed; 2.1 and 1.4 overdue
+
+
+def test_a_missed_duty_is_overdue_in_each_of_its_units_sections(data: Path) -> None:
+    report = build_report(load(data), D(2024, 7, 15))
+    assert (report.total, report.overdue, report.duties_overdue) == (7, 3, 1)
+    overdue = {
+        s.unit: [(i.label, i.row.due, i.row.days_overdue) for i in s.overdue] for s in report.units
+    }
+    quarter = ("1.3 每季度", D(2024, 6, 30), 15)
+    assert overdue == {
+        "池南区": [("1.4", D(2024, 5, 31), 45), ("2.1", D(2024, 6, 30), 15), quarter],
+        "池北区": [("1.1", D(2024, 2, 29), 137), quarter],
+        "住建局": [quarter],
+    }
+    # a duty is no measure: the chart's bars and the totals count measures only
+    assert [(b.key, b.total, b.overdue) for b in unit_bars(report)] == [
+        ("池南区", 4, 2),
+        ("池北区", 2, 1),
+        ("住建局", 3, 0),
+    ]
+    assert [(b.key, b.overdue) for b in report.tasks] == [("1", 2), ("2", 1), ("3", 0)]
+
+
+def test_a_duty_fulfilled_in_its_period_is_not_listed(data: Path) -> None:
+    text = data.read_text(encoding="utf-8")
+    data.write_text(
+        text.replace(
+            "          - {every: 7个工作日内, text: 新发现的问题及时清理}\n",
+            "          - {every: 7个工作日内, text: 新发现的问题及时清理}\n"
+            "        progress:\n"
+            "          - {date: 2024-06-20, status: todo, note: 二季度巡查, duty: 每季度}\n",
+        ),
+        encoding="utf-8",
+    )
+    report = build_report(load(data), D(2024, 7, 15))
+    assert report.duties_overdue == 0
+    assert [i.label for s in report.units for i in s.overdue] == ["1.4", "2.1", "1.1"]
+
+
+def test_terminal_report_labels_the_duty(invoke: Invoke, data: Path) -> None:
+    result = invoke("report", "--unit", "住建局", file=data, as_of=LATER)
+    assert result.exit_code == 0, result.output
+    assert lines(result.stdout)[:3] == [
+        "测试整改方案",
+        "调度通报 · 截至 2024-07-15，新完成自 2024-06-15 起计 · 责任单位 住建局",
+        "共 3 项 · 完成 2 · 逾期 0 · 即将到期 0 · 序时滞后 0 · 新完成 0 · 常态化逾期 1",
+    ]
+    assert lines(result.stdout)[-2:] == [
+        "1. 住建局  2/3 (67%)",
+        "逾期  1.3 每季度  2024-06-30  +15  开展建筑垃圾巡查",
+    ]
+
+
+def test_every_file_format_lists_the_missed_duty(
+    invoke: Invoke, data: Path, tmp_path: Path
+) -> None:
+    result = invoke("report", "--format", "csv", "--unit", "池北区", file=data, as_of=LATER)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["kind"], r["id"], r["deadline"], r["due"], r["duty"]) for r in rows] == [
+        ("overdue", "1.1", "2024年2月底前", "2024-02-29", ""),
+        ("overdue", "1.3", "每季度", "2024-06-30", "每季度"),
+    ]
+    assert rows[1]["days_overdue"] == "15" and rows[1]["text"] == "开展建筑垃圾巡查"
+    markdown = invoke("report", "--format", "markdown", "--unit", "池北区", file=data, as_of=LATER)
+    assert _markdown_table(markdown.stdout, "**调度通报**")[0][-1] == "常态化逾期"
+    section = _markdown_table(markdown.stdout, "### 1. 池北区")
+    assert [row[:4] for row in section[1:]] == [
+        ["逾期", "1.1", "2024-02-29", "+137"],
+        ["逾期", "1.3 每季度", "2024-06-30", "+15"],
+    ]
+    html = invoke("report", "--format", "html", "--unit", "池北区", file=data, as_of=LATER)
+    assert (
+        '<tr class="overdue" data-id="1.3"><td class=\'kind nowrap\'>逾期</td>'
+        "<td class='nowrap'>1.3 每季度</td><td class='nowrap'>2024-06-30</td>"
+    ) in html.stdout
+    target = tmp_path / "r.xlsx"
+    assert invoke("report", "-o", str(target), file=data, as_of=LATER).exit_code == 0
+    details = list(openpyxl.load_workbook(target)["各单位事项"].iter_rows(values_only=True))
+    assert len(details[0]) == 13  # the duty is shown with the id, in no column of its own
+    assert [r[1:4] for r in details if r[3] == "1.3 每季度"] == [
+        ("池南区", "逾期", "1.3 每季度"),
+        ("池北区", "逾期", "1.3 每季度"),
+        ("住建局", "逾期", "1.3 每季度"),
+    ]

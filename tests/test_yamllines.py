@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rectcli.errors import RectError
-from rectcli.yamllines import find_item, task_chunks
+from rectcli.yamllines import Item, ItemIndex, find_item, task_chunks
 
 from .conftest import FIXTURES
 
@@ -40,3 +44,38 @@ def test_task_chunks_cut_after_each_task() -> None:
     ]
     assert task_chunks("plan:\n  title: t\n") is None
     assert task_chunks("tasks:\n  - id: '1'\nplan:\n  title: t\n") is None  # plan after tasks
+
+
+# An `- id:` line in any form find_item's pattern reads (and some it does not).
+ID_LINES = st.tuples(
+    st.sampled_from(["", "  ", "    ", "\ufeff"]),
+    st.sampled_from(["- ", "-  ", "-\t", "x - "]),
+    st.sampled_from(["id:", "id :", "id: ", "id:   ", "ids:"]),
+    st.sampled_from(["3", "3.1", "3.1 ", "3#1", "a b", "", "'", '"3']),
+    st.sampled_from(["", '"', "'"]),
+    st.sampled_from(["", " ", "  # c", "# c", "#", " \r", "\r", " x"]),
+).map(lambda p: f"{p[0]}{p[1]}{p[2]}{p[4]}{p[3]}{p[4]}{p[5]}")
+WANTED = ["3", "3.1", "3.1 ", "3#1", "a b", "'", '"3', '"3"', " 3", "3 ", "", "nope", "3\r"]
+
+
+def outcome(find: Callable[[], Item]) -> Item | list[str]:
+    try:
+        return find()
+    except RectError as exc:
+        return [str(p) for p in exc.problems]
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=st.lists(st.one_of(ID_LINES, st.sampled_from(["    text: a", "tasks:", ""]))))
+def test_the_index_finds_what_find_item_finds(lines: list[str]) -> None:
+    text = "plan:\n  title: t\ntasks:\n" + "\n".join(lines) + "\n"
+    index = ItemIndex(text)
+    for wanted in WANTED:
+        expected = outcome(lambda: find_item(text, "t.yaml", wanted))  # noqa: B023
+        assert outcome(lambda: index.find("t.yaml", wanted)) == expected  # noqa: B023
+
+
+def test_the_index_of_a_list_finds_every_item() -> None:
+    index = ItemIndex(TEXT)
+    for item_id in ("1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"):
+        assert index.find("t.yaml", item_id) == find_item(TEXT, "t.yaml", item_id)

@@ -23,6 +23,8 @@ def duty_rows(checklist: Checklist, today: date, horizon: int = 0) -> list[Measu
     duties end; a done one's go on (长期坚持 is never done forever)."""
     until = today + timedelta(days=horizon)
     rows: list[MeasureRow] = []
+    if not checklist.duties:  # a cached list then needs no models (see cache.LAZY)
+        return rows
     for task, measure in checklist.measures():
         duties = checklist.duties.get(measure.id)
         if not duties or measure.status == "closed":

@@ -19,6 +19,7 @@ from typer.core import TyperGroup
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
+    from typer._click.core import Command as ClickCommand
     from typer._click.core import Context as ClickContext
 
     from .checklist import Checklist
@@ -26,7 +27,27 @@ if TYPE_CHECKING:
 
 
 class _Group(TyperGroup):
-    """The single error boundary: a RectError becomes its problems on stderr and exit 2."""
+    """The single error boundary: a RectError becomes its problems on stderr and exit 2.
+
+    Also where option values are coerced without pydantic (see coercion.py): the root's
+    options before they are parsed, a command's once it is known.
+    """
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        from .coercion import quicken
+
+        quicken(self)
+        return super().parse_args(ctx, args)
+
+    def resolve_command(
+        self, ctx: ClickContext, args: list[str]
+    ) -> tuple[str | None, ClickCommand | None, list[str]]:
+        from .coercion import quicken
+
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            quicken(command)
+        return name, command, rest
 
     def invoke(self, ctx: ClickContext) -> Any:
         from .errors import RectError
@@ -75,8 +96,6 @@ class Settings:
         return self.file if self.file else find_tasks_file(Path.cwd())
 
     def load(self) -> Checklist:
-        import gc
-
         from .store import load
         from .yamlsrc import gc_paused
 
@@ -85,7 +104,7 @@ class Settings:
             # The checklist lives until the process ends: hide its ~10 objects per line
             # from the collector, which would otherwise rescan them all as soon as it is
             # back on and again and again while the command builds its rows (0.5 s at 50k).
-            gc.freeze()
+            checklist.lifelong()
         return checklist
 
     @property

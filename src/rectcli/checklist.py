@@ -5,10 +5,11 @@ raised at once, each at its place in the file.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
@@ -17,12 +18,36 @@ from . import yamlsrc
 from .deadlines import Deadline, DeadlineError, parse_deadline
 from .duties import Duty, read_duties
 from .errors import Problem, RectError, did_you_mean
-from .models import Measure, Task, TaskFile, UnitFile
+from .models import Measure, Status, Task, TaskFile, UnitFile
 from .policy import Policy
 from .units import UnitRegistry
 from .workdays import UnknownYear, WorkCalendar
 
 CONFLICT_MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")  # ||||||| : diff3 style
+
+# What a measure's row (queries.measure_rows) takes from the list, whatever the day: built
+# once per checklist and kept in the parse cache, so that a cached run makes its rows
+# without unpickling the models. A plain tuple: 50k of them unpickle in a few ms.
+MeasureFacts = tuple[
+    str,  # 0 id
+    str,  # 1 task id
+    str,  # 2 text
+    tuple[str, ...],  # 3 units, by their own names
+    Status,  # 4 status
+    str,  # 5 the effective deadline's phrase ("" when none)
+    date | None,  # 6 due
+    str | None,  # 7 supervisor (the task's)
+    int,  # 8 line of its `- id:` item
+    int,  # 9 column
+    str | None,  # 10 the file holding it, in a list kept in several files
+    int | None,  # 11 lead (days of warning)
+    date | None,  # 12 where 序时进度 counts from: its start, else plan.issued
+    int | None,  # 13 the latest percent reported
+    date | None,  # 14 the latest progress entry's date
+    bool,  # 15 ongoing (长期坚持)
+]
+LINE_FACT: Final = 8  # the line, which an edit above the measure moves
+FILE_FACT: Final = 10
 
 
 @dataclass
@@ -39,10 +64,39 @@ class Checklist:
     duties: dict[str, list[Duty]] = field(default_factory=dict)  # measure id → its duties
     # A list kept in several files (shards.py): every id → the file holding it.
     files: dict[str, str] = field(default_factory=dict)
+    # Derived from the above when first asked (measure_facts); never compared.
+    facts: list[MeasureFacts] | None = field(default=None, repr=False, compare=False)
+
+    if not TYPE_CHECKING:
+
+        def __getattr__(self, name: str) -> Any:
+            # Only for an attribute not set: a checklist from the parse cache (cache.py)
+            # unpickles its models when they are first asked for.
+            loaders = self.__dict__.get("_loaders")
+            if loaders is None or name not in loaders:
+                raise AttributeError(f"'Checklist' object has no attribute '{name}'")
+            value = loaders.pop(name)()
+            setattr(self, name, value)
+            if self.__dict__.get("_lifelong"):
+                gc.freeze()  # see lifelong()
+            return value
+
+    def lifelong(self) -> None:
+        """Keep this checklist from the garbage collector (``gc.freeze``), now and as its
+        lazy parts load: it lives until the process ends (a command's), and the collector
+        would otherwise rescan its million objects again and again (0.7 s at 50k)."""
+        self.__dict__["_lifelong"] = True
+        gc.freeze()
 
     @property
     def issued(self) -> date | None:
         return self.file.plan.issued
+
+    def measure_facts(self) -> list[MeasureFacts]:
+        """Each measure's :data:`MeasureFacts`, in file order (built once)."""
+        if self.facts is None:
+            self.facts = _measure_facts(self)
+        return self.facts
 
     def measures(self) -> Iterator[tuple[Task, Measure]]:
         return self.file.measures()
@@ -64,6 +118,48 @@ class Checklist:
         """The measure's responsible units by their own names (aliases resolved)."""
         names = measure.units if measure.units is not None else task.units
         return [self.units.resolve(n) or n for n in names]
+
+
+def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
+    issued, files, positions = checklist.issued, checklist.files, checklist.positions
+    facts: list[MeasureFacts] = []
+    for task in checklist.file.tasks:  # 50k measures at 10k tasks: kept lean
+        task_units = tuple(checklist.units.resolve(n) or n for n in task.units)
+        for measure in task.measures:
+            deadline = checklist.deadlines.get(measure.id)
+            units = task_units
+            if measure.units is not None:
+                units = tuple(checklist.measure_units(task, measure))
+            status, percent, checkin = progress_facts(measure)
+            facts.append(
+                (
+                    measure.id,
+                    task.id,
+                    measure.text,
+                    units,
+                    status,
+                    deadline.text if deadline else "",
+                    deadline.due if deadline else None,
+                    task.supervisor,
+                    *positions[measure.id],
+                    files.get(measure.id),
+                    measure.lead,
+                    measure.start or issued,
+                    percent,
+                    checkin,
+                    bool(deadline and deadline.ongoing),
+                )
+            )
+    return facts
+
+
+def progress_facts(measure: Measure) -> tuple[Status, int | None, date | None]:
+    """The facts a mark changes: status, the latest percent, the latest entry's date."""
+    progress = measure.progress
+    if not progress:
+        return measure.status, None, None
+    percent = next((e.percent for e in reversed(progress) if e.percent is not None), None)
+    return measure.status, percent, max(e.date for e in progress)
 
 
 def parse_units(text: str, path: str) -> UnitRegistry:

@@ -32,11 +32,12 @@ def user_name(directory: Path) -> str | None:
     return name if result.returncode == 0 and name else None
 
 
-def resolve(path: Path, rev: str) -> str:
-    """The commit ``rev`` names, in the repository holding ``path``; a RectError if none."""
+def resolve(path: Path, rev: str, where: Path | None = None) -> str:
+    """The commit ``rev`` names, in the repository holding ``path`` (git runs in
+    ``where``, default its directory); a RectError if none."""
     from .store import display_path
 
-    where = path.parent
+    where = path.parent if where is None else where
     result = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], where)
     if result.returncode == 0:
         return result.stdout.decode().strip()
@@ -66,6 +67,33 @@ def show(path: Path, rev: str) -> bytes | None:
     if "does not exist" in message or "exists on disk, but not in" in message:
         return None
     raise RectError(f"git show {rev}:{path.name} failed: {message.strip()}")  # pragma: no cover
+
+
+def show_under(directory: Path, relative: str, rev: str) -> bytes | None:
+    """The bytes of ``directory/relative`` as committed in ``rev`` (``directory`` must
+    exist now; ``relative`` need not); None if it was not there. ``rev`` is resolved."""
+    result = _git(["show", f"{rev}:./{relative}"], directory)
+    if result.returncode == 0:
+        return result.stdout
+    message = result.stderr.decode("utf-8", "replace")
+    if "does not exist" in message or "exists on disk, but not in" in message:
+        return None
+    raise RectError(f"git show {rev}:{relative} failed: {message.strip()}")  # pragma: no cover
+
+
+def files_under(directory: Path, relative: str, rev: str) -> list[str]:
+    """The names of the files directly in ``directory/relative`` as committed in ``rev``
+    (none if it was not a directory then). ``rev`` is resolved."""
+    # --full-tree: in a subdirectory ls-tree would list only paths under it
+    result = _git(["ls-tree", "-z", "--full-tree", f"{rev}:./{relative}"], directory)
+    if result.returncode != 0:  # no such tree in rev
+        return []
+    names = []
+    for entry in result.stdout.split(b"\0"):
+        info, _, name = entry.partition(b"\t")
+        if info.split(b" ")[1:2] == [b"blob"]:
+            names.append(name.decode("utf-8", "surrogateescape"))
+    return sorted(names)
 
 
 # ---- the merge driver and its set-up (issue 7) ----

@@ -74,6 +74,11 @@ _WORDS: dict[str, dict[str, str]] = {
         # rect mark / fmt / diff
         "marked": "已记录 {id}：{old} → {new}",
         "marked_all": "已记录 问题 {id} 的 {n} 项措施 → {new}",
+        "marked_duty": "已记录 {what}：{old} → {new}",
+        "marked_duty_kept": "已记录 {what}，状态仍为{status}",
+        "marked_covers": "补报 {day}",
+        "incident_open": "已记录 {id} {duty}：{found} 发现，应于 {due} 前处置",
+        "incident_cleared": "已记录 {id} {duty}：{found} 发现，{cleared} 处置（时限 {due}）",
         "fmt_changed": "已格式化 {path}",
         "fmt_would": "需要格式化 {path}",
         "fmt_summary": "{changed} 个文件已格式化，{same} 个文件无需改动。",
@@ -248,6 +253,11 @@ _WORDS: dict[str, dict[str, str]] = {
         # rect mark / fmt / diff
         "marked": "recorded {id}: {old} → {new}",
         "marked_all": "recorded {n} measures of problem {id} → {new}",
+        "marked_duty": "recorded {what}: {old} → {new}",
+        "marked_duty_kept": "recorded {what}; status stays {status}",
+        "marked_covers": "making up {day}",
+        "incident_open": "recorded {id} {duty}: found {found}, due {due}",
+        "incident_cleared": "recorded {id} {duty}: found {found}, cleared {cleared} (due {due})",
         "fmt_changed": "reformatted {path}",
         "fmt_would": "would reformat {path}",
         "fmt_summary": "{changed} reformatted, {same} unchanged.",

@@ -118,6 +118,10 @@ class _FileMerger(ItemMerger):
         if kind is None or kind != _kind(keys[2]):
             raise LineLevel()  # not a rect file: git's own merge, without a word
         model, shapes = FILES[kind]
+        if kind == "tasks" and "plan" not in keys[1] and "plan" not in keys[2]:
+            from .shards import Shard  # a file of a list kept in several: no plan: of its own
+
+            model = Shard
         bodies: list[dict[str, ListBody]] = [{}, {}, {}]
         for name, shape in shapes.items():
             found = [

@@ -52,7 +52,7 @@ Days = Annotated[int, BeforeValidator(_days), Field(ge=0)]
 class _Model(BaseModel):
     # hide_input_in_errors: pydantic prints the offending value, which for an alias
     # bomb or a 40 MB list costs minutes and gigabytes.
-    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, defer_build=True)
 
 
 _STATUS_DOC = "todo 未启动, doing 推进中, done 已完成 or closed 已销号."
@@ -323,8 +323,9 @@ class PolicyFile(_Model):
     """data/policy.yaml: when rect warns and escalates (every key optional)."""
 
     warn: list[Days] = [30, 15, 7]  # 预警: days before a due date
-    escalate: Escalation = Escalation()
-    review: Review = Review()
+    # default_factory: an instance here would build the validators when rect starts
+    escalate: Escalation = Field(default_factory=Escalation)
+    review: Review = Field(default_factory=Review)
     lag: int = Field(default=0, ge=0, le=100)  # 序时进度 tolerance, in percentage points
 
 

@@ -5,7 +5,10 @@ Renderers (``report_rich``, ``report_html``, ``report_text``, ``report_xlsx``) t
 passed in; nothing here reads the clock or a file.
 
 A measure of a group (各区) counts for each of the group's members: 通报 names the units
-that must act, and each district must.
+that must act, and each district must. A missed occurrence of a recurring duty
+(``agenda.duty_rows``) is overdue like a measure: it is listed in its units' overdue
+sections, as the duty (``1.5 每季度``), and ranks them, but it is no measure: totals,
+shares finished and the progress chart count measures only.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .agenda import duty_rows
 from .checklist import Checklist
 from .labels import Labels
 from .models import FINISHED, Measure, ProgressEntry, Task
@@ -26,12 +30,18 @@ CHART_LIMIT = 50  # problems drawn in a chart; the least advanced when there are
 
 @dataclass(frozen=True)
 class Item:
-    """One measure in a unit's section, with what the report says about it."""
+    """One measure (or a missed duty occurrence) in a unit's section, with what the
+    report says about it."""
 
     row: MeasureRow
     behind: bool  # 序时进度滞后 (when the schedule module supplies it)
     done_on: date | None  # its latest done/closed entry in (since, as_of]
-    latest: ProgressEntry | None  # its latest progress entry up to as_of
+    latest: ProgressEntry | None  # its latest progress entry up to as_of (for a duty: its own)
+
+    @property
+    def label(self) -> str:
+        """The id, and for a duty's occurrence its phrase: '1.5 每季度'."""
+        return f"{self.row.id} {self.row.duty}" if self.row.duty else self.row.id
 
 
 @dataclass(frozen=True)
@@ -39,7 +49,7 @@ class UnitSection:
     unit: str
     total: int
     finished: int
-    overdue: tuple[Item, ...]  # most days overdue first
+    overdue: tuple[Item, ...]  # most days overdue first; measures and missed duties
     due_soon: tuple[Item, ...]  # soonest first
     behind: tuple[Item, ...]
     done: tuple[Item, ...]  # finished since the last report, latest first
@@ -48,6 +58,10 @@ class UnitSection:
     @property
     def percent(self) -> int:
         return round(100 * self.finished / self.total) if self.total else 0
+
+    @property
+    def overdue_measures(self) -> int:
+        return sum(i.row.duty is None for i in self.overdue)
 
 
 @dataclass(frozen=True)
@@ -97,13 +111,14 @@ class Report:
     unit: str | None  # the --unit asked for, resolved
     total: int
     finished: int
-    overdue: int
+    overdue: int  # measures
     due_soon: int
     behind: int
     done: int
     units: tuple[UnitSection, ...]  # ranked: most behind first
     tasks: tuple[Bar, ...]  # per problem, document order
     public: tuple[PublicRow, ...]  # filled only for --public
+    duties_overdue: int = 0  # missed occurrences of recurring duties
 
 
 def build_report(
@@ -120,13 +135,17 @@ def build_report(
     rows = select(measure_rows(checklist, today), Filter(unit=wanted), checklist)
     by_id = {m.id: m for _, m in checklist.measures()}
     items = [_item(row, by_id[row.id], since, today) for row in rows]
+    late = select(duty_rows(checklist, today), Filter(unit=wanted), checklist)
+    missed = [_duty_item(row, by_id[row.id], today) for row in late if row.overdue]
     shown = checklist.units.members(wanted) if wanted else None
-    owners: dict[str, list[Item]] = {}
-    for item in items:
+    owners: dict[str, tuple[list[Item], list[Item]]] = {}
+    for index, item in enumerate([*items, *missed]):
         for name in _owners(checklist, item.row.units):
             if shown is None or name in shown:
-                owners.setdefault(name, []).append(item)
-    sections = sorted((_section(name, mine, soon_days) for name, mine in owners.items()), key=_rank)
+                owners.setdefault(name, ([], []))[index >= len(items)].append(item)
+    sections = sorted(
+        (_section(name, *mine, soon_days) for name, mine in owners.items()), key=_rank
+    )
     return Report(
         title=checklist.file.plan.title,
         as_of=today,
@@ -142,6 +161,7 @@ def build_report(
         units=tuple(sections),
         tasks=tuple(_task_bars(checklist, items)),
         public=tuple(_public_rows(checklist, items)) if public else (),
+        duties_overdue=len(missed),
     )
 
 
@@ -162,6 +182,14 @@ def _item(row: MeasureRow, measure: Measure, since: date, today: date) -> Item:
     return Item(row, is_behind(row), done_on, latest)
 
 
+def _duty_item(row: MeasureRow, measure: Measure, today: date) -> Item:
+    """A missed duty occurrence: its latest entry is the latest that counts for it."""
+    mine = [
+        e for e in measure.progress if e.date <= today and e.duty in (None, row.duty)
+    ]  # oldest first
+    return Item(row, False, None, mine[-1] if mine else None)
+
+
 def _owners(checklist: Checklist, names: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for name in names:
@@ -175,8 +203,9 @@ def _due_soon(item: Item, soon_days: int) -> bool:
     return left is not None and 0 <= left <= soon_days
 
 
-def _section(unit: str, items: list[Item], soon_days: int) -> UnitSection:
-    overdue = sorted((i for i in items if i.row.overdue), key=lambda i: -i.row.days_overdue)
+def _section(unit: str, items: list[Item], missed: list[Item], soon_days: int) -> UnitSection:
+    late = [i for i in items if i.row.overdue] + missed
+    overdue = sorted(late, key=lambda i: -i.row.days_overdue)
     soon = sorted((i for i in items if _due_soon(i, soon_days)), key=lambda i: i.row.days_left or 0)
     done = sorted((i for i in items if i.done_on), key=lambda i: i.done_on or date.min)
     return UnitSection(
@@ -223,7 +252,7 @@ def _task_bars(checklist: Checklist, items: list[Item]) -> list[Bar]:
 
 def unit_bars(report: Report) -> list[Bar]:
     """The chart's per-unit bars, in rank order."""
-    return [Bar(s.unit, s.unit, s.finished, s.total, len(s.overdue)) for s in report.units]
+    return [Bar(s.unit, s.unit, s.finished, s.total, s.overdue_measures) for s in report.units]
 
 
 def chart_bars(bars: tuple[Bar, ...] | list[Bar], limit: int = CHART_LIMIT) -> list[Bar]:

@@ -99,6 +99,8 @@ def _summary(report: Report, labels: Labels) -> str:
         (labels("report_behind"), report.behind),
         (labels("report_done"), report.done),
     ]
+    if report.duties_overdue:
+        facts.append((labels("duties_overdue"), report.duties_overdue))
     head = _head(*(("num", name) for name, _ in facts))
     cells = _cells(*(("num", str(value)) for _, value in facts))
     return f'<table id="summary">{head}<tbody><tr>{cells}</tr></tbody></table>'
@@ -152,7 +154,7 @@ def _item_rows(section: UnitSection, labels: Labels) -> list[str]:
                 when = ""
             cells = _cells(
                 ("kind nowrap", escape(labels(key))),
-                ("nowrap", escape(row.id)),
+                ("nowrap", escape(item.label)),
                 ("nowrap", escape(row.due.isoformat() if row.due else row.deadline or "—")),
                 ("num", escape(when)),
                 ("", escape(row.text)),

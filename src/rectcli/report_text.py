@@ -69,33 +69,18 @@ def report_markdown(report: Report, labels: Labels) -> str:
     if report.unit:
         meta += f" · {labels('units')} {report.unit}"
     lines = [f"# {md_cell(report.title)}", "", f"**{labels('report_heading')}** · {md_cell(meta)}"]
-    lines += [
-        "",
-        *_table(
-            [
-                labels("measures_total"),
-                labels("finished"),
-                labels("overdue"),
-                labels("report_due_soon"),
-                labels("report_behind"),
-                labels("report_done"),
-            ],
-            "rrrrrr",
-            [
-                [
-                    str(n)
-                    for n in (
-                        report.total,
-                        report.finished,
-                        report.overdue,
-                        report.due_soon,
-                        report.behind,
-                        report.done,
-                    )
-                ]
-            ],
-        ),
+    facts = [
+        (labels("measures_total"), report.total),
+        (labels("finished"), report.finished),
+        (labels("overdue"), report.overdue),
+        (labels("report_due_soon"), report.due_soon),
+        (labels("report_behind"), report.behind),
+        (labels("report_done"), report.done),
     ]
+    if report.duties_overdue:
+        facts.append((labels("duties_overdue"), report.duties_overdue))
+    head = [name for name, _ in facts]
+    lines += ["", *_table(head, "r" * len(facts), [[str(n) for _, n in facts]])]
     if not report.total:
         return "\n".join([*lines, "", labels("no_rows"), ""])
     lines += ["", f"## {labels('report_units')}", ""]
@@ -172,7 +157,7 @@ def _section_lines(rank: int, section: UnitSection, labels: Labels) -> list[str]
         (
             [
                 md_cell(labels(key)),
-                md_cell(item.row.id),
+                md_cell(item.label),
                 item.row.due.isoformat() if item.row.due else md_cell(item.row.deadline or "—"),
                 md_cell(_when(kind, item, labels)),
                 md_cell(item.row.text),
@@ -233,6 +218,7 @@ CSV_COLUMNS = (
     "done_on",
     "text",
     "latest",
+    "duty",
 )
 
 
@@ -267,6 +253,7 @@ def report_rows(report: Report) -> Iterable[list[object]]:
                 item.done_on.isoformat() if item.done_on else "",
                 row.text,
                 item_note(item),
+                row.duty or "",
             ]
 
 

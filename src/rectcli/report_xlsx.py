@@ -137,7 +137,9 @@ def report_workbook(report: Report, labels: Labels) -> Workbook:
     statuses = {s: labels.status(s) for s in ("todo", "doing", "done", "closed")}
 
     def shown(values: list[object]) -> list[object]:
+        *values, duty = values  # shown with the id: '1.5 每季度'
         values[2] = kinds[str(values[2])]
+        values[3] = f"{values[3]} {duty}" if duty else values[3]
         values[5] = statuses[str(values[5])]
         return values
 

@@ -19,7 +19,7 @@ from .errors import Problem, RectError
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from .models import TargetFile
+    from .models import Measure, TargetFile
     from .policy import Policy
     from .units import UnitRegistry
     from .workdays import WorkCalendar
@@ -171,7 +171,10 @@ def load(tasks_path: Path, *, use_cache: bool = True) -> Checklist:
 
     key = _cache_key(tasks_path)
     entry = cache.cache_dir() / cache.entry_name(tasks_path)
-    found = cache.unpack(key, _read_cache(entry))
+    data = _read_cache(entry)
+    # An entry made before some marks: the patches they left lead on to this key.
+    patches = b"" if cache.stored_key(data) == key else _read_cache(_patches_file(entry))
+    found = cache.unpack(key, data, patches)
     if found is not None:
         return found
     checklist = _parse_files(tasks_path)
@@ -230,9 +233,9 @@ def load_calendar(directory: Path) -> tuple[Policy | None, WorkCalendar | None, 
     return policy, calendar, problems
 
 
-def write_atomic(path: Path, text: str | bytes) -> None:
+def write_atomic(path: Path, text: str | bytes) -> os.stat_result:
     """Replace ``path`` with ``text`` (UTF-8, written as is) so that a crash at any moment
-    leaves the old file or the new one, never a mix.
+    leaves the old file or the new one, never a mix; returns the new file's status.
 
     The text goes to a temporary file in the same directory, is flushed to disk, then
     renamed over ``path`` (atomic on POSIX); the directory is synced so the rename itself
@@ -249,6 +252,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
+            status = os.fstat(handle.fileno())  # size and mtime: a rename keeps them
         os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
     except OSError as exc:
@@ -258,6 +262,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         tmp.unlink(missing_ok=True)
         raise
     _sync_directory(path.parent)
+    return status
 
 
 def _mode_for(path: Path) -> int:
@@ -426,7 +431,15 @@ def read_workbook(path: Path) -> Workbook:
 
 def _cache_key(tasks_path: Path) -> bytes:
     """The cache key of everything ``load`` reads: the task list and the files beside it."""
-    from .cache import file_key, make_key
+    from .cache import make_key
+
+    paths, stamps = _cache_stamps(tasks_path, {})
+    return make_key(_code_stamp(), [display_path(p) for p in paths], stamps)
+
+
+def _cache_stamps(tasks_path: Path, known: dict[Path, bytes]) -> tuple[list[Path], list[bytes]]:
+    """Every file ``load`` reads, and its stamp (cache.file_key) unless ``known``."""
+    from .cache import file_key
     from .config import HOLIDAYS_NAME, POLICY_NAME
 
     # Every file that load() reads must be here, or its edits would be served stale.
@@ -435,6 +448,9 @@ def _cache_key(tasks_path: Path) -> bytes:
     paths = [*lists, *(side / name for name in (UNITS_NAME, POLICY_NAME, HOLIDAYS_NAME))]
     stamps = []
     for index, path in enumerate(paths):
+        if path in known:
+            stamps.append(known[path])
+            continue
         try:
             raw, status = _read_bytes(path)
             stamps.append(file_key(path, status, raw))
@@ -442,7 +458,71 @@ def _cache_key(tasks_path: Path) -> bytes:
             if index < len(lists):
                 raise  # a task file cannot be read: the error load() would give
             stamps.append(b"absent")
-    return make_key(_code_stamp(), [display_path(p) for p in paths], stamps)
+    return paths, stamps
+
+
+def read_raw_stamped(path: Path) -> tuple[str, bytes]:
+    """:func:`read_raw`, and the parse cache's stamp of the very bytes read."""
+    from .cache import file_key
+
+    raw, status = _read_bytes(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RectError([_encoding_problem(display_path(path), raw, exc)]) from None
+    return text, file_key(path, status, raw)
+
+
+def write_stamped(path: Path, text: str) -> bytes:
+    """:func:`write_atomic`, and the parse cache's stamp of the file written."""
+    from .cache import file_key
+
+    data = text.encode("utf-8")
+    return file_key(path, write_atomic(path, data), data)
+
+
+def patch_cache(
+    tasks_path: Path,
+    read: dict[Path, bytes],
+    written: dict[Path, bytes],
+    edits: dict[Path, list[tuple[str, int, Measure]]],
+) -> None:
+    """After ``rect mark`` (holding the writers' lock): keep the list's cache entry good
+    for the files as written, by saving a patch beside it (see cache.Patch).
+
+    ``read`` and ``written`` are the stamps of each edited file as read and as written,
+    ``edits`` what was done to it. Nothing is saved when the cache holds no entry that
+    patches lead from to the files as read: the next load parses them.
+    """
+    from . import cache
+
+    try:
+        paths, stamps = _cache_stamps(tasks_path, read)
+    except RectError:  # a file of the list cannot be read now: the next load says so
+        return
+    shown, code = [display_path(p) for p in paths], _code_stamp()
+    patches = []
+    for file, done in edits.items():  # a patch a file: each moves the lines of its own
+        if file not in paths or file not in written:
+            return
+        before = cache.make_key(code, shown, stamps)
+        stamps[paths.index(file)] = written[file]
+        after = cache.make_key(code, shown, stamps)
+        patches.append(cache.Patch(before, after, display_path(file), tuple(done)))
+    entry = cache.cache_dir() / cache.entry_name(tasks_path)
+    entry_key = cache.stored_key(_read_cache(entry, cache.HEAD_SIZE))
+    chain = cache.unpack_patches(_read_cache(_patches_file(entry)))
+    for patch in patches:
+        extended = cache.extend_patches(entry_key, chain, patch)
+        if extended is None:
+            return  # no entry the patches lead on from: the next load parses
+        chain = extended
+    if chain:
+        _write_cache(_patches_file(entry), cache.pack_patches(chain))
+
+
+def _patches_file(entry: Path) -> Path:
+    return entry.with_suffix(".patches")
 
 
 @functools.cache
@@ -456,10 +536,11 @@ def _code_stamp() -> bytes:
     return "\n".join(stamps).encode()
 
 
-def _read_cache(entry: Path) -> bytes:
-    """The entry's bytes; b"" when there is none or it cannot be read."""
+def _read_cache(entry: Path, size: int = -1) -> bytes:
+    """The entry's bytes (its first ``size`` bytes); b"" when it is absent or unreadable."""
     try:
-        return entry.read_bytes()
+        with open(entry, "rb") as handle:
+            return handle.read(size)
     except OSError:
         return b""
 

@@ -13,8 +13,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
     from datetime import date
 
-    from ..checklist import Checklist
     from ..edit import Entry, Marked
+    from ..labels import Labels
 
 
 @app.command()
@@ -29,11 +29,14 @@ def mark(
         ),
     ],
     status: Annotated[
-        str,
+        str | None,
         typer.Argument(
-            metavar="STATUS", help="todo doing done closed (or 未启动 推进中 已完成 已销号)."
+            metavar="STATUS",
+            help="todo doing done closed (or 未启动 推进中 已完成 已销号); with --duty or "
+            "--covers it may be left out: the status stays as it is.",
+            show_default=False,
         ),
-    ],
+    ] = None,
     note: Annotated[
         str | None,
         typer.Option(
@@ -66,6 +69,23 @@ def mark(
             help="Where the proof is: a file path or URL (closing needs it or --note).",
         ),
     ] = None,
+    duty: Annotated[
+        str | None,
+        typer.Option(
+            "--duty",
+            metavar="TEXT",
+            help="The recurring duty this entry fulfils: its phrase (每季度) or text, or a "
+            "part of either.",
+        ),
+    ] = None,
+    covers: Annotated[
+        str | None,
+        typer.Option(
+            "--covers",
+            metavar="DATE",
+            help="A late make-up: the due date of the missed occurrence it covers (2024-09-30).",
+        ),
+    ] = None,
     whole_task: Annotated[
         bool,
         typer.Option("--all", help="With a problem id: mark each of its measures."),
@@ -74,37 +94,72 @@ def mark(
     """Record progress: set a measure's status and append an entry to its log.
 
     Only that measure's lines change. Closing (销号) needs a done measure and --note or
-    --evidence; reopening a done or closed one needs --note.
+    --evidence; reopening a done or closed one needs --note. With --duty (and --covers
+    for a late make-up) the entry fulfils a recurring duty; STATUS may then be left out.
     """
     from ..edit import Entry
+    from ..errors import RectError
     from ..labels import parse_status
 
     settings = settings_of(ctx)
+    if status is None and duty is None and covers is None:
+        raise RectError(
+            "mark needs a STATUS (todo doing done closed, or 未启动 推进中 已完成 已销号); "
+            "only an entry for a recurring duty (--duty, --covers) may leave it out"
+        )
+    if whole_task and (duty is not None or covers is not None):
+        raise RectError("--duty and --covers record one measure's duty; leave out --all")
     path = settings.tasks_path
     entry = Entry(
         date=_entry_date(day, settings),
-        status=parse_status(status),
+        status=parse_status(status) if status is not None else None,
         note=note.strip() or None if note else None,
         by=(by.strip() or None) if by is not None else _default_by(path),
         percent=_percent(percent),
         evidence=evidence.strip() or None if evidence else None,
+        duty=duty,
+        covers=_day_option(covers, "--covers") if covers is not None else None,
     )
-    marked = record(path, [(item_id, entry)], whole_task=whole_task)
+    marked = record(
+        path, [(item_id, entry)], whole_task=whole_task, use_cache=not settings.no_cache
+    )
     labels = settings.labels
-    new = labels.status(entry.status)
-    if len(marked.changes) == 1 and not whole_task:
-        measure_id, old, _ = marked.changes[0]
+    measure_id, old, new_status = marked.changes[0]
+    new = labels.status(new_status)
+    if duty is not None or covers is not None:
+        typer.echo(_duty_marked(marked, entry, labels))
+    elif len(marked.changes) == 1 and not whole_task:
         typer.echo(labels("marked", id=measure_id, old=labels.status(old), new=new))
     else:
         typer.echo(labels("marked_all", id=item_id, n=len(marked.changes), new=new))
 
 
-def record(path: Path, marks: Iterable[tuple[str, Entry]], *, whole_task: bool = False) -> Marked:
+def _duty_marked(marked: Marked, entry: Entry, labels: Labels) -> str:
+    """'已记录 1.5 每季度 补报 2024-09-30：未启动 → 推进中' (or '…，状态仍为未启动')."""
+    measure_id, old, new = marked.changes[0]
+    what = [measure_id, *([marked.duty] if marked.duty else [])]
+    if entry.covers is not None:
+        what.append(labels("marked_covers", day=entry.covers))
+    if entry.status is None:
+        return labels("marked_duty_kept", what=" ".join(what), status=labels.status(new))
+    return labels(
+        "marked_duty", what=" ".join(what), old=labels.status(old), new=labels.status(new)
+    )
+
+
+def record(
+    path: Path,
+    marks: Iterable[tuple[str, Entry]],
+    *,
+    whole_task: bool = False,
+    use_cache: bool = True,
+) -> Marked:
     """Apply marks to the task list at ``path``: locked, validated, written atomically.
 
     Also the way for other commands (import-sheet) to record a batch, all or nothing.
     In a list kept in several files each mark goes to the file holding its measure;
-    all of them are locked and edited before any is written.
+    all of them are locked and edited before any is written. With ``use_cache``, the
+    parse cache is patched to the files written (store.patch_cache), still locked.
     """
     import contextlib
 
@@ -113,29 +168,56 @@ def record(path: Path, marks: Iterable[tuple[str, Entry]], *, whole_task: bool =
     from ..edit import mark as mark_text
 
     marks = list(marks)
+    issued = _plan_issued(path) if any(e.covers for _, e in marks) else None
     holding = store.files_holding(path, (item_id for item_id, _ in marks))
     by_file: dict[Path, list[tuple[str, Entry]]] = {}
     for item_id, entry in marks:
         by_file.setdefault(holding[item_id], []).append((item_id, entry))
     done: list[tuple[Path, Marked]] = []
+    # An entry naming a duty could make the list invalid as a whole: it is parsed again.
+    patch = use_cache and not any(e.duty or e.covers for _, e in marks)
+    read: dict[Path, bytes] = {}  # each file's cache stamp, as read and as written
+    written: dict[Path, bytes] = {}
     with contextlib.ExitStack() as locks:
         for file in sorted(by_file):  # one order for every writer: no deadlock
             locks.enter_context(store.locked(file))
         for file, group in by_file.items():
             shown = store.display_path(file)
-            text = store.read_raw(file)
-            _refuse_conflicts(text, shown)
-            if whole_task:
-                ((item_id, entry),) = group
-                done.append((file, mark_text(text, shown, item_id, entry, whole_task=True)))
+            if patch:
+                text, read[file] = store.read_raw_stamped(file)
             else:
-                done.append((file, mark_many(text, shown, group)))
+                text = store.read_raw(file)
+            _refuse_conflicts(text, shown)
+            if whole_task or len(group) == 1:
+                ((item_id, entry),) = group
+                one = mark_text(text, shown, item_id, entry, whole_task=whole_task, issued=issued)
+                done.append((file, one))
+            else:
+                done.append((file, mark_many(text, shown, group, issued=issued)))
         for file, marked in done:
-            store.write_atomic(file, marked.text)
+            if patch:
+                written[file] = store.write_stamped(file, marked.text)
+            else:
+                store.write_atomic(file, marked.text)
+        if patch:
+            store.patch_cache(path, read, written, {f: list(m.edits) for f, m in done})
     if len(done) == 1:
         return done[0][1]
     changes = [change for _, marked in done for change in marked.changes]
     return Marked(done[0][1].text, changes, done[0][1].line)
+
+
+def _plan_issued(path: Path) -> date | None:
+    """plan.issued of the list (from the file that holds the plan), without parsing it all:
+    when a duty's periods start, for checking --covers."""
+    from .. import store
+    from ..yamllines import plan_issued
+
+    for file in store.task_files(path):
+        issued = plan_issued(store.read_raw(file))
+        if issued is not None:
+            return issued
+    return None
 
 
 def _refuse_conflicts(text: str, shown: str) -> None:
@@ -165,6 +247,17 @@ def _entry_date(day: str | None, settings: Settings) -> date:
             f"--date {when} is after today ({today}); record progress once it has happened"
         )
     return when
+
+
+def _day_option(text: str, option: str) -> date:
+    from datetime import date
+
+    from ..errors import RectError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
 
 
 def _percent(text: str | None) -> int | None:
@@ -301,44 +394,18 @@ def diff(
     (a later one flagged: 延期 needs approval), units reassigned, text edited.
     """
     from ..diffview import changes_json, changes_text
+    from ..revisions import checklist_at
     from ..semdiff import compare
 
     settings = settings_of(ctx)
     path = settings.tasks_path
-    old = _checklist_at(path, rev1)
-    new = _checklist_at(path, rev2) if rev2 else settings.load()
+    old = checklist_at(path, rev1)
+    new = checklist_at(path, rev2) if rev2 else settings.load()
     changes = compare(old, new)
     if output == "json":
         typer.echo(changes_json(changes))
     else:
         typer.echo(changes_text(changes, settings.labels), nl=False)
-
-
-def _checklist_at(path: Path, rev: str) -> Checklist:
-    """The task list at ``path`` as committed in ``rev`` (empty if it was not there)."""
-    from .. import gitio, store
-    from ..checklist import Checklist, parse_tasks, parse_units
-    from ..errors import RectError
-    from ..models import Plan, TaskFile, UnitFile
-    from ..units import UnitRegistry
-
-    raw = gitio.show(path, rev)
-    shown = f"{rev}:{store.display_path(path)}"
-    if raw is None:
-        return Checklist(shown, TaskFile(plan=Plan(title="")), UnitRegistry(UnitFile(units=[])))
-    units_path = store.units_file_for(path)
-    units_raw = gitio.show(units_path, rev)
-    if units_raw is None:  # units.yaml came later than the task list: use today's
-        units_text = store.read_text(units_path)
-    else:
-        units_text = store.decode_text(units_raw, f"{rev}:{store.display_path(units_path)}")
-    units = parse_units(units_text, f"{rev}:{store.display_path(units_path)}")
-    # Working days and policy come from today's files: they are not what is reviewed.
-    policy, calendar, problems = store.load_calendar(path.parent)
-    if problems:
-        raise RectError(problems)
-    text = store.decode_text(raw, shown)
-    return parse_tasks(text, shown, units, policy=policy, calendar=calendar)
 
 
 @app.command("textconv")

@@ -60,9 +60,10 @@ def merge_driver(
 def init_git(ctx: typer.Context) -> None:
     """Set up this git repository to merge (and diff) task lists with rect.
 
-    Adds `data/*.yaml merge=rect diff=rect` to .gitattributes (commit it), and sets git
-    config merge.rect.driver (rect merge-driver) and diff.rect.textconv (rect textconv)
-    in this clone: each clone runs it once. Running it again changes nothing.
+    Adds `data/*.yaml merge=rect diff=rect` to .gitattributes (commit it; for a list kept
+    in several files also `data/tasks/*.yaml …`), and sets git config merge.rect.driver
+    (rect merge-driver) and diff.rect.textconv (rect textconv) in this clone: each clone
+    runs it once. Running it again changes nothing.
     """
     from pathlib import PurePosixPath
 
@@ -75,26 +76,40 @@ def init_git(ctx: typer.Context) -> None:
     labels = settings.labels
     top = gitio.toplevel(Path.cwd())
     try:
-        data_dir = settings.tasks_path.resolve().parent
+        data_dirs = _data_dirs(settings.tasks_path.resolve())
     except RectError:
-        data_dir = top / "data"  # no task list yet: where it will be
-    try:
-        pattern = pattern_for(PurePosixPath(data_dir.relative_to(top.resolve()).as_posix()))
-    except ValueError:
-        raise RectError(f"{display_path(data_dir)} is outside the git repository {top}") from None
+        data_dirs = [top / "data"]  # no task list yet: where it will be
     attributes = top / ".gitattributes"
-    text = read_raw(attributes) if attributes.is_file() else ""
-    new_text, added = with_attributes(text, pattern, ATTRIBUTES)
-    if added:
-        write_atomic(attributes, new_text)
     shown = display_path(attributes)
-    line = added or " ".join([pattern, *ATTRIBUTES])
-    typer.echo(
-        labels("git_attribute_added" if added else "git_attribute_kept", path=shown, line=line)
-    )
+    for data_dir in data_dirs:
+        try:
+            pattern = pattern_for(PurePosixPath(data_dir.relative_to(top.resolve()).as_posix()))
+        except ValueError:
+            outside = f"{display_path(data_dir)} is outside the git repository {top}"
+            raise RectError(outside) from None
+        text = read_raw(attributes) if attributes.is_file() else ""
+        new_text, added = with_attributes(text, pattern, ATTRIBUTES)
+        if added:
+            write_atomic(attributes, new_text)
+        line = added or " ".join([pattern, *ATTRIBUTES])
+        typer.echo(
+            labels("git_attribute_added" if added else "git_attribute_kept", path=shown, line=line)
+        )
     for key, value in CONFIG:
         was = gitio.get_config(top, key)
         if was != value:
             gitio.set_config(top, key, value)
         kept = "git_config_kept" if was == value else "git_config_set"
         typer.echo(labels(kept, name=key, value=value))
+
+
+def _data_dirs(tasks_path: Path) -> list[Path]:
+    """The directories whose *.yaml git should merge and diff with rect: the one of
+    units.yaml and the main file, and a list's shards directory (data/tasks/)."""
+    from .. import store
+
+    main = store.main_path(tasks_path)
+    found = [store.side_dir(main), main if main.is_dir() else main.parent]
+    if not main.is_dir() and store.shards_dir(main).is_dir():
+        found.append(store.shards_dir(main))
+    return list(dict.fromkeys(found))
