@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from rectcli.cli import app
+
+# A CI run must be reproducible: property tests draw the same examples every run.
+# RECT_HYPOTHESIS=random explores new ones (do that when changing a parser or an editor).
+settings.register_profile(
+    "rect", derandomize=os.environ.get("RECT_HYPOTHESIS") != "random", database=None
+)
+settings.load_profile("rect")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -93,8 +93,8 @@ class ItemIndex:
 
     def find(self, path: str, item_id: str) -> Item:
         """What ``find_item(text, path, item_id)`` gives (or raises)."""
-        hits = self._lines.get(item_id)
-        if not hits:  # unknown (or an id find_item reads oddly): its own words
+        hits = self._lines.get(item_id) if item_id else None
+        if not hits:  # unknown, empty, or an id find_item reads oddly: its own words
             return find_item(self.text, path, item_id)
         start, line, dash, key_col = hits[0]
         if len(hits) > 1:
