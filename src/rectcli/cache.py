@@ -88,16 +88,25 @@ def make_key(code: bytes, shown: Sequence[str], files: Sequence[bytes]) -> bytes
 
 
 def pack(key: bytes, checklist: Checklist) -> bytes:
-    """An entry: magic, key, digest of the payload, payload. The payload: the length of
-    the head, the head (the checklist's eager state and the sizes of the lazy parts),
-    then each :data:`LAZY` part pickled on its own."""
+    """An entry: magic, key, digest of the payload, payload (see :func:`pack_chunks`)."""
+    return b"".join(pack_chunks(key, checklist))
+
+
+def pack_chunks(key: bytes, checklist: Checklist) -> list[bytes]:
+    """An entry in pieces, to be written one after another (no 60 MB copy): magic, key,
+    digest of the payload, payload. The payload: the length of the head, the head (the
+    checklist's eager state and the sizes of the lazy parts), then each :data:`LAZY`
+    part pickled on its own."""
     checklist.measure_facts()  # kept: a cached run makes its rows from them
     with gc_paused():
         parts = [pickle.dumps(getattr(checklist, name), pickle.HIGHEST_PROTOCOL) for name in LAZY]
         state = {k: v for k, v in vars(checklist).items() if k not in LAZY and k[0] != "_"}
         head = pickle.dumps((state, [len(part) for part in parts]), pickle.HIGHEST_PROTOCOL)
-    payload = b"".join([len(head).to_bytes(8, "little"), head, *parts])
-    return MAGIC + key + _digest(payload) + payload
+    payload = [len(head).to_bytes(8, "little"), head, *parts]
+    digest = hashlib.blake2b(digest_size=_DIGEST)
+    for chunk in payload:
+        digest.update(chunk)
+    return [MAGIC, key, digest.digest(), *payload]
 
 
 def stored_key(entry: bytes) -> bytes:
@@ -137,7 +146,9 @@ def unpack(key: bytes, entry: bytes, patches: bytes = b"") -> Checklist | None:
     loaders: dict[str, Callable[[], Any]] = {}
     offset = 8 + size
     for name, part_size in zip(LAZY, sizes, strict=True):
-        loaders[name] = functools.partial(_unpickle, payload[offset : offset + part_size])
+        part = payload[offset : offset + part_size]
+        # Only the models' part keeps the entry's bytes alive (until they are loaded).
+        loaders[name] = functools.partial(_unpickle, part if name == "file" else bytes(part))
         offset += part_size
     checklist.__dict__["_loaders"] = loaders
     return _patched(checklist, chain) if chain else checklist
@@ -156,7 +167,7 @@ def _whole(state: object, sizes: object, rest: int) -> bool:
     )
 
 
-def _unpickle(data: memoryview) -> Any:
+def _unpickle(data: bytes | memoryview) -> Any:
     with gc_paused():  # ~150k objects: the collector would triple the time
         return pickle.loads(data)
 

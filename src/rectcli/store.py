@@ -179,7 +179,7 @@ def load(tasks_path: Path, *, use_cache: bool = True) -> Checklist:
         return found
     checklist = _parse_files(tasks_path)
     if _cache_key(tasks_path) == key:  # no file changed while it was parsed
-        _write_cache(entry, cache.pack(key, checklist))
+        _write_cache(entry, cache.pack_chunks(key, checklist))
     return checklist
 
 
@@ -545,7 +545,7 @@ def _read_cache(entry: Path, size: int = -1) -> bytes:
         return b""
 
 
-def _write_cache(entry: Path, data: bytes) -> None:
+def _write_cache(entry: Path, data: bytes | list[bytes]) -> None:
     """Save an entry atomically; a cache that cannot be written (read-only home) is skipped.
 
     No fsync: a torn entry fails its digest and is rebuilt, so durability buys nothing.
@@ -553,7 +553,8 @@ def _write_cache(entry: Path, data: bytes) -> None:
     tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
     try:
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        tmp.write_bytes(data)
+        with open(tmp, "wb") as handle:
+            handle.writelines([data] if isinstance(data, bytes) else data)
         os.replace(tmp, entry)
     except OSError:
         with contextlib.suppress(OSError):
