@@ -167,6 +167,15 @@ def _completion_checklist(ctx: typer.Context, pick: Any) -> list[str]:
         return []
 
 
+PerUnitLimit = Annotated[
+    int,
+    typer.Option(
+        "--limit",
+        metavar="N",
+        min=0,
+        help="Table format: at most N rows per unit (0: all). JSON and CSV list every row.",
+    ),
+]
 FileOption = Annotated[
     Path | None,
     typer.Option(

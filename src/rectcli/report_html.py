@@ -22,6 +22,7 @@ from .report import (
     unit_bars,
 )
 from .report_svg import bar_chart
+from .report_text import summary_facts
 
 _CSS = """
 :root { --late: #b91c1c; --soon: #b45309; --done: #15803d; --line: #d1d5db; }
@@ -91,16 +92,7 @@ def _head(*names: tuple[str, str]) -> str:
 
 
 def _summary(report: Report, labels: Labels) -> str:
-    facts = [
-        (labels("measures_total"), report.total),
-        (labels("finished"), report.finished),
-        (labels("overdue"), report.overdue),
-        (labels("report_due_soon"), report.due_soon),
-        (labels("report_behind"), report.behind),
-        (labels("report_done"), report.done),
-    ]
-    if report.duties_overdue:
-        facts.append((labels("duties_overdue"), report.duties_overdue))
+    facts = summary_facts(report, labels)
     head = _head(*(("num", name) for name, _ in facts))
     cells = _cells(*(("num", str(value)) for _, value in facts))
     return f'<table id="summary">{head}<tbody><tr>{cells}</tr></tbody></table>'

@@ -22,6 +22,21 @@ from .report import (
 BAR_WIDTH = 10
 
 
+def summary_facts(report: Report, labels: Labels) -> list[tuple[str, int]]:
+    """The headline numbers of a report, labelled, in the order every format shows them."""
+    facts = [
+        (labels("measures_total"), report.total),
+        (labels("finished"), report.finished),
+        (labels("overdue"), report.overdue),
+        (labels("report_due_soon"), report.due_soon),
+        (labels("report_behind"), report.behind),
+        (labels("report_done"), report.done),
+    ]
+    if report.duties_overdue:
+        facts.append((labels("duties_overdue"), report.duties_overdue))
+    return facts
+
+
 def md_cell(text: str) -> str:
     """Text safe in a Markdown table cell: no raw HTML, no column breaks, one line."""
     return escape(" ".join(text.split()), quote=False).replace("|", "\\|")
@@ -69,16 +84,7 @@ def report_markdown(report: Report, labels: Labels) -> str:
     if report.unit:
         meta += f" · {labels('units')} {report.unit}"
     lines = [f"# {md_cell(report.title)}", "", f"**{labels('report_heading')}** · {md_cell(meta)}"]
-    facts = [
-        (labels("measures_total"), report.total),
-        (labels("finished"), report.finished),
-        (labels("overdue"), report.overdue),
-        (labels("report_due_soon"), report.due_soon),
-        (labels("report_behind"), report.behind),
-        (labels("report_done"), report.done),
-    ]
-    if report.duties_overdue:
-        facts.append((labels("duties_overdue"), report.duties_overdue))
+    facts = summary_facts(report, labels)
     head = [name for name, _ in facts]
     lines += ["", *_table(head, "r" * len(facts), [[str(n) for _, n in facts]])]
     if not report.total:

@@ -9,6 +9,7 @@ import typer
 from ..app import (
     CheckFormat,
     Format,
+    PerUnitLimit,
     app,
     complete_units,
     parse_date_option,
@@ -51,15 +52,7 @@ def upcoming(
         ),
     ] = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    limit: Annotated[
-        int,
-        typer.Option(
-            "--limit",
-            metavar="N",
-            min=0,
-            help="Table format: at most N rows per unit (0: all). JSON and CSV list every row.",
-        ),
-    ] = 20,
+    limit: PerUnitLimit = 20,
 ) -> None:
     """What falls due soon (预警), per unit, soonest first, with each item's warning tier.
 

@@ -8,6 +8,7 @@ import typer
 
 from ..app import (
     Format,
+    PerUnitLimit,
     Settings,
     app,
     complete_ids,
@@ -169,15 +170,7 @@ def show(
 def overdue(
     ctx: typer.Context,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    limit: Annotated[
-        int,
-        typer.Option(
-            "--limit",
-            metavar="N",
-            min=0,
-            help="Table format: at most N rows per unit (0: all). JSON and CSV list every row.",
-        ),
-    ] = 20,
+    limit: PerUnitLimit = 20,
 ) -> None:
     """Overdue measures and missed recurring duties, grouped by responsible unit, with days
     overdue, escalation level (通报 督办 约谈) and supervising unit."""
