@@ -167,6 +167,17 @@ def _completion_checklist(ctx: typer.Context, pick: Any) -> list[str]:
         return []
 
 
+UnitFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        "-u",
+        metavar="NAME",
+        autocompletion=complete_units,
+        help="Only this unit's items (name or alias; a group matches its members and a "
+        "member its groups).",
+    ),
+]
 PerUnitLimit = Annotated[
     int,
     typer.Option(

@@ -10,8 +10,8 @@ from ..app import (
     CheckFormat,
     Format,
     PerUnitLimit,
+    UnitFilter,
     app,
-    complete_units,
     parse_date_option,
     print_renderable,
     settings_of,
@@ -41,16 +41,7 @@ def upcoming(
             "warning tiers (policy.yaml's, or the measure's lead).",
         ),
     ] = None,
-    unit: Annotated[
-        str | None,
-        typer.Option(
-            "--unit",
-            "-u",
-            metavar="NAME",
-            autocompletion=complete_units,
-            help="Only this unit's items (a group matches its members and a member its groups).",
-        ),
-    ] = None,
+    unit: UnitFilter = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     limit: PerUnitLimit = 20,
 ) -> None:

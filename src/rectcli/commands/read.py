@@ -10,9 +10,9 @@ from ..app import (
     Format,
     PerUnitLimit,
     Settings,
+    UnitFilter,
     app,
     complete_ids,
-    complete_units,
     print_renderable,
     settings_of,
 )
@@ -68,17 +68,7 @@ def list_(
             autocompletion=complete_ids,
         ),
     ] = None,
-    unit: Annotated[
-        str | None,
-        typer.Option(
-            "--unit",
-            "-u",
-            metavar="NAME",
-            autocompletion=complete_units,
-            help="Only measures of this unit (name or alias; a group matches its members and "
-            "a member its groups).",
-        ),
-    ] = None,
+    unit: UnitFilter = None,
     status_: Annotated[
         str | None,
         typer.Option(

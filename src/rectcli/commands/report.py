@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ..app import Settings, app, complete_units, parse_date_option, print_renderable, settings_of
+from ..app import (
+    Settings,
+    UnitFilter,
+    app,
+    complete_units,
+    parse_date_option,
+    print_renderable,
+    settings_of,
+)
 
 if TYPE_CHECKING:
     from ..sheet_read import MarkRequest
@@ -22,17 +30,6 @@ _BY_SUFFIX: dict[str, ReportFormat] = {
     ".csv": "csv",
     ".txt": "table",
 }
-
-UnitOption = Annotated[
-    str | None,
-    typer.Option(
-        "--unit",
-        "-u",
-        metavar="NAME",
-        autocompletion=complete_units,
-        help="Only this unit (name or alias; a group stands for its members).",
-    ),
-]
 
 
 def _report_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat:
@@ -80,7 +77,7 @@ def report(
         Path | None,
         typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE."),
     ] = None,
-    unit: UnitOption = None,
+    unit: UnitFilter = None,
     public: Annotated[
         bool,
         typer.Option(
@@ -308,7 +305,7 @@ def calendar(
             help="The .ics file to write (default: print it).",
         ),
     ] = None,
-    unit: UnitOption = None,
+    unit: UnitFilter = None,
     open_only: Annotated[
         bool, typer.Option("--open", help="Leave out measures already done or closed.")
     ] = False,
