@@ -65,31 +65,61 @@ _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
     "两": 2,
 }
 
+
+class _Lazy:
+    """A regular expression compiled on first use: compiling the grammars takes ~6 ms,
+    which commands that never read a phrase (``rect status`` on a cached list) skip."""
+
+    __slots__ = ("_compiled", "_source")
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self._source)
+        return self._compiled
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.pattern.fullmatch(text)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.pattern.sub(repl, text)
+
+    def split(self, text: str) -> list[str]:
+        return self.pattern.split(text)
+
+
 # Numbers: Arabic (full-width ones are folded by NFKC first) or Chinese, up to 99.
 _NUM = r"[0-9]{1,2}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[〇零一二两三四五六七八九]"
 _YEAR = r"(?:(?P<y>[0-9]{4}|[〇零○O一二三四五六七八九]{4})年|(?P<this>今年|本年))?"
-_ISO = re.compile(r"(?P<y>[0-9]{4})(?P<s>[-./])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})")
-_DAY = re.compile(rf"{_YEAR}(?P<m>{_NUM})月(?P<d>{_NUM})[日号]")
-_MONTH = re.compile(rf"{_YEAR}(?P<m>{_NUM})月份?(?:(?P<xun>[上中下])旬)?[底末]?")
-_QUARTER = re.compile(rf"{_YEAR}(?:第?(?P<q>{_NUM})季度|[Qq](?P<qq>[0-9]))[底末]?")
-_HALF = re.compile(rf"{_YEAR}(?P<h>[上下])半年[底末]?")
-_WHOLE_YEAR = re.compile(rf"{_YEAR}(?P<tail>年?[底末内度])?")
-_RELATIVE = re.compile(rf"(?P<n>[0-9]+|{_NUM})个?(?P<unit>工作日|自然日|日|天)(?:以内|之内|内)")
-_IMMEDIATE = re.compile(r"立行立改|立查立改|立即整改|立即")
-_ONGOING = re.compile(r"长期坚持|持续整改|持续推进|常态化(?:整改|推进)?")
-_SEPARATORS = re.compile(r"[,、;\s]+|并")
-_BEFORE = re.compile(r"(?:之前|以前|前)$")
-_BY = re.compile(r"^(?:截至|截止到|截止|到|至)")
+_ISO = _Lazy(r"(?P<y>[0-9]{4})(?P<s>[-./])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})")
+_DAY = _Lazy(rf"{_YEAR}(?P<m>{_NUM})月(?P<d>{_NUM})[日号]")
+_MONTH = _Lazy(rf"{_YEAR}(?P<m>{_NUM})月份?(?:(?P<xun>[上中下])旬)?[底末]?")
+_QUARTER = _Lazy(rf"{_YEAR}(?:第?(?P<q>{_NUM})季度|[Qq](?P<qq>[0-9]))[底末]?")
+_HALF = _Lazy(rf"{_YEAR}(?P<h>[上下])半年[底末]?")
+_WHOLE_YEAR = _Lazy(rf"{_YEAR}(?P<tail>年?[底末内度])?")
+_RELATIVE = _Lazy(rf"(?P<n>[0-9]+|{_NUM})个?(?P<unit>工作日|自然日|日|天)(?:以内|之内|内)")
+_IMMEDIATE = _Lazy(r"立行立改|立查立改|立即整改|立即")
+_ONGOING = _Lazy(r"长期坚持|持续整改|持续推进|常态化(?:整改|推进)?")
+_SEPARATORS = _Lazy(r"[,、;\s]+|并")
+_BEFORE = _Lazy(r"(?:之前|以前|前)$")
+_BY = _Lazy(r"^(?:截至|截止到|截止|到|至)")
 # "2024年 6月底" is one date, not two: a space inside a date is dropped so the space
 # separator cannot silently split it (and then pick the later "2024年"). A space
 # between two numbers or after a finished date ("2024-06-30 2024-12-31") separates.
 _N, _U = "0-9〇零○O一二两三四五六七八九十", "年月日号底末前上中下旬季度"
-_INNER_SPACE = re.compile(
+_INNER_SPACE = _Lazy(
     rf"(?<=[{_N}])\s+(?=[{_U}])"  # 2024 年, 30 日, 三 季度
     rf"|(?<=[年月第季度Qq])\s+(?=[{_N}{_U}第])"  # 2024年 6月, 第 三, 季度 末
     r"|(?<=[日号底末旬])\s+(?=[前末底])"  # 6月底 前
 )
-_NAMES_A_DATE = re.compile(r"\d|[年月季旬]")
+_NAMES_A_DATE = _Lazy(r"\d|[年月季旬]")
 
 
 def _number(digits: str) -> int:

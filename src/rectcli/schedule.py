@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
-from .deadlines import _NUM, DeadlineError, _number, parse_deadline
+from .deadlines import _NUM, DeadlineError, _Lazy, _number, parse_deadline
 
 __all__ = ["Schedule", "ScheduleError", "parse_rrule", "parse_schedule", "periods"]
 
@@ -60,7 +60,7 @@ _UNITS: dict[str, str] = {
     "日": "day",
     "天": "day",
 }
-_PHRASE = re.compile(
+_PHRASE = _Lazy(
     r"每(?P<unit>个季度|季度|半年|年度|年|季|个月|月|周|星期|日|天)"
     rf"(?:(?P<month>{_NUM})月(?:(?P<mday>{_NUM})[日号]|[底末])?|(?P<day>{_NUM})[日号]"
     r"|(?P<xun>[上中下])旬|年?[底末])?(?:前|之前)?"

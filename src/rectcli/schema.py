@@ -12,7 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .models import TargetFile, TaskFile, UnitFile
+from .models import TaskFile, UnitFile
+from .target_models import TargetFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {

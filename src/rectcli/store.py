@@ -19,8 +19,9 @@ from .errors import Problem, RectError
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
-    from .models import Measure, TargetFile
+    from .models import Measure
     from .policy import Policy
+    from .target_models import TargetFile
     from .units import UnitRegistry
     from .workdays import WorkCalendar
 

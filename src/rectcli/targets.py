@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 from . import yamlsrc
 from .deadlines import DeadlineError, parse_deadline
 from .errors import Problem, RectError, did_you_mean
-from .models import Reading, Target, TargetFile
+from .target_models import Reading, Target, TargetFile
 
 TargetStatus = Literal["met", "at_risk", "not_met", "no_data"]
 TARGET_STATUSES: tuple[TargetStatus, ...] = ("met", "at_risk", "not_met", "no_data")
