@@ -52,6 +52,14 @@ def mini(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def calendar_data(tmp_path: Path) -> Path:
+    """A copy of the working-day/policy fixture list; returns its tasks.yaml."""
+    target = tmp_path / "calendar"
+    shutil.copytree(FIXTURES / "calendar", target)
+    return target / "tasks.yaml"
+
+
+@pytest.fixture
 def shipped(tmp_path: Path) -> Path:
     """A copy of the shipped data/; returns its tasks.yaml."""
     target = tmp_path / "data"

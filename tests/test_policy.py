@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from rectcli.config import parse_policy
 from rectcli.errors import RectError
 from rectcli.policy import Policy, expected_percent, is_behind
 
-from .conftest import FIXTURES, Invoke
+from .conftest import Invoke
 
 D = date
 DEFAULT = Policy()
@@ -159,13 +158,6 @@ def test_policy_file_errors(old: str, new: str, message: str) -> None:
     with pytest.raises(RectError) as info:
         parse_policy(POLICY.replace(old, new), "data/policy.yaml")
     assert "\n".join(str(p) for p in info.value.problems) == message
-
-
-@pytest.fixture
-def calendar_data(tmp_path: Path) -> Path:
-    target = tmp_path / "calendar"
-    shutil.copytree(FIXTURES / "calendar", target)
-    return target / "tasks.yaml"
 
 
 def rows(invoke: Invoke, file: Path, as_of: str, *args: str) -> dict[str, dict[str, object]]:

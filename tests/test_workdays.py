@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from rectcli.errors import RectError
 from rectcli.models import HolidaySpan, HolidayYear
 from rectcli.workdays import DayInfo, UnknownYear, WorkCalendar
 
-from .conftest import FIXTURES, Invoke
+from .conftest import Invoke
 
 D = date
 CAL = WorkCalendar()
@@ -170,13 +169,6 @@ def test_holidays_file_errors(old: str, new: str, message: str) -> None:
     with pytest.raises(RectError) as info:
         parse_holidays(HOLIDAYS.replace(old, new), "data/holidays.yaml")
     assert "\n".join(str(p) for p in info.value.problems) == message
-
-
-@pytest.fixture
-def calendar_data(tmp_path: Path) -> Path:
-    target = tmp_path / "calendar"
-    shutil.copytree(FIXTURES / "calendar", target)
-    return target / "tasks.yaml"
 
 
 def test_a_measure_counts_working_days_from_its_start(invoke: Invoke, calendar_data: Path) -> None:
