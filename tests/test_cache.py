@@ -16,12 +16,13 @@ from hypothesis import strategies as st
 
 from benchmarks.generate import write_list
 from rectcli import cache, store
+from rectcli.agenda import duty_rows
 from rectcli.checklist import Checklist
 from rectcli.commands.edit import record
 from rectcli.edit import Entry
 from rectcli.errors import RectError
-from rectcli.models import STATUSES
-from rectcli.queries import measure_rows
+from rectcli.queries import dashboard, measure_rows
+from rectcli.statuses import STATUSES
 from rectcli.yamllines import task_chunks
 
 from .conftest import Invoke
@@ -217,6 +218,21 @@ def test_a_cached_checklist_unpickles_its_models_only_when_asked(mini: Path) -> 
     assert "file" in vars(cached)
 
 
+def test_a_cached_dashboard_needs_no_models(shipped: Path) -> None:
+    fresh = store.load(shipped)
+    cached = store.load(shipped)
+    day = date(2025, 1, 10)
+    duties = duty_rows(cached, day)
+    assert len(duties) == 7 and duties == duty_rows(fresh, day)
+    assert dashboard(cached, day, duties=duties) == dashboard(fresh, day, duties=duties)
+    assert cached.outline() == fresh.outline()
+    assert cached.outline().tasks[1] == (
+        "2",
+        "个别部门对生态环境损害赔偿工作认识不足，责任落实不到位",
+    )
+    assert "file" not in vars(cached)
+
+
 # ---- patches: rect mark keeps the entry good (see cache.Patch) ----
 
 
@@ -263,6 +279,20 @@ def test_marks_without_the_cache_leave_no_patch(mini: Path, parses: Parses, invo
     assert not patches_of(mini).exists()
     store.load(mini)
     assert len(parses) == 2
+
+
+def test_a_plain_mark_on_a_measure_with_duties_is_patched(
+    shipped: Path, parses: Parses, invoke: Invoke
+) -> None:
+    store.load(shipped)
+    args = ["mark", "1.5", "doing", "--note", "季度调度", "--by", "测试", "--date", "2024-12-20"]
+    assert invoke(*args, file=shipped, as_of="2025-01-10").exit_code == 0
+    cached, fresh = store.load(shipped), store.load(shipped, use_cache=False)
+    day = date(2025, 1, 10)
+    assert duty_rows(cached, day) == duty_rows(fresh, day)
+    assert len(duty_rows(cached, day)) == 5  # the entry counts for every duty of 1.5
+    assert "file" not in vars(cached)  # the patch carried the facts, not just the model
+    assert same(cached, fresh) and len(parses) == 2  # the first load and the fresh one
 
 
 def test_a_mark_naming_a_duty_is_parsed_again(

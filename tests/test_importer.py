@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 import yaml
 
-from rectcli.checklist import parse_units
 from rectcli.errors import RectError
 from rectcli.importer import cn_number, parse_plan
 from rectcli.measure_text import UnitFinder, analyse
 from rectcli.models import TaskFile
 from rectcli.store import load, read_plan, read_text
 from rectcli.units import UnitRegistry
+from rectcli.validate import parse_units
 from rectcli.yamlout import add_units, tasks_yaml
 
 from .conftest import SEED_PLAN, SHIPPED_DATA, Invoke

@@ -38,7 +38,7 @@ def test_dashboard_counts(mini: Path) -> None:
     board = dashboard(mini_list := load(mini), date(2024, 6, 20))
     assert board.by_status == {"todo": 2, "doing": 1, "done": 1, "closed": 0}
     assert (board.total, board.overdue, board.due_soon) == (4, 1, 1)
-    assert [(s.task.id, s.finished, s.total, s.overdue) for s in board.tasks] == [
+    assert [(s.task, s.finished, s.total, s.overdue) for s in board.tasks] == [
         ("1", 1, 3, 1),
         ("2", 0, 1, 0),
     ]

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rectcli.checklist import parse_tasks, parse_units
 from rectcli.diffview import changes_text, textconv
 from rectcli.labels import Labels
 from rectcli.semdiff import Change, compare
+from rectcli.validate import parse_tasks, parse_units
 
 from .conftest import FIXTURES, Invoke
 

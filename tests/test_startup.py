@@ -143,3 +143,37 @@ def test_a_command_runs_without_typers_pydantic_adapters(mini: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert '"id": "1.1"' in done.stdout
+
+
+# Run after a command in its process: what a cached status must not have imported.
+LEAN = """
+for heavy in ('pydantic', 'yaml', 'rectcli.models'):
+    assert heavy not in sys.modules, heavy
+"""
+
+
+def run_rect(tasks: Path, *args: str, then: str = "") -> str:
+    """Run rect in a fresh interpreter, then ``then`` (Python) in the same process."""
+    argv = ["rect", "--file", str(tasks), "--as-of", "2025-01-10", *args]
+    code = (
+        f"import sys; from rectcli.cli import main; sys.argv = {argv!r}\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        + then
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_a_cached_status_imports_neither_pydantic_nor_yaml(shipped: Path) -> None:
+    first = run_rect(shipped, "status")  # parses: models and all
+    assert run_rect(shipped, "status", then=LEAN) == first
+    assert "常态化逾期 7" in first  # the seed's duties are evaluated from the cache
+
+
+def test_status_after_a_mark_still_imports_no_models(shipped: Path) -> None:
+    run_rect(shipped, "status")
+    run_rect(shipped, "mark", "1.5", "doing", "--note", "季度调度", "--date", "2024-12-20")
+    after = run_rect(shipped, "status", then=LEAN)  # the mark's patch, not a parse
+    assert "常态化逾期 5" in after  # the entry fulfils two of 1.5's duties
+    assert after == run_rect(shipped, "--no-cache", "status")

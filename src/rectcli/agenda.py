@@ -11,71 +11,64 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .checklist import Checklist
+from .checklist import START_FACT, STATUS_FACT, Checklist, MeasureFacts
 from .duties import Duty, occurrences
-from .models import FINISHED, Measure, Task
 from .queries import MeasureRow
+from .statuses import FINISHED
 
 
 def duty_rows(checklist: Checklist, today: date, horizon: int = 0) -> list[MeasureRow]:
     """One row per unfulfilled occurrence of a recurring duty due up to ``today +
     horizon`` days: overdue once its due date has passed. A closed (已销号) measure's
-    duties end; a done one's go on (长期坚持 is never done forever)."""
+    duties end; a done one's go on (长期坚持 is never done forever).
+
+    Made from the measure facts and the duties alone, never the models: a cached
+    ``rect status`` then runs without pydantic (see cache.py)."""
     until = today + timedelta(days=horizon)
     rows: list[MeasureRow] = []
-    if not checklist.duties:  # a cached list then needs no models (see cache.LAZY)
+    if not checklist.duties:
         return rows
-    for task, measure in checklist.measures():
-        duties = checklist.duties.get(measure.id)
-        if not duties or measure.status == "closed":
+    for facts in checklist.measure_facts():
+        duties = checklist.duties.get(facts[0])
+        if not duties or facts[STATUS_FACT] == "closed":
             continue
-        last = max((e.date for e in measure.progress), default=None)
         for duty in duties:
-            rows.extend(_duty_rows(checklist, task, measure, duty, today, until, last))
+            rows.extend(_duty_rows(checklist, facts, duty, today, until))
     rows.sort(key=lambda r: (r.due or date.max, r.line))
     return rows
 
 
 def _duty_rows(
-    checklist: Checklist,
-    task: Task,
-    measure: Measure,
-    duty: Duty,
-    today: date,
-    until: date,
-    last_checkin: date | None,
+    checklist: Checklist, facts: MeasureFacts, duty: Duty, today: date, until: date
 ) -> Iterable[MeasureRow]:
+    (measure_id, task_id, text, units, status, _, _, supervisor, line, col, file, lead) = facts[:12]
+    last_checkin, checkins = facts[14], facts[16]
     policy = checklist.policy
-    names = duty.recurring.units
-    units = (
-        [checklist.units.resolve(n) or n for n in names]
-        if names is not None
-        else checklist.measure_units(task, measure)
-    )
-    line, col = checklist.positions[measure.id]
+    if duty.units is not None:
+        units = tuple(checklist.units.resolve(n) or n for n in duty.units)
     calendar = duty.schedule.rrule is not None  # else a response time: one row per incident
-    for occurrence in occurrences(duty, measure.progress, until):
+    for occurrence in occurrences(duty, checkins, until):
         if occurrence.fulfilled or occurrence.due > until:
             continue
         late = (today - occurrence.due).days
         overdue = late > 0
         yield MeasureRow(
-            id=measure.id,
-            task=task.id,
-            text=occurrence.note or duty.recurring.text or measure.text,
-            units=tuple(units),
-            status=measure.status,
+            id=measure_id,
+            task=task_id,
+            text=occurrence.note or duty.text or text,
+            units=units,
+            status=status,
             deadline=duty.every,
             due=occurrence.due,
             overdue=overdue,
             days_overdue=late if overdue else 0,
             days_left=None if overdue else -late,
-            supervisor=task.supervisor,
+            supervisor=supervisor,
             line=line,
             col=col,
-            file=checklist.files.get(measure.id),
+            file=file,
             level=policy.level(late) if overdue else None,
-            warn_tier=None if overdue else policy.tier(-late, measure.lead),
+            warn_tier=None if overdue else policy.tier(-late, lead),
             last_checkin=last_checkin,
             duty=duty.every,
             period_start=occurrence.first,
@@ -128,11 +121,11 @@ def review(
     last entry is ``look_back`` days old (defaults: the policy's). Longest first."""
     stale = checklist.policy.stale if stale is None else stale
     look_back = checklist.policy.look_back if look_back is None else look_back
-    starts = {m.id: m.start for _, m in checklist.measures()}
+    starts = {facts[0]: facts[START_FACT] for facts in checklist.measure_facts()}
     items: list[ReviewItem] = []
     for row in rows:
         if row.ongoing and row.status != "closed":
-            since = row.last_checkin or starts.get(row.id) or checklist.issued
+            since = row.last_checkin or starts.get(row.id)  # the start: its own, or issued
             reason, wait = "stale", stale
         elif row.status in FINISHED:
             since, reason, wait = row.last_checkin, "look_back", look_back

@@ -96,8 +96,8 @@ class Settings:
         return self.file if self.file else find_tasks_file(Path.cwd())
 
     def load(self) -> Checklist:
+        from .memory import gc_paused
         from .store import load
-        from .yamlsrc import gc_paused
 
         with gc_paused():
             checklist = load(self.tasks_path, use_cache=not self.no_cache)

@@ -18,7 +18,8 @@ and an entry is unpickled only after its digest, written by rect, matches.
 
 Lazy parts: the models, positions, deadlines and files of an entry are pickled apart
 from the rest and unpickled only when a command first asks for them; the rows of
-``list``, ``check`` and ``overdue`` come from the checklist's measure facts alone.
+``list``, ``check`` and ``overdue`` come from the checklist's measure facts alone, and
+``status`` adds its outline and duties (plain values): none of them imports pydantic.
 
 Patches: ``rect mark`` edits a few lines of a list that took seconds to parse. It
 keeps the entry valid by saving a :class:`Patch` beside it — the keys before and
@@ -40,17 +41,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import chinese_calendar
-from pydantic.version import VERSION as PYDANTIC_VERSION
 
 from . import __version__
-from .checklist import FILE_FACT, LINE_FACT, Checklist, MeasureFacts, progress_facts
-from .yamlsrc import gc_paused
+from .checklist import (
+    FILE_FACT,
+    LINE_FACT,
+    Checklist,
+    MeasureFacts,
+    ProgressFacts,
+    progress_facts,
+)
+from .memory import gc_paused
 
 if TYPE_CHECKING:
     from .models import Measure, TaskFile
 
-MAGIC = b"rect parse cache 2\n"
-PATCHES_MAGIC = b"rect cache patches 1\n"
+MAGIC = b"rect parse cache 3\n"
+PATCHES_MAGIC = b"rect cache patches 2\n"
 _DIGEST = 32  # bytes of blake2b in keys and digests
 # Unpickled only when first asked for: most of an entry, and what list/check never need.
 LAZY = ("file", "positions", "deadlines", "files")
@@ -79,9 +86,10 @@ def file_key(path: Path, stat: os.stat_result, data: bytes) -> bytes:
 
 
 def make_key(code: bytes, shown: Sequence[str], files: Sequence[bytes]) -> bytes:
-    """The key of an entry: rect's code and what it builds on (pydantic pickles its models;
-    chinese-calendar's holidays move due dates), the paths as shown, every file's key."""
-    versions = [__version__, PYDANTIC_VERSION, chinese_calendar.__version__]
+    """The key of an entry: rect's code and what it builds on (``code``: rect's sources
+    and pydantic's release, see store; chinese-calendar's holidays move due dates), the
+    paths as shown, every file's key."""
+    versions = [__version__, chinese_calendar.__version__]
     parts = [MAGIC, *(v.encode() for v in versions), code]
     parts += [s.encode() for s in shown] + list(files)
     return hashlib.blake2b(b"\0\0".join(parts), digest_size=_DIGEST).digest()
@@ -98,6 +106,7 @@ def pack_chunks(key: bytes, checklist: Checklist) -> list[bytes]:
     checklist's eager state and the sizes of the lazy parts), then each :data:`LAZY`
     part pickled on its own."""
     checklist.measure_facts()  # kept: a cached run makes its rows from them
+    checklist.outline()  # and its dashboard's titles
     with gc_paused():
         parts = [pickle.dumps(getattr(checklist, name), pickle.HIGHEST_PROTOCOL) for name in LAZY]
         state = {k: v for k, v in vars(checklist).items() if k not in LAZY and k[0] != "_"}
@@ -180,20 +189,36 @@ def _digest(data: bytes | memoryview) -> bytes:
 
 
 @dataclass(frozen=True)
+class Edit:
+    """One measure as a mark left it: what its row needs now, and its new model."""
+
+    measure_id: str
+    grew: int  # lines it grew by: every `- id:` line below it in the file moves as many
+    progress: ProgressFacts  # the facts of its row that a mark changes
+    model: bytes  # the new model, pickled: unpickled only when a command asks for models
+
+
+def edit(measure_id: str, grew: int, measure: Measure) -> Edit:
+    return Edit(
+        measure_id, grew, progress_facts(measure), pickle.dumps(measure, pickle.HIGHEST_PROTOCOL)
+    )
+
+
+@dataclass(frozen=True)
 class Patch:
     """One ``rect mark`` (or a batch of them) on one file of the list.
 
     ``before`` and ``after`` are the cache keys of the list's files before and after the
-    edit; ``edits`` gives, for each measure edited, its id, how many lines it grew by
-    (every ``- id:`` line below it in ``path`` moves down as many) and its new model.
-    A mark changes nothing else that loading derives: not ids, units, deadlines or
-    duties (a mark naming a duty is not patched: it could make the list invalid).
+    edit; ``edits`` are the measures it changed. A mark changes nothing else that loading
+    derives: not ids, units, deadlines or duties (a mark naming a duty is not patched: it
+    could make the list invalid). No models here unpickled: a cached `rect status` after
+    a mark still runs without pydantic.
     """
 
     before: bytes
     after: bytes
     path: str
-    edits: tuple[tuple[str, int, Measure], ...]
+    edits: tuple[Edit, ...]
 
 
 def pack_patches(patches: Sequence[Patch]) -> bytes:
@@ -248,22 +273,22 @@ def _patched(checklist: Checklist, chain: Sequence[Patch]) -> Checklist | None:
     facts = checklist.measure_facts()
     where = {fact[0]: index for index, fact in enumerate(facts)}
     moves: dict[str, list[tuple[int, int]]] = {}  # file → (line of an edited measure, +lines)
-    models: dict[str, Measure] = {}
+    edits: dict[str, Edit] = {}
     for patch in chain:
-        for measure_id, grew, model in patch.edits:
-            index = where.get(measure_id)
+        for one in patch.edits:
+            index = where.get(one.measure_id)
             if index is None or (facts[index][FILE_FACT] or checklist.path) != patch.path:
                 return None
-            if grew:  # lines of the original list: ids keep their order
-                moves.setdefault(patch.path, []).append((facts[index][LINE_FACT], grew))
-            models[measure_id] = model
+            if one.grew:  # lines of the original list: ids keep their order
+                moves.setdefault(patch.path, []).append((facts[index][LINE_FACT], one.grew))
+            edits[one.measure_id] = one
     move = _mover(moves)
     new_facts: list[MeasureFacts] = []
     for fact in facts:
         measure_id, line, file = fact[0], fact[LINE_FACT], fact[FILE_FACT] or checklist.path
-        new = models.get(measure_id)
+        new = edits.get(measure_id)
         if new is not None:
-            status, percent, checkin = progress_facts(new)
+            status, percent, checkin, checkins = new.progress
             fact = (
                 *fact[:4],
                 status,
@@ -273,12 +298,14 @@ def _patched(checklist: Checklist, chain: Sequence[Patch]) -> Checklist | None:
                 percent,
                 checkin,
                 fact[15],
+                checkins,
             )
         elif file in moves:
             fact = (*fact[:8], move(file, line), *fact[9:])
         new_facts.append(fact)
     checklist.facts = new_facts
     loaders = checklist.__dict__["_loaders"]
+    models = {measure_id: one.model for measure_id, one in edits.items()}
     loaders["file"] = functools.partial(_with_models, loaders["file"], models)
     if moves:
         loaders["positions"] = functools.partial(_moved, checklist, loaders["positions"], move)
@@ -305,13 +332,13 @@ def _mover(moves: Mapping[str, list[tuple[int, int]]]) -> Callable[[str, int], i
     return move
 
 
-def _with_models(load: Callable[[], TaskFile], models: Mapping[str, Measure]) -> TaskFile:
+def _with_models(load: Callable[[], TaskFile], models: Mapping[str, bytes]) -> TaskFile:
     task_file = load()
     for task in task_file.tasks:
         for index, measure in enumerate(task.measures):
             new = models.get(measure.id)
             if new is not None:
-                task.measures[index] = new
+                task.measures[index] = pickle.loads(new)
     return task_file
 
 

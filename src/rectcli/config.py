@@ -5,20 +5,17 @@ Validated like the task list, every problem at its line.
 
 from __future__ import annotations
 
-from .checklist import _parse, _validate
 from .errors import Problem, RectError
 from .models import HolidayFile, PolicyFile
 from .policy import LEVELS, Policy
+from .validate import parse_source, validate_model
 from .workdays import WorkCalendar
-
-POLICY_NAME = "policy.yaml"
-HOLIDAYS_NAME = "holidays.yaml"
 
 
 def parse_policy(text: str, path: str) -> Policy:
     """data/policy.yaml: warning tiers, escalation levels, look-back periods."""
-    source = _parse(text, path, "warn:")
-    policy_file: PolicyFile = _validate(PolicyFile, source)
+    source = parse_source(text, path, "warn:")
+    policy_file: PolicyFile = validate_model(PolicyFile, source)
     problems = [
         Problem(path, *source.at(["warn", i]), "warn: a tier of 0 days warns of nothing")
         for i, days in enumerate(policy_file.warn)
@@ -44,8 +41,8 @@ def parse_policy(text: str, path: str) -> Policy:
 
 def parse_holidays(text: str, path: str) -> WorkCalendar:
     """data/holidays.yaml: official holiday arrangements for years chinese-calendar lacks."""
-    source = _parse(text, path, "years:")
-    holiday_file: HolidayFile = _validate(HolidayFile, source)
+    source = parse_source(text, path, "years:")
+    holiday_file: HolidayFile = validate_model(HolidayFile, source)
     problems: list[Problem] = []
     seen: set[int] = set()
     for y_index, year in enumerate(holiday_file.years):

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from .errors import Problem, did_you_mean
-from .models import Incident, Measure, ProgressEntry, Recurring
 from .schedule import (
     Schedule,
     ScheduleError,
@@ -27,15 +27,26 @@ from .schedule import (
 )
 from .workdays import UnknownYear, WorkCalendar
 
+if TYPE_CHECKING:
+    from .models import Measure, ProgressEntry, Recurring
+
 Locate = Callable[[list[str | int]], tuple[int, int]]
 Report = Callable[[list[str | int], str], None]
+# What a duty's occurrences take from a progress entry: its date, the duty it names
+# and the due date it makes up (ProgressEntry's date, duty, covers).
+Checkin = tuple[date, str | None, date | None]
+
+# Duties hold plain values, no models: they are kept in the parse cache's eager part,
+# and a cached `rect status` evaluates them without importing pydantic.
 
 
 @dataclass(frozen=True)
 class Case:
     """One incident of a response-time duty, with its due date."""
 
-    incident: Incident
+    found: date
+    cleared: date | None
+    note: str | None
     due: date
 
 
@@ -44,14 +55,17 @@ class Duty:
     """One recurring item of a measure, validated and placed in the file."""
 
     index: int  # its place in the measure's `recurring` list
-    recurring: Recurring
+    every: str  # the plan's phrase (每季度)
+    text: str | None  # what must be done
+    units: tuple[str, ...] | None  # who does it, as written; None: the measure's units
     schedule: Schedule
     start: date | None  # the first period starts here (calendar duties)
     cases: tuple[Case, ...] = ()
 
-    @property
-    def every(self) -> str:
-        return self.recurring.every
+
+def checkins(progress: Sequence[ProgressEntry]) -> tuple[Checkin, ...]:
+    """What occurrences of duties take from a progress log."""
+    return tuple((e.date, e.duty, e.covers) for e in progress)
 
 
 @dataclass(frozen=True)
@@ -69,20 +83,19 @@ class Occurrence:
         return self.count >= self.needed
 
 
-def occurrences(duty: Duty, progress: Sequence[ProgressEntry], until: date) -> list[Occurrence]:
-    """Every occurrence of ``duty`` due up to ``until``, with how far each is fulfilled."""
+def occurrences(duty: Duty, progress: Sequence[Checkin], until: date) -> list[Occurrence]:
+    """Every occurrence of ``duty`` due up to ``until``, with how far each is fulfilled,
+    given the measure's progress log (see :func:`checkins`)."""
     if duty.schedule.rrule is None:
         return [
-            Occurrence(
-                c.incident.found, c.due, int(c.incident.cleared is not None), 1, c.incident.note
-            )
+            Occurrence(c.found, c.due, int(c.cleared is not None), 1, c.note)
             for c in duty.cases
-            if c.due <= until or c.incident.cleared is None
+            if c.due <= until or c.cleared is None
         ]
     assert duty.start is not None
-    mine = [e for e in progress if e.duty is None or e.duty == duty.every]
-    made_up: list[date] = [e.covers for e in mine if e.covers is not None]
-    dated = sorted(e.date for e in mine if e.covers is None)
+    mine = [(day, covers) for day, named, covers in progress if named in (None, duty.every)]
+    made_up: list[date] = [covers for _, covers in mine if covers is not None]
+    dated = sorted(day for day, covers in mine if covers is None)
     result = []
     for first, due in periods(duty.schedule.rrule, duty.start, until):
         count = sum(first <= d <= due for d in dated) + made_up.count(due)
@@ -121,7 +134,8 @@ def read_duties(
         schedule = _read_schedule(item, start, here, report)
         if schedule is not None:
             cases = _read_cases(item, schedule, calendar, here, report)
-            duties.append(Duty(index, item, schedule, start, cases))
+            units = None if item.units is None else tuple(item.units)
+            duties.append(Duty(index, item.every, item.text, units, schedule, start, cases))
     phrases = [item.every for item in measure.recurring]  # a bad duty is reported once
     for index, entry in enumerate(measure.progress):
         here = ["progress", index]
@@ -211,7 +225,7 @@ def _read_cases(
         except UnknownYear as exc:
             report([*where, "found"], f"found: counting {item.every} from {incident.found}: {exc}")
             continue
-        cases.append(Case(incident, due))
+        cases.append(Case(incident.found, incident.cleared, incident.note, due))
     return tuple(cases)
 
 

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict
 from . import yamlsrc
 from .errors import Problem, RectError
 from .labels import STATUS_LABELS
-from .models import FINISHED, STATUSES, Measure, Status, Task
+from .models import Measure, Task
+from .statuses import FINISHED, STATUSES, Status
 from .yamlemit import flow_map
 from .yamllines import (
     Item,
@@ -270,14 +271,14 @@ class _TaskList(BaseModel):
 def _read_item(segment: str, path: str, item: Item, model: type[Task | Measure]) -> tuple[Any, Any]:
     """The item's data and validated model, read from its text alone; problems are
     placed at their lines in the whole file."""
-    from .checklist import _validate  # the loader's own validation, problems located
+    from .validate import validate_model  # the loader's own validation, problems located
 
     # Under a `measures:` (or `tasks:`) key the item is what it is in the file, and
     # validation errors name the same keys; the wrapper line is line 1, the item line 2.
     key, wrapper = ("tasks", _TaskList) if model is Task else ("measures", _MeasureList)
     try:
         source = yamlsrc.Source(f"{key}:\n{segment}", path)
-        validated = _validate(wrapper, source)
+        validated = validate_model(wrapper, source)
     except RectError as exc:
         raise RectError(shifted(exc.problems, item.line - 2, item.line)) from None
     items = getattr(validated, key)

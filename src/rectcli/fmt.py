@@ -24,9 +24,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import yamlsrc
-from .checklist import _validate, conflict_markers  # the loader's own checks, located
 from .errors import Problem, RectError
+from .memory import gc_paused
 from .models import Task, TaskFile, UnitFile
+from .validate import conflict_markers, validate_model  # the loader's own checks, located
 from .yamlcomments import Layout, Trivia
 from .yamlemit import double_quoted, plain_ok, text_scalar
 from .yamllines import shifted, task_chunks
@@ -60,7 +61,7 @@ def format_text(text: str, path: str, *, shard: bool = False) -> str:
             problems.extend(exc.problems)
             return piece
 
-    with yamlsrc.gc_paused():  # the node trees are garbage-free; see gc_paused
+    with gc_paused():  # the node trees are garbage-free; see gc_paused
         cut = task_chunks(body)
         head: type[BaseModel] = TaskFile
         if shard:
@@ -127,7 +128,7 @@ def _format_doc(
         try:
             model.model_validate(data)
         except ValidationError:  # read it again the way that places every problem
-            _validate(model, yamlsrc.Source(text, path))
+            validate_model(model, yamlsrc.Source(text, path))
             raise
     except RectError as exc:
         if not offset:

@@ -29,10 +29,10 @@ from pathlib import PurePath
 from .deadlines import DeadlineError, parse_deadline
 from .errors import Problem, RectError, did_you_mean
 from .measure_text import UnitFinder, analyse
+from .memory import gc_paused
 from .models import Measure, Milestone, Plan, Recurring, Task, TaskFile
 from .schedule import ScheduleError, parse_schedule
 from .units import UnitRegistry
-from .yamlsrc import gc_paused
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 from .errors import RectError
-from .models import STATUSES, Status
+from .statuses import STATUSES, Status
 
 LANGS = ("zh", "en")
 

@@ -116,10 +116,7 @@ class UnitFinder:
         self.districts = frozenset(
             name
             for name in units.canonical.values()
-            if all(
-                (unit := units.units.get(m)) is not None and unit.kind == "district"
-                for m in units.members(name)
-            )
+            if all(units.kinds.get(m) == "district" for m in units.members(name))
         )
 
     def match(self, text: str, pos: int) -> re.Match[str] | None:

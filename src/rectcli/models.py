@@ -14,10 +14,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .statuses import Status
+
 Day = date  # inside ProgressEntry the field `date` hides the type's own name
-Status = Literal["todo", "doing", "done", "closed"]
-STATUSES: tuple[Status, ...] = ("todo", "doing", "done", "closed")
-FINISHED: frozenset[str] = frozenset({"done", "closed"})
 UnitKind = Literal[
     "party", "government", "district", "department", "judicial", "institution", "enterprise"
 ]

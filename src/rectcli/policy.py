@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .models import PolicyFile
+if TYPE_CHECKING:
+    from .models import PolicyFile
+
 
 # Escalation levels, mildest first: the id (JSON) and the policy key are the same word.
 LEVELS: tuple[str, ...] = ("notice", "supervise", "summon")

@@ -14,8 +14,8 @@ from typing import Any
 
 from .checklist import Checklist
 from .errors import RectError, did_you_mean
-from .models import FINISHED, STATUSES, Status, Task
 from .policy import expected_percent, is_behind
+from .statuses import FINISHED, STATUSES, Status
 
 DUE_SOON_DAYS = 14
 
@@ -107,6 +107,7 @@ def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
         percent,
         last_checkin,
         ongoing,
+        _,
     ) in checklist.measure_facts():
         finished = status in FINISHED
         overdue = due is not None and today > due and not finished
@@ -172,7 +173,7 @@ class Filter:
 def select(rows: Iterable[MeasureRow], wanted: Filter, checklist: Checklist) -> list[MeasureRow]:
     """The rows that pass every filter given."""
     unit = resolve_unit(checklist, wanted.unit) if wanted.unit else None
-    if wanted.task is not None and not any(t.id == wanted.task for t in checklist.file.tasks):
+    if wanted.task is not None and not checklist.outline().has_task(wanted.task):
         raise RectError(f"no task '{wanted.task}'" + _suggest(wanted.task, checklist))
     needle = wanted.search.casefold() if wanted.search else None
     result = []
@@ -208,7 +209,8 @@ def _suggest(item_id: str, checklist: Checklist) -> str:
 
 @dataclass(frozen=True)
 class TaskSummary:
-    task: Task
+    task: str  # the problem's id
+    title: str
     total: int
     finished: int
     overdue: int
@@ -220,12 +222,13 @@ def task_summaries(checklist: Checklist, rows: list[MeasureRow]) -> list[TaskSum
     for row in rows:
         by_task.setdefault(row.task, []).append(row)
     summaries = []
-    for task in checklist.file.tasks:
-        mine = by_task.get(task.id, [])
+    for task_id, title in checklist.outline().tasks:
+        mine = by_task.get(task_id, [])
         counts: Counter[str] = Counter(r.status for r in mine)
         summaries.append(
             TaskSummary(
-                task=task,
+                task=task_id,
+                title=title,
                 total=len(mine),
                 finished=sum(counts[s] for s in FINISHED),
                 overdue=sum(r.overdue for r in mine),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -12,8 +12,10 @@ from rich.text import Text
 
 from .checklist import Checklist
 from .labels import Labels
-from .models import Measure, Task
 from .queries import Dashboard, MeasureRow
+
+if TYPE_CHECKING:
+    from .models import Measure, Task
 
 STATUS_STYLES = {"todo": "", "doing": "yellow", "done": "green", "closed": "dim green"}
 
@@ -87,11 +89,11 @@ def status_view(board: Dashboard, title: str, labels: Labels) -> RenderableType:
     table.add_column(labels("title"))
     for summary in board.tasks:
         table.add_row(
-            summary.task.id,
+            summary.task,
             progress_bar(summary.finished, summary.total),
             f"{summary.finished}/{summary.total}",
             Text(str(summary.overdue), style="bold red" if summary.overdue else "dim"),
-            _one_line(summary.task.title),
+            _one_line(summary.title),
         )
     parts: list[RenderableType] = [heading, counts, table]
     if board.units_behind:

@@ -21,8 +21,9 @@ from datetime import date, timedelta
 from .agenda import duty_rows
 from .checklist import Checklist
 from .labels import Labels
-from .models import FINISHED, Measure, ProgressEntry, Task
+from .models import Measure, ProgressEntry, Task
 from .queries import DUE_SOON_DAYS, Filter, MeasureRow, measure_rows, resolve_unit, select
+from .statuses import FINISHED
 
 DEFAULT_SINCE_DAYS = 30
 CHART_LIMIT = 50  # problems drawn in a chart; the least advanced when there are more

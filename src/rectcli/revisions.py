@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import gitio, store
-from .checklist import Checklist, parse_tasks, parse_units
+from .checklist import Checklist
 from .errors import RectError
 from .models import Plan, TaskFile, UnitFile
 from .units import UnitRegistry
+from .validate import parse_tasks, parse_units
 
 
 def files_at(tasks_path: Path, rev: str) -> list[tuple[str, Path]]:

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from pydantic import BaseModel, ConfigDict
 
 from . import yamlsrc
-from .checklist import Checklist, _check_tasks, _parse, _validate
+from .checklist import Checklist
 from .errors import Problem, RectError
+from .memory import gc_paused
 from .models import Plan, Task, TaskFile
 from .policy import Policy
 from .units import UnitRegistry
+from .validate import check_tasks, parse_source, validate_model
 from .workdays import WorkCalendar
 
 
@@ -44,8 +46,8 @@ def parse_shards(
     problems: list[Problem] = []
     for text, path in files:
         try:
-            source = _parse(text, path, "tasks:")
-            sources.append((source, _validate(Shard, source)))
+            source = parse_source(text, path, "tasks:")
+            sources.append((source, validate_model(Shard, source)))
         except RectError as exc:
             problems += exc.problems
     if problems:
@@ -65,13 +67,13 @@ def parse_shards(
         )
         for source, _ in others
     ]
-    with yamlsrc.gc_paused():  # see parse_tasks
+    with gc_paused():  # see parse_tasks
         tasks = [task for _, shard in sources for task in shard.tasks]
         checklist = Checklist(name, TaskFile(plan=plan, tasks=tasks), units)
         checklist.policy = policy or checklist.policy
         checklist.calendar = calendar or checklist.calendar
         for source, shard in sources:
-            problems += _check_tasks(checklist, source, shard.tasks)
+            problems += check_tasks(checklist, source, shard.tasks)
     if problems:
         raise RectError(problems)
     for item_id in checklist.positions:  # every row of a sharded list names its file

@@ -18,8 +18,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .labels import Labels
-from .models import STATUSES
 from .queries import MeasureRow
+from .statuses import STATUSES
 
 UNIT_PROPERTY = "rect-unit"
 AS_OF_PROPERTY = "rect-as-of"

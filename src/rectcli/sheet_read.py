@@ -23,8 +23,8 @@ from .checklist import Checklist
 from .edit import Entry, transition_problem
 from .errors import Problem, RectError, did_you_mean
 from .labels import STATUS_LABELS, Labels, parse_status
-from .models import STATUSES, Status
 from .sheet import COLUMNS, FILL_FIELDS
+from .statuses import STATUSES, Status
 
 MAX_ROWS = 100_000  # a sheet longer than this is not a fill-in sheet
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import os
 import stat
 import sys
@@ -13,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .checklist import Checklist, parse_tasks, parse_units
+from .checklist import Checklist
 from .errors import Problem, RectError
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 
 TASKS_FILE = Path("data") / "tasks.yaml"
 UNITS_NAME = "units.yaml"
+POLICY_NAME = "policy.yaml"  # optional, beside units.yaml (config.py)
+HOLIDAYS_NAME = "holidays.yaml"  # optional, likewise
 
 
 def find_tasks_file(start: Path) -> Path:
@@ -100,7 +103,7 @@ def units_file_for(tasks_path: Path) -> Path:
 # ---- lists kept in several files (issue 6; see shards.py) ----
 
 # Files of a data directory that are not task lists.
-SIDE_NAMES = frozenset({UNITS_NAME, "policy.yaml", "holidays.yaml", "targets.yaml"})
+SIDE_NAMES = frozenset({UNITS_NAME, POLICY_NAME, HOLIDAYS_NAME, "targets.yaml"})
 
 
 def shards_dir(tasks_file: Path) -> Path:
@@ -185,6 +188,8 @@ def load(tasks_path: Path, *, use_cache: bool = True) -> Checklist:
 
 
 def _parse_files(tasks_path: Path) -> Checklist:
+    from .validate import parse_tasks, parse_units  # pydantic: a cache hit needs none
+
     tasks_path = main_path(tasks_path)
     files = task_files(tasks_path)
     texts = [(read_text(path), display_path(path)) for path in files]
@@ -215,7 +220,7 @@ def _parse_files(tasks_path: Path) -> Checklist:
 def load_calendar(directory: Path) -> tuple[Policy | None, WorkCalendar | None, list[Problem]]:
     """The optional policy.yaml and holidays.yaml in ``directory`` (None where absent),
     and the problems found in them."""
-    from .config import HOLIDAYS_NAME, POLICY_NAME, parse_holidays, parse_policy
+    from .config import parse_holidays, parse_policy
 
     policy = calendar = None
     problems: list[Problem] = []
@@ -441,7 +446,6 @@ def _cache_key(tasks_path: Path) -> bytes:
 def _cache_stamps(tasks_path: Path, known: dict[Path, bytes]) -> tuple[list[Path], list[bytes]]:
     """Every file ``load`` reads, and its stamp (cache.file_key) unless ``known``."""
     from .cache import file_key
-    from .config import HOLIDAYS_NAME, POLICY_NAME
 
     # Every file that load() reads must be here, or its edits would be served stale.
     lists = task_files(tasks_path)
@@ -509,7 +513,8 @@ def patch_cache(
         before = cache.make_key(code, shown, stamps)
         stamps[paths.index(file)] = written[file]
         after = cache.make_key(code, shown, stamps)
-        patches.append(cache.Patch(before, after, display_path(file), tuple(done)))
+        edited = tuple(cache.edit(*one) for one in done)
+        patches.append(cache.Patch(before, after, display_path(file), edited))
     entry = cache.cache_dir() / cache.entry_name(tasks_path)
     entry_key = cache.stored_key(_read_cache(entry, cache.HEAD_SIZE))
     chain = cache.unpack_patches(_read_cache(_patches_file(entry)))
@@ -528,12 +533,18 @@ def _patches_file(entry: Path) -> Path:
 
 @functools.cache
 def _code_stamp() -> bytes:
-    """rect's own code as it is installed: a cache entry made by other code is stale."""
+    """rect's own code as it is installed, and pydantic's release (an entry pickles its
+    models): a cache entry made by other code is stale. pydantic's version.py is read,
+    not imported: a cached `rect status` needs no pydantic, whose import takes 30 ms."""
     package = Path(__file__).resolve().parent
     stamps = []
     for source in sorted(package.rglob("*.py")):
         status = source.stat()
         stamps.append(f"{source.relative_to(package)}:{status.st_size}:{status.st_mtime_ns}")
+    pydantic = importlib.util.find_spec("pydantic")
+    if pydantic is not None and pydantic.origin is not None:
+        with contextlib.suppress(OSError):
+            stamps.append(Path(pydantic.origin).with_name("version.py").read_text("utf-8"))
     return "\n".join(stamps).encode()
 
 
@@ -589,6 +600,8 @@ def read_plan(path: Path) -> str:
 
 
 def load_units(path: Path) -> UnitRegistry:
+    from .validate import parse_units
+
     return parse_units(read_text(path), display_path(path))
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .models import Group, Unit, UnitFile
+if TYPE_CHECKING:
+    from .models import Group, Unit, UnitFile
 
 
 class UnitRegistry:
     """What units.yaml says, indexed for lookups by name, alias or group."""
 
     def __init__(self, unit_file: UnitFile) -> None:
-        self.units: dict[str, Unit] = {u.name: u for u in unit_file.units}
+        # Plain names only, no models: a cached run unpickles this without pydantic.
+        self.full_names: dict[str, str] = {u.name: u.full for u in unit_file.units if u.full}
+        self.kinds: dict[str, str] = {u.name: u.kind for u in unit_file.units if u.kind}
         self.groups: dict[str, frozenset[str]] = {
             g.name: frozenset(g.members) for g in unit_file.groups
         }
@@ -43,5 +47,4 @@ class UnitRegistry:
         return any(not wanted_members.isdisjoint(self.members(n)) for n in names)
 
     def full_name(self, name: str) -> str:
-        unit = self.units.get(name)
-        return unit.full if unit and unit.full else name
+        return self.full_names.get(name, name)

@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 import chinese_calendar
 from chinese_calendar import constants as _official
 
-from .models import HolidayYear
+if TYPE_CHECKING:
+    from .models import HolidayYear
+
 
 __all__ = ["UnknownYear", "WorkCalendar"]
 

@@ -14,11 +14,9 @@ tree is also composed, lazily, when a later check needs a deeper position.
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import yaml
@@ -34,6 +32,7 @@ from yaml.events import (
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, RectError
+from .memory import gc_paused
 
 try:  # libyaml's parser is several times faster; fall back when it is not built
     from yaml import CSafeLoader as _Loader
@@ -50,22 +49,6 @@ _TAG_NAMES = {
     "tag:yaml.org,2002:timestamp": "a date",
 }
 _constructor = yaml.SafeLoader("")  # only its construct_yaml_* helpers are used
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Switch the garbage collector off for a block that builds many objects.
-
-    The collector, not libyaml, dominates load time on big files: it rescans every
-    object built so far, yet the node tree, the data and the models have no garbage.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def compose(text: str, path: str) -> Node | None:

@@ -222,8 +222,8 @@ def _plan_issued(path: Path) -> date | None:
 
 def _refuse_conflicts(text: str, shown: str) -> None:
     """A file left mid-merge is never edited: the markers would end up in the result."""
-    from ..checklist import conflict_markers
     from ..errors import RectError
+    from ..validate import conflict_markers
 
     markers = conflict_markers(text, shown)
     if markers:

@@ -63,11 +63,11 @@ def import_(
     """Read a task list (整改任务清单) in the official text format into tasks.yaml."""
 
     from .. import store
-    from ..checklist import parse_tasks, parse_units
     from ..errors import Problem, RectError
     from ..importer import parse_plan
     from ..models import UnitFile
     from ..units import UnitRegistry
+    from ..validate import parse_tasks, parse_units
     from ..yamlout import add_units as with_units
     from ..yamlout import tasks_yaml
 

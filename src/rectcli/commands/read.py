@@ -32,7 +32,7 @@ def status(ctx: typer.Context) -> None:
     settings = settings_of(ctx)
     checklist = settings.load()
     board = dashboard(checklist, settings.today, duties=duty_rows(checklist, settings.today))
-    print_renderable(status_view(board, checklist.file.plan.title, settings.labels))
+    print_renderable(status_view(board, checklist.outline().title, settings.labels))
 
 
 def _rows(settings: Settings) -> tuple[Checklist, list[MeasureRow]]:

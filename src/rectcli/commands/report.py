@@ -191,9 +191,9 @@ def export_sheet(
 ) -> None:
     """Write a 调度 fill-in sheet (.xlsx) of a unit's open measures, for the unit to fill
     in status, progress, percent, evidence, name and date; read it back with import-sheet."""
-    from ..models import FINISHED
     from ..queries import Filter, measure_rows, resolve_unit, select
     from ..sheet import fill_sheet, sheet_title
+    from ..statuses import FINISHED
     from ..store import display_path, write_workbook
 
     settings = settings_of(ctx)
@@ -313,8 +313,8 @@ def calendar(
     """Deadlines as an iCalendar (.ics) file to subscribe to in Outlook or on a phone: an
     all-day event per due date, a repeating event (RRULE) per recurring duty."""
     from ..ical import build_calendar, calendar_bytes
-    from ..models import FINISHED
     from ..queries import Filter, measure_rows, select
+    from ..statuses import FINISHED
 
     settings = settings_of(ctx)
     checklist = settings.load()
