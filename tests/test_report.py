@@ -363,7 +363,7 @@ def test_table_to_a_file_is_plain_text(invoke: Invoke, data: Path, tmp_path: Pat
         (
             ["-o", "report.pdf"],
             "error: -o report.pdf: cannot tell the format from '.pdf'; add --format "
-            "markdown|html|xlsx|csv or name the file .md, .html, .xlsx or .csv",
+            "markdown|html|xlsx|csv|json or name the file .md, .html, .xlsx, .csv or .json",
         ),
         (
             ["--format", "xlsx"],

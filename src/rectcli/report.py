@@ -23,7 +23,7 @@ from .checklist import Checklist
 from .labels import Labels
 from .models import Measure, ProgressEntry, Task
 from .queries import DUE_SOON_DAYS, Filter, MeasureRow, measure_rows, resolve_unit, select
-from .statuses import FINISHED
+from .statuses import FINISHED, Status
 
 DEFAULT_SINCE_DAYS = 30
 CHART_LIMIT = 50  # problems drawn in a chart; the least advanced when there are more
@@ -80,6 +80,7 @@ class Bar:
 class PublicStep:
     """One measure in the public table: its ordinal （一） and its latest reported state."""
 
+    id: str
     ordinal: str
     text: str
     status: str
@@ -318,6 +319,7 @@ def _public_row(
 ) -> PublicRow:
     steps = tuple(
         PublicStep(
+            id=measure.id,
             ordinal=measure_ordinal(task.id, measure.id),
             text=measure.text,
             status=item.row.status,
@@ -344,14 +346,25 @@ def _public_row(
 # ---- words shared by every renderer ---------------------------------------------
 
 
+def completion(row: PublicRow) -> Status:
+    """完成情况 as a status: closed or done when every measure is, todo when none has
+    started, else doing."""
+    if row.finished == row.total:
+        return "closed" if row.all_closed else "done"
+    if all(step.status == "todo" for step in row.steps):
+        return "todo"
+    return "doing"
+
+
 def completion_text(row: PublicRow, labels: Labels) -> str:
     """完成情况: 已完成 / 已销号 / 未启动 / 推进中 with the count; 长期坚持 items say so."""
-    if row.finished == row.total:
-        state = labels.status("closed" if row.all_closed else "done")
-        return labels("report_done_ongoing", state=state) if row.ongoing else state
-    if all(step.status == "todo" for step in row.steps):
-        return labels.status("todo")
-    return labels("report_partly", state=labels.status("doing"), n=row.finished, m=row.total)
+    state = completion(row)
+    if state in FINISHED:
+        text = labels.status(state)
+        return labels("report_done_ongoing", state=text) if row.ongoing else text
+    if state == "todo":
+        return labels.status(state)
+    return labels("report_partly", state=labels.status(state), n=row.finished, m=row.total)
 
 
 def step_progress(step: PublicStep, labels: Labels) -> str:

@@ -22,19 +22,27 @@ from .report import (
 BAR_WIDTH = 10
 
 
-def summary_facts(report: Report, labels: Labels) -> list[tuple[str, int]]:
-    """The headline numbers of a report, labelled, in the order every format shows them."""
-    facts = [
-        (labels("measures_total"), report.total),
-        (labels("finished"), report.finished),
-        (labels("overdue"), report.overdue),
-        (labels("report_due_soon"), report.due_soon),
-        (labels("report_behind"), report.behind),
-        (labels("report_done"), report.done),
+def summary_figures(report: Report) -> list[tuple[str, str, int]]:
+    """The headline numbers of a report as (JSON key, label key, number), in the order
+    every format shows them."""
+    return [
+        ("total", "measures_total", report.total),
+        ("finished", "finished", report.finished),
+        ("overdue", "overdue", report.overdue),
+        ("due_soon", "report_due_soon", report.due_soon),
+        ("behind", "report_behind", report.behind),
+        ("done", "report_done", report.done),
+        ("duties_overdue", "duties_overdue", report.duties_overdue),
     ]
-    if report.duties_overdue:
-        facts.append((labels("duties_overdue"), report.duties_overdue))
-    return facts
+
+
+def summary_facts(report: Report, labels: Labels) -> list[tuple[str, int]]:
+    """The headline numbers of a report, labelled; missed duties only when there are any."""
+    return [
+        (labels(label), number)
+        for key, label, number in summary_figures(report)
+        if number or key != "duties_overdue"
+    ]
 
 
 def md_cell(text: str) -> str:

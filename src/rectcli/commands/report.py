@@ -20,7 +20,7 @@ from ..app import (
 if TYPE_CHECKING:
     from ..sheet_read import MarkRequest
 
-ReportFormat = Literal["table", "markdown", "html", "xlsx", "csv"]
+ReportFormat = Literal["table", "markdown", "html", "xlsx", "csv", "json"]
 _BY_SUFFIX: dict[str, ReportFormat] = {
     ".md": "markdown",
     ".markdown": "markdown",
@@ -28,6 +28,7 @@ _BY_SUFFIX: dict[str, ReportFormat] = {
     ".htm": "html",
     ".xlsx": "xlsx",
     ".csv": "csv",
+    ".json": "json",
     ".txt": "table",
 }
 
@@ -44,7 +45,8 @@ def _report_format(fmt: ReportFormat | None, output: Path | None) -> ReportForma
     else:
         raise RectError(
             f"-o {output}: cannot tell the format from '{output.suffix or output.name}'; "
-            "add --format markdown|html|xlsx|csv or name the file .md, .html, .xlsx or .csv"
+            "add --format markdown|html|xlsx|csv|json or name the file .md, .html, .xlsx, "
+            ".csv or .json"
         )
     if chosen == "xlsx" and output is None:
         raise RectError("--format xlsx writes a workbook: name the file with -o report.xlsx")
@@ -70,7 +72,8 @@ def report(
         ReportFormat | None,
         typer.Option(
             "--format",
-            help="Output format (default: from the -o file's suffix; the terminal without -o).",
+            help="Output format (default: from the -o file's suffix; the terminal without "
+            "-o). json: English keys, the measures as `rect list --format json` has them.",
         ),
     ] = None,
     output: Annotated[
@@ -143,6 +146,10 @@ def report(
         from ..report_text import public_csv, report_csv
 
         data = public_csv(result, labels) if public else report_csv(result)
+    elif chosen == "json":
+        from ..report_json import public_json, report_json
+
+        data = public_json(result) if public else report_json(result)
     else:
         from ..report_xlsx import public_workbook, report_workbook
         from ..store import display_path, write_workbook
