@@ -23,6 +23,7 @@ from rectcli.edit import Entry
 from rectcli.errors import RectError
 from rectcli.queries import dashboard, measure_rows
 from rectcli.statuses import STATUSES
+from rectcli.store import loading
 from rectcli.yamllines import task_chunks
 
 from .conftest import Invoke
@@ -34,13 +35,13 @@ Parses = list[Path]
 def parses(monkeypatch: pytest.MonkeyPatch) -> Parses:
     """The task lists store.load really parsed (not served from the cache)."""
     seen: Parses = []
-    real = store._parse_files
+    real = loading._parse_files
 
     def counting(tasks_path: Path) -> Checklist:
         seen.append(tasks_path)
         return real(tasks_path)
 
-    monkeypatch.setattr(store, "_parse_files", counting)
+    monkeypatch.setattr(loading, "_parse_files", counting)
     return seen
 
 
@@ -128,9 +129,15 @@ def test_an_entry_made_by_other_code_is_stale(
     mini: Path, parses: Parses, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store.load(mini)
-    monkeypatch.setattr(store, "_code_stamp", lambda: b"another version of rect")
+    monkeypatch.setattr(loading, "_code_stamp", lambda: b"another version of rect")
     store.load(mini)
     assert len(parses) == 2
+
+
+def test_the_code_stamp_covers_all_of_rect_not_only_the_store() -> None:
+    lines = loading._code_stamp().decode().splitlines()
+    stamped = {Path(line.split(":")[0]).as_posix() for line in lines}
+    assert {"cli.py", "checklist.py", "commands/edit.py", "store/loading.py"} <= stamped
 
 
 def test_paths_are_shown_as_from_where_rect_runs(
@@ -365,8 +372,8 @@ def test_any_marks_leave_the_cache_equal_to_a_fresh_parse(
             split_in_two(tasks)
         patch.chdir(tmp)
         counted: Parses = []
-        real = store._parse_files
-        patch.setattr(store, "_parse_files", lambda p: counted.append(p) or real(p))
+        real = loading._parse_files
+        patch.setattr(loading, "_parse_files", lambda p: counted.append(p) or real(p))
         measures = [m.id for _, m in store.load(tasks).measures()]
         task_ids = [t.id for t in store.load(tasks).file.tasks]
         recorded = 0

@@ -8,7 +8,7 @@ from typing import NoReturn
 
 from .app import app, build_only
 from .commands import read  # noqa: F401  (registers commands)
-from .commands import edit, deadline, report, plan, merge  # noqa: F401
+from .commands import edit, history, deadline, report, plan, merge  # noqa: F401
 from .commands import incident  # noqa: F401
 
 
