@@ -50,8 +50,8 @@ STATUS_FACT: Final = 4
 LINE_FACT: Final = 8  # the line, which an edit above the measure moves
 FILE_FACT: Final = 10
 START_FACT: Final = 12
-PROGRESS_FACTS: Final = (4, 13, 14, 16)  # what a mark changes: see progress_facts
-# status, the latest percent, the latest entry's date, the check-ins of a measure with duties
+# What a mark changes (facts 4, 13, 14 and 16): status, the latest percent, the latest
+# entry's date, and the check-ins of a measure with recurring duties.
 ProgressFacts = tuple[Status, int | None, date | None, tuple[Checkin, ...]]
 
 
@@ -180,7 +180,7 @@ def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
 
 
 def progress_facts(measure: Measure) -> ProgressFacts:
-    """The facts a mark changes (:data:`PROGRESS_FACTS`): status, the latest percent, the
+    """The facts a mark changes (:data:`ProgressFacts`): status, the latest percent, the
     latest entry's date, and the check-ins its recurring duties count (if it has any)."""
     progress = measure.progress
     if not progress:
