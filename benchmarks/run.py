@@ -245,10 +245,20 @@ def scale(
         f"{label}: rect list --overdue --format json, cached",
         timed(rect(path, "--as-of", AS_OF, "list", "--overdue", "--format", "json"), env, runs),
     )
-    report.figure(
+    uncached = report.figure(
         f"{label}: rect --no-cache check", timed(rect(path, "--no-cache", "check"), env, 3)
     )
+    fmt_check = report.figure(
+        f"{label}: rect fmt --check", timed(rect(path, "fmt", "--check"), env, 3)
+    )
     if targets:
+        report.ratio(
+            f"`rect fmt --check` / `rect --no-cache check`, {label}",
+            fmt_check,
+            uncached,
+            "≤ 1.5×",
+            1.5,
+        )
         for what, (first, cached) in measured.items():
             report.limit(f"`rect {what}`, file unchanged (cached), {label}", cached, 1)
             report.ratio(

@@ -6,16 +6,20 @@ import random
 import re
 import shutil
 from pathlib import Path
+from types import SimpleNamespace
+from unittest import mock
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rectcli import yamlsrc
+from benchmarks.generate import generate
+from rectcli import fmt, yamlcomments, yamlsrc
 from rectcli.edit import Entry, mark
 from rectcli.errors import RectError
 from rectcli.fmt import format_text
-from rectcli.models import TaskFile, UnitFile
+from rectcli.models import Measure, Task, TaskFile, UnitFile
 
 from .conftest import FIXTURES, SHIPPED_DATA, Invoke
 
@@ -227,3 +231,66 @@ def test_a_list_without_a_plan_is_refused() -> None:
     text = '# c\ntasks:\n  - id: "1"\n    title: t\n    units: [a]\n    deadline: x\n'
     with pytest.raises(RectError, match=r"^t\.yaml:2:1: error: missing required key 'plan'$"):
         format_text(text, "t.yaml")
+
+
+def _the_long_way(text: str, **how: bool) -> str | list[str]:
+    """format_text with its quick paths off: every task's tree walked for comments, and
+    every node's tag asked of PyYAML's own resolver. Its problems, if it refuses."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with (
+        mock.patch.object(yamlcomments, "has_trivia", lambda text: True),
+        mock.patch.object(yamlsrc, "_Loader", loader),
+    ):
+        return _formatted(text, **how)
+
+
+def _formatted(text: str, **how: bool) -> str | list[str]:
+    try:
+        return format_text(text, "t.yaml", **how)
+    except RectError as exc:
+        return [str(p) for p in exc.problems]
+
+
+GENERATED = generate(40, seed=7).split("\n")
+TASK_STARTS = [i for i, line in enumerate(GENERATED) if line.startswith("  - id:")]
+EDITS = st.sampled_from(  # mostly comments and blank lines; some make a file fmt refuses
+    ["# c", "    # c", "      # c", " # x", "   #", "", "  ", "\t", "'#'", "  - {a: 1}"]
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    first=st.integers(0, len(TASK_STARTS) - 2),
+    count=st.integers(1, 6),
+    edits=st.lists(st.tuples(st.integers(0, 400), st.booleans(), EDITS), max_size=8),
+    shard=st.booleans(),
+)
+def test_the_quick_paths_give_what_the_long_way_gives(
+    first: int, count: int, edits: list[tuple[int, bool, str]], shard: bool
+) -> None:
+    end = TASK_STARTS[min(first + count, len(TASK_STARTS) - 1)]
+    lines = GENERATED[: TASK_STARTS[0]] + GENERATED[TASK_STARTS[first] : end]  # plan, tasks
+    for at, insert, edit in edits:
+        at %= len(lines)
+        if insert:
+            lines.insert(at, edit)
+        else:
+            lines[at] += edit
+    text = "\n".join(lines)
+    assert _formatted(text, shard=shard) == _the_long_way(text, shard=shard)
+
+
+def test_the_quick_paths_on_the_commented_fixture() -> None:
+    text = COMMENTED.read_text(encoding="utf-8")
+    assert format_text(text, "t.yaml") == _the_long_way(text) == FORMATTED.read_text("utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["id", "text", "status", "units", "odd", "x"]), max_size=8))
+def test_keys_in_order_as_a_stable_sort_puts_them(names: list[str]) -> None:
+    pairs = [(SimpleNamespace(value=name), index) for index, name in enumerate(names)]
+    for model in (Measure, Task, None):
+        keys = fmt._keys(model)
+        rank = {name: index for name, (index, _) in keys.items()}
+        expected = sorted(pairs, key=lambda pair: rank.get(pair[0].value, len(rank)))
+        assert fmt._in_order(pairs, keys) == expected  # type: ignore[arg-type]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
 
-from rectcli.yamlemit import double_quoted, flow_map, plain_ok, text_scalar
+from rectcli import yamlemit
+from rectcli.yamlemit import double_quoted, flow_map, plain_ok, reads_as_text, text_scalar
 
 LOADERS = [yaml.SafeLoader, yaml.CSafeLoader]
 TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))
@@ -59,3 +63,24 @@ def test_flow_map_and_double_quotes() -> None:
     entry = flow_map([("date", date(2024, 3, 1)), ("status", "doing"), ("percent", 50)])
     assert entry == "{date: 2024-03-01, status: doing, percent: 50}"
     assert double_quoted("a\\b\t") == '"a\\\\b\\t"'
+
+
+def test_every_special_character_is_unprintable() -> None:
+    # _clearly_safe leans on str.isprintable to rule out the characters of _SPECIAL.
+    special = re.compile(f"[{yamlemit._SPECIAL}]")
+    assert all(not chr(c).isprintable() for c in range(0x110000) if special.match(chr(c)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(value=TEXT.filter(bool) | st.sampled_from(["a:b", "a #b", "a,b", "{x}", "-x", "x\u2028"]))
+def test_clearly_safe_text_is_what_the_patterns_pass(value: str) -> None:
+    for flow, unsafe in ((False, yamlemit._BLOCK_UNSAFE), (True, yamlemit._FLOW_UNSAFE)):
+        if yamlemit._clearly_safe(value, flow):
+            assert unsafe.search(value) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=TEXT | st.sampled_from(["yes", "No", "010", "1.10", "12:30", "~", "<<", "=", ".nan"]))
+def test_reads_as_text_is_what_the_resolver_says(value: str) -> None:
+    tag = Resolver().resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    assert reads_as_text(value) == (tag == "tag:yaml.org,2002:str")

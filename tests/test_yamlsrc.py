@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -161,3 +163,37 @@ def mutated(draw: st.DrawFn) -> str:
 @given(mutated())
 def test_event_path_agrees_with_the_node_tree(text: str) -> None:
     assert event_path(text) == tree_path(text)
+
+
+@FUZZ
+@given(mutated())
+def test_construct_without_the_alias_check_builds_the_same(text: str) -> None:
+    # Without '&' in the text, fmt builds the data on the quick path (no alias check).
+    try:
+        root = yamlsrc.compose(text, "t.yaml")
+    except RectError:
+        return
+    if root is None or "&" in text:
+        return
+    results = []
+    for check in (True, False):
+        try:
+            results.append(("data", yamlsrc.construct(root, "t.yaml", check_aliases=check)))
+        except RectError as exc:
+            results.append(("error", exc.problems))
+    assert results[0] == results[1]
+    if results[0][0] == "data":  # and it is what PyYAML builds
+        assert results[0][1] == yaml.load(text, Loader=yaml.CSafeLoader)
+
+
+def test_dates_and_numbers_are_read_once_each_and_bad_dates_every_time() -> None:
+    root = yamlsrc.compose("a: [2024-03-01, 2024-03-01, 010, yes]\n", "t.yaml")
+    assert root is not None
+    data = yamlsrc.construct(root, "t.yaml", check_aliases=False)
+    assert data["a"] == [date(2024, 3, 1), date(2024, 3, 1), 8, True]
+    assert data["a"][0] is data["a"][1]
+    root = yamlsrc.compose("a: 2024-02-30\nb: [2024-02-30]\n", "t.yaml")
+    assert root is not None
+    with pytest.raises(RectError) as caught:
+        yamlsrc.construct(root, "t.yaml")
+    assert [p.line for p in caught.value.problems] == [1, 2]

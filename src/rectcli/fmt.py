@@ -36,6 +36,7 @@ FLOW_ENTRIES = frozenset({"progress", "milestones", "recurring"})  # one `{…}`
 QUOTED_KEYS = frozenset({"id"})
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
+_NO_TRIVIA = Trivia()  # shared: the writer only reads an element's trivia
 
 
 def format_text(text: str, path: str, *, shard: bool = False) -> str:
@@ -141,7 +142,7 @@ def _format_doc(
     writer.leading(layout.end_trivia, 0, first=False)
     while final and writer.lines and not writer.lines[-1]:
         writer.lines.pop()
-    result = "".join(line + "\n" for line in writer.lines)
+    result = "\n".join(writer.lines) + "\n" if writer.lines else ""
     if writer.comments != layout.comments or (
         result != text and yamlsrc.Source(result, path).data != data
     ):
@@ -177,6 +178,8 @@ class _Writer:
 
     def leading(self, items: list[str], indent: int, *, first: bool) -> None:
         """Comment lines (indented like the element) and single blank lines."""
+        if not items:
+            return
         out: list[str] = []
         for item in items:
             if item:
@@ -187,6 +190,8 @@ class _Writer:
         self.lines += out
 
     def _end(self, line: str, trailing: list[tuple[int, str]]) -> str:
+        if not trailing and not self.pending:
+            return line
         comments = [*trailing, *self.pending]
         self.pending = []
         for index, (spaces, comment) in enumerate(comments):
@@ -195,7 +200,9 @@ class _Writer:
         return line
 
     def _take(self, node: Node) -> Trivia:
-        return self.trivia.pop(id(node), None) or Trivia()
+        if not self.trivia:  # no comments left (or none at all, as in most tasks)
+            return _NO_TRIVIA
+        return self.trivia.pop(id(node), None) or _NO_TRIVIA
 
     def mapping(
         self,
@@ -208,9 +215,10 @@ class _Writer:
     ) -> None:
         """A block mapping; with ``dash`` (``"  - "``) its first key goes on the dash line,
         and the list item's own comments (``item``) go with that key."""
-        order = _order(model)
-        pairs = sorted(node.value, key=lambda pair: order.get(pair[0].value, len(order)))
-        for index, (key, value) in enumerate(pairs):
+        keys = _keys(model)
+        lines = self.lines
+        spaces = " " * indent
+        for index, (key, value) in enumerate(_in_order(node.value, keys)):
             trivia = self._take(key)
             name = key.value
             if index == 0 and dash:
@@ -221,31 +229,35 @@ class _Writer:
             else:
                 self.leading(trivia.leading, indent, first=index == 0)
                 trailing = trivia.trailing
-                prefix = " " * indent
-            sub = _submodel(model, name)
-            if _inline(value):
+                prefix = spaces
+            sub = keys.get(name, _NO_KEY)[1]
+            if isinstance(value, ScalarNode):  # the most common case, first
+                text = self.scalar(value, flow=False, quoted=name in QUOTED_KEYS)
+                lines.append(self._end(f"{prefix}{name}: {text}", trailing))
+            elif _inline(value):
                 text = self.inline(value, sub, name, flow=False)
-                self.lines.append(self._end(f"{prefix}{name}: {text}", trailing))
+                lines.append(self._end(f"{prefix}{name}: {text}", trailing))
             elif isinstance(value, MappingNode):
-                self.lines.append(self._end(f"{prefix}{name}:", trailing))
+                lines.append(self._end(f"{prefix}{name}:", trailing))
                 self.mapping(value, sub, indent + 2)
             else:
                 assert isinstance(value, SequenceNode)
-                self.lines.append(self._end(f"{prefix}{name}:", trailing))
+                lines.append(self._end(f"{prefix}{name}:", trailing))
                 self.sequence(value, sub, indent + 2, flow_items=name in FLOW_ENTRIES)
 
     def sequence(
         self, node: SequenceNode, model: type[BaseModel] | None, indent: int, *, flow_items: bool
     ) -> None:
+        dash = " " * indent + "- "
         for index, item in enumerate(node.value):
             trivia = self._take(item)
             first = index == 0 and not self.continuing
             if isinstance(item, MappingNode) and item.value and not flow_items:
-                self.mapping(item, model, indent + 2, " " * indent + "- ", trivia, first)
+                self.mapping(item, model, indent + 2, dash, trivia, first)
                 continue
             self.leading(trivia.leading, indent, first=first)
             text = self.inline(item, model, None, flow=flow_items)
-            self.lines.append(self._end(f"{' ' * indent}- {text}", trivia.trailing))
+            self.lines.append(self._end(dash + text, trivia.trailing))
 
     def inline(
         self, node: Node, model: type[BaseModel] | None, key: str | None, *, flow: bool
@@ -256,21 +268,27 @@ class _Writer:
         parts = []
         if isinstance(node, SequenceNode):
             for item in node.value:
-                self._fold(item)
+                if self.trivia:
+                    self._fold(item)
                 parts.append(self.inline(item, model, None, flow=True))
             return "[" + ", ".join(parts) + "]"
         assert isinstance(node, MappingNode)
-        order = _order(model)
-        for k, v in sorted(node.value, key=lambda pair: order.get(pair[0].value, len(order))):
-            self._fold(k)
-            parts.append(
-                f"{k.value}: {self.inline(v, _submodel(model, k.value), k.value, flow=True)}"
-            )
+        keys = _keys(model)
+        for k, v in _in_order(node.value, keys):
+            if self.trivia:
+                self._fold(k)
+            name = k.value
+            if isinstance(v, ScalarNode):
+                parts.append(f"{name}: {self.scalar(v, flow=True, quoted=name in QUOTED_KEYS)}")
+            else:
+                sub = keys.get(name, _NO_KEY)[1]
+                parts.append(f"{name}: {self.inline(v, sub, name, flow=True)}")
         return "{" + ", ".join(parts) + "}"
 
     def _fold(self, node: Node) -> None:
         trivia = self._take(node)
-        self.pending += [(1, c) for c in trivia.leading if c] + trivia.trailing
+        if trivia.leading or trivia.trailing:
+            self.pending += [(1, c) for c in trivia.leading if c] + trivia.trailing
 
     def scalar(self, node: ScalarNode, *, flow: bool, quoted: bool) -> str:
         value: str = node.value
@@ -295,22 +313,30 @@ def _inline(node: Node) -> bool:
     return isinstance(node, SequenceNode) and all(isinstance(i, ScalarNode) for i in node.value)
 
 
+_NO_KEY = (-1, None)  # a key the model does not know: last, without a model
+
+
 @cache
-def _order(model: type[BaseModel] | None) -> dict[str, int]:
-    """The documented key order: the model's fields (by their YAML names)."""
+def _keys(model: type[BaseModel] | None) -> dict[str, tuple[int, type[BaseModel] | None]]:
+    """Each key the model knows (its fields, by their YAML names): its place in the
+    documented order, and the model of its value, if any."""
     if model is None:
         return {}
-    return {(f.alias or name): i for i, (name, f) in enumerate(model.model_fields.items())}
+    return {
+        (info.alias or name): (index, _model_in(info.annotation))
+        for index, (name, info) in enumerate(model.model_fields.items())
+    }
 
 
-@cache
-def _submodel(model: type[BaseModel] | None, key: str) -> type[BaseModel] | None:
-    if model is None:
-        return None
-    for name, info in model.model_fields.items():
-        if (info.alias or name) == key:
-            return _model_in(info.annotation)
-    return None
+def _in_order(
+    pairs: list[tuple[Node, Node]], keys: dict[str, tuple[int, type[BaseModel] | None]]
+) -> list[tuple[Node, Node]]:
+    """The pairs of a mapping in the documented key order (unknown keys last, as found)."""
+    last = len(keys)
+    ranks = [keys.get(key.value, (last,))[0] for key, _ in pairs]
+    if ranks == sorted(ranks):  # already in order: a canonical file
+        return pairs
+    return [pairs[i] for i in sorted(range(len(pairs)), key=ranks.__getitem__)]
 
 
 def _model_in(annotation: Any) -> type[BaseModel] | None:

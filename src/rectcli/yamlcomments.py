@@ -20,6 +20,15 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_HASH = re.compile("#")
+_BLOCK_STYLES = ("|", ">")
+
+
+def has_trivia(text: str) -> bool:
+    """Whether ``text`` may hold a comment or a blank line that :class:`Layout` would find
+    (outside every scalar); if not, there is nothing to attach, and no need to walk the
+    tree — most tasks of a big list."""
+    return "#" in text or _BLANK_LINE.search(text) is not None
 
 
 @dataclass
@@ -28,8 +37,7 @@ class Trivia:
     trailing: list[tuple[int, str]] = field(default_factory=list)  # (spaces before, "# …")
 
 
-@dataclass(frozen=True)
-class _Element:
+class _Element(typing.NamedTuple):  # a tuple: thousands are made per task with comments
     """A mapping key or block list item: the unit comments attach to."""
 
     start: tuple[int, int]  # (line, column), 0-based
@@ -48,26 +56,38 @@ class Layout:
         self.trivia: dict[int, Trivia] = {}
         self.end_trivia: list[str] = []
         self.comments = 0
-        self._walk(root, 0)
-        self._attach()
+        if has_trivia(text):
+            self._walk(root, 0)
+            self._attach()
 
     def _walk(self, node: Node, depth: int) -> None:
         if isinstance(node, ScalarNode):
-            start = node.start_mark.index
-            if node.style in ("|", ">"):  # its header line (`>-  # why`) may end in a comment
-                start = self.text.find("\n", start) + 1 or node.end_mark.index
-            self.spans.append((start, node.end_mark.index))
-        elif isinstance(node, MappingNode):
-            for key, value in node.value:
-                if not node.flow_style:
-                    self._element(key, _head_end(key, value), depth)
-                self._walk(key, depth + 1)
-                self._walk(value, depth + 1)
-        elif isinstance(node, SequenceNode):
-            for item in node.value:
-                if not node.flow_style:
-                    self._element(item, _head_end(None, item), depth)
-                self._walk(item, depth + 1)
+            self._span(node)
+            return
+        spans, walk = self.spans, self._walk
+        pairs: list[tuple[Node | None, Node]]
+        if isinstance(node, MappingNode):
+            pairs = node.value
+        else:
+            assert isinstance(node, SequenceNode)
+            pairs = [(None, item) for item in node.value]
+        block = not node.flow_style
+        for key, value in pairs:
+            if block:
+                self._element(value if key is None else key, _head_end(key, value), depth)
+            for child in (key, value):
+                if child is None:
+                    continue
+                if type(child) is ScalarNode and child.style not in _BLOCK_STYLES:
+                    spans.append((child.start_mark.index, child.end_mark.index))  # _span's
+                else:
+                    walk(child, depth + 1)
+
+    def _span(self, node: ScalarNode) -> None:
+        start = node.start_mark.index
+        if node.style in _BLOCK_STYLES:  # its header line (`>-  # why`) may end in a comment
+            start = self.text.find("\n", start) + 1 or node.end_mark.index
+        self.spans.append((start, node.end_mark.index))
 
     def _element(self, node: Node, last_line: int, depth: int) -> None:
         start = (node.start_mark.line, node.start_mark.column)
@@ -88,8 +108,9 @@ class Layout:
                 return self.end_trivia
             return self._trivia(self.elements[index]).leading
 
-        blanks = ((line, 0, "", True) for line in self._blank_lines())
-        for line, col, text, own_line in heapq.merge(self._comments(), blanks):
+        gaps = self._gaps()
+        blanks = ((line, 0, "", True) for line in self._blank_lines(gaps))
+        for line, col, text, own_line in heapq.merge(self._comments(gaps), blanks):
             holder = owner.get(line)
             inside = holder is not None and holder.start[0] < line  # a line folded into one
             if not text:
@@ -106,21 +127,24 @@ class Layout:
     def _trivia(self, element: _Element) -> Trivia:
         return self.trivia.setdefault(element.node, Trivia())
 
-    def _gaps(self) -> typing.Iterator[tuple[int, int]]:
+    def _gaps(self) -> list[tuple[int, int]]:
         """The stretches of text outside every scalar: indicators, spaces, comments."""
+        gaps = []
         position = 0
         for start, end in sorted(self.spans):
             if start > position:
-                yield position, start
-            position = max(position, end)
+                gaps.append((position, start))
+            if end > position:
+                position = end
         if position < len(self.text):
-            yield position, len(self.text)
+            gaps.append((position, len(self.text)))
+        return gaps
 
-    def _comments(self) -> typing.Iterator[tuple[int, int, str, bool]]:
+    def _comments(self, gaps: list[tuple[int, int]]) -> typing.Iterator[tuple[int, int, str, bool]]:
         """(line, column, text with the spaces before it, whether alone on its line)."""
         text = self.text
         line_of = _LineCounter(text)
-        for start, end in self._gaps():
+        for start, end in _holding(gaps, (match.start() for match in _HASH.finditer(text))):
             hash_at = text.find("#", start, end)
             while hash_at >= 0:
                 line_start = text.rfind("\n", 0, hash_at) + 1
@@ -134,12 +158,25 @@ class Layout:
                 yield line, hash_at - line_start, comment, not content.strip()
                 hash_at = text.find("#", line_end, end)
 
-    def _blank_lines(self) -> typing.Iterator[int]:
+    def _blank_lines(self, gaps: list[tuple[int, int]]) -> typing.Iterator[int]:
         text = self.text
         line_of = _LineCounter(text)
-        for start, end in self._gaps():
+        blanks = (match.start() for match in _BLANK_LINE.finditer(text))
+        for start, end in _holding(gaps, blanks):
             for match in _BLANK_LINE.finditer(text, start, end):
                 yield line_of(match.start()) + 1
+
+
+def _holding(gaps: list[tuple[int, int]], offsets: typing.Iterable[int]) -> list[tuple[int, int]]:
+    """The gaps that hold one of the ``offsets`` (increasing): the only ones worth a search
+    for a '#' or a blank line, which a text holds so much more rarely than gaps."""
+    starts = [start for start, _ in gaps]
+    holding: list[tuple[int, int]] = []
+    for offset in offsets:
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < gaps[index][1] and holding[-1:] != [gaps[index]]:
+            holding.append(gaps[index])
+    return holding
 
 
 class _LineCounter:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -33,11 +34,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem, RectError
 from .memory import gc_paused
-
-try:  # libyaml's parser is several times faster; fall back when it is not built
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from .yamlloader import IMPLICIT_FIRST as _IMPLICIT_FIRST
+from .yamlloader import Loader as _Loader
 
 _STR = "tag:yaml.org,2002:str"
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
@@ -124,13 +122,23 @@ def _build(node: Node, path: str, problems: list[Problem], seen: set[int] | None
             Problem(path, *position(node), f"the YAML tag {node.tag} is not allowed here")
         )
         return None
+    # Without aliases to look out for, a text scalar is its value: no call of its own.
+    quick = seen is None
     if isinstance(node, SequenceNode):
-        return [_build(item, path, problems, seen) for item in node.value]
+        return [
+            item.value
+            if quick and type(item) is ScalarNode and item.tag == _STR
+            else _build(item, path, problems, seen)
+            for item in node.value
+        ]
     assert isinstance(node, MappingNode)
     result: dict[Any, Any] = {}
     first_line: dict[Any, int] = {}
     for key_node, value_node in node.value:
-        key = _build(key_node, path, problems, seen)
+        if quick and type(key_node) is ScalarNode and key_node.tag == _STR:
+            key = key_node.value
+        else:
+            key = _build(key_node, path, problems, seen)
         if key == "<<":
             raise RectError([Problem(path, *position(key_node), _ALIAS_MESSAGE)])
         if not isinstance(key, (str, int, float, bool)) or key is None:
@@ -155,7 +163,10 @@ def _build(node: Node, path: str, problems: list[Problem], seen: set[int] | None
             )
             continue
         first_line[key] = key_node.start_mark.line + 1
-        result[key] = _build(value_node, path, problems, seen)
+        if quick and type(value_node) is ScalarNode and value_node.tag == _STR:
+            result[key] = value_node.value
+        else:
+            result[key] = _build(value_node, path, problems, seen)
     return result
 
 
@@ -168,22 +179,29 @@ def _scalar(node: ScalarNode, path: str, problems: list[Problem]) -> Any:
     tag = node.tag
     if tag == _STR:
         return node.value
+    build = _CONSTRUCTORS.get(tag)
+    if build is None:
+        problems.append(Problem(path, *position(node), f"the YAML tag {tag} is not allowed here"))
+        return None
     try:
-        if tag == "tag:yaml.org,2002:null":
-            return None
-        if tag == "tag:yaml.org,2002:bool":
-            return _constructor.construct_yaml_bool(node)
-        if tag == "tag:yaml.org,2002:int":
-            return _constructor.construct_yaml_int(node)
-        if tag == "tag:yaml.org,2002:float":
-            return _constructor.construct_yaml_float(node)
-        if tag == "tag:yaml.org,2002:timestamp":
-            return _constructor.construct_yaml_timestamp(node)
+        if tag in _SHAREABLE:
+            return _shared_scalar(tag, node.value)
+        return build(node)
     except ValueError as exc:  # 2024-02-30 reaches datetime.date and fails there
         problems.append(Problem(path, *position(node), f"impossible date {node.value}: {exc}"))
         return None
-    problems.append(Problem(path, *position(node), f"the YAML tag {tag} is not allowed here"))
-    return None
+
+
+# Dates, numbers and booleans repeat, and are immutable: one object for each. (Not
+# floats: two NaNs are unequal, but one NaN object equals itself in a list.)
+_SHAREABLE = frozenset(
+    {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool"}
+)
+
+
+@lru_cache(maxsize=4096)
+def _shared_scalar(tag: str, value: str) -> Any:
+    return _CONSTRUCTORS[tag](ScalarNode(tag, value))
 
 
 def scalar_kind(node: Node) -> str | None:
@@ -269,7 +287,6 @@ class _Unusual(Exception):
 _MAPPING = object()  # a frame's "key" slot when the next scalar is a key
 _SHARED_LENGTH = 16
 _PLAIN_TAGS = (None, "!")
-_IMPLICIT_FIRST = frozenset(k for k in _Loader.yaml_implicit_resolvers if k is not None)
 
 
 def _load_events(text: str, known: dict[Loc, tuple[int, int]]) -> tuple[bool, Any]:
