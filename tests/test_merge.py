@@ -480,3 +480,83 @@ def test_a_missing_last_newline_and_other_encodings() -> None:
     assert result.data.decode() == marked(ours, "4.2", "done", "2024-03-02", "乙").rstrip("\n")
     gbk = merge_files(BASE.encode(), ours.encode("gb18030"), theirs.encode(), PATH, merge_file)
     assert [str(p) for p in gbk.notes] == [f"{PATH}: warning: not UTF-8 text; merged line by line"]
+
+
+# ---- lists on one side only, lines around a list, and a line merger's odd answers ----
+
+GROUPS = UNITS[UNITS.index("groups:\n") :]
+NO_GROUPS = UNITS[: UNITS.index("groups:\n")]
+NEW_UNIT = "  - name: 池北区环卫中心\n    aliases: []\n    kind: institution\n"
+
+
+def test_a_list_one_side_added_merges_with_the_others_items() -> None:
+    ours = NO_GROUPS + GROUPS  # ours adds the groups
+    theirs = NO_GROUPS.replace("  - name: 池南区\n", NEW_UNIT + "  - name: 池南区\n")
+    expected = ours.replace("  - name: 池南区\n", NEW_UNIT + "  - name: 池南区\n")
+    assert merged_text(NO_GROUPS, ours, theirs) == expected
+
+
+def test_a_list_both_sides_added_is_merged_item_by_item() -> None:
+    theirs = NO_GROUPS + GROUPS.replace("[池北区, 池南区, 池西区]", "[池北区, 池南区]")
+    result = merge(NO_GROUPS, NO_GROUPS + GROUPS, theirs, path="data/units.yaml")
+    text = result.data.decode()
+    assert [str(p) for p in result.conflicts] == [
+        f"data/units.yaml:{line_of(text, '<<<<<<< ours')}:1: conflict: group 各区: members "
+        "changed on both sides"
+    ]
+    assert result.notes == []
+
+
+def test_comments_changed_on_both_sides_around_the_tasks_list() -> None:
+    ours = BASE.replace("\ntasks:\n", "\ntasks:   # 甲\n") + "# 甲的结尾\n"
+    theirs = BASE.replace("\ntasks:\n", "\ntasks:   # 乙\n") + "# 乙的结尾\n"
+    result = merge(BASE, ours, theirs)
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}: warning: the tasks list was moved, or the lines around it changed, on both "
+        "sides; merged line by line"
+    ]
+    assert result.data == merge_file(BASE.encode(), ours.encode(), theirs.encode())[0]
+    assert len(result.conflicts) == 2
+
+
+def test_a_problem_in_the_plan_after_the_tasks_is_placed_in_the_file() -> None:
+    head, tasks = BASE.split("\ntasks:\n")
+    moved = "tasks:\n" + tasks + head + "\n"  # plan: below the tasks
+    ours = moved.replace("issued: 2024-04-12", "issued: 2024-13-01")
+    theirs = marked(moved, "3.2", "doing", "2024-03-01", "甲")
+    result = merge(moved, ours, theirs)
+    line = line_of(ours, "  issued: 2024-13-01")
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}:{line}:1: warning: impossible date 2024-13-01: month must be in 1..12; "
+        "merged line by line"
+    ]
+
+
+def test_yaml_that_only_looks_like_keys_is_merged_line_by_line() -> None:
+    quoted = '"x\ntasks: y"\n'  # one string, its second line at the margin
+    result = merge(quoted, quoted, quoted.replace("x", "z"))
+    assert (result.data, result.conflicts) == (b'"z\ntasks: y"\n', [])
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}:1:1: warning: the file is not a mapping of keys; merged line by line"
+    ]
+
+
+def test_a_line_merger_that_loses_a_list_never_drops_its_items_silently() -> None:
+    ours = BASE.replace("# ", "# 甲 ", 1)
+    theirs = BASE.replace("  title: 长白山", "  title: 改长白山")
+    result = merge_files(
+        BASE.encode(), ours.encode(), theirs.encode(), PATH, lambda o, a, b: (b"", 0)
+    )
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}: warning: the tasks list was moved; merged line by line"
+    ]
+    assert result.data == b""  # what the line merger said, reported as a line-level merge
+
+
+def test_conflicts_the_line_merger_counts_without_markers_are_reported() -> None:
+    base, ours, theirs = (f"plain: {n}\n".encode() for n in (1, 2, 3))
+    result = merge_files(base, ours, theirs, "data/other.yaml", lambda o, a, b: (b"plain: ?\n", 1))
+    assert result.data == b"plain: ?\n"
+    assert result.conflicts == [
+        Problem("data/other.yaml", 0, 0, "changed on both sides (merged line by line)", "conflict")
+    ]
