@@ -114,3 +114,35 @@ def test_completion_of_ids_and_units(mini: Path) -> None:
     assert complete_units(root, "池") == ["池北区", "池南区"]
     root.params["file"] = str(mini.parent / "missing.yaml")
     assert complete_ids(root, "") == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("rect show 1.", ["1.1", "1.2", "1.3"]),
+        ("rect sta", ["status"]),
+        # an unknown command: the shell is offered the root's options, never an error
+        (
+            "rect nosuch --",
+            [
+                "--file",
+                "--as-of",
+                "--lang",
+                "--no-cache",
+                "--install-completion",
+                "--show-completion",
+                "--help",
+            ],
+        ),
+    ],
+)
+def test_shell_completion(invoke: Invoke, mini: Path, words: str, expected: list[str]) -> None:
+    env = {
+        "_RECT_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1),
+        "RECT_FILE": str(mini),
+    }
+    result = invoke(as_of=None, env=env)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == expected

@@ -154,3 +154,14 @@ def test_duty_rules_without_a_calendar() -> None:
     given = Recurring(every="不定期", rrule="FREQ=MONTHLY;BYMONTHDAY=15")
     assert duty_rule(given) == ("FREQ=MONTHLY;BYMONTHDAY=15", 1)
     assert first_due("FREQ=MONTHLY;BYMONTHDAY=15", date(2024, 4, 16)) == date(2024, 5, 15)
+
+
+def test_a_duty_done_several_times_a_period_says_how_many(
+    invoke: Invoke, calendar_data: Path
+) -> None:
+    found = events(invoke("calendar", file=calendar_data, as_of=AS_OF).stdout_bytes)
+    description = str(found["duty 1.1 每年至少2次: 理论中心组学习会"]["description"])
+    assert description.splitlines()[:2] == [
+        "常态化要求: 每年至少2次（每期至少2次）",
+        "责任单位: 池南区",
+    ]

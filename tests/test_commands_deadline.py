@@ -327,6 +327,16 @@ def test_calc_uses_the_projects_plan_and_holidays(invoke: Invoke, data: Path) ->
     ]
 
 
+def test_calc_inside_a_project_uses_its_plan(
+    invoke: Invoke, mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutil.copytree(mini.parent, mini.parent.parent / "data")
+    monkeypatch.chdir(mini.parent.parent)  # data/tasks.yaml here, no --file
+    result = invoke("calc", "立行立改", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["due"] == "2024-04-12"  # the plan's issue date
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

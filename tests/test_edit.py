@@ -376,3 +376,47 @@ def test_mark_many_tells_the_cache_what_it_did() -> None:
         ("2.1", 2, "doing"),  # progress: and its entry
         ("1.2", 2, "done"),
     ]
+
+
+# ---- what mark refuses to edit, rather than guess -----------------------------------
+
+UNREADABLE = (
+    "cannot edit '{0}' safely here (its lines do not read as one item); record this change "
+    "by hand, then run rect check"
+)
+
+
+def test_a_task_whose_measure_does_not_begin_with_its_id(invoke: Invoke, mini: Path) -> None:
+    text = mini.read_text(encoding="utf-8")
+    moved = text.replace(
+        '      - id: "1.3"\n        text: 各区加强巡查，发现问题立行立改。\n',
+        '      - text: 各区加强巡查，发现问题立行立改。\n        id: "1.3"\n',
+    )
+    assert moved != text
+    mini.write_text(moved, encoding="utf-8")
+    result = invoke("mark", "1", "done", "--all", "--note", "x", file=mini, as_of="2024-06-01")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"{mini}:6:5: error: {UNREADABLE.format('1')}\n"
+    assert mini.read_text(encoding="utf-8") == moved
+
+
+def test_an_id_whose_line_reads_as_another() -> None:
+    # '1''3' is the id 1'3 to YAML: the line names what was asked for, the item does not
+    text = "tasks:\n  - id: \"1\"\n    measures:\n      - id: '1''3'\n        text: x\n"
+    with pytest.raises(RectError) as caught:
+        mark(text, "t.yaml", "1''3", Entry(date(2024, 6, 1), "doing"))
+    assert str(caught.value) == "t.yaml:4:9: error: " + UNREADABLE.format("1''3")
+
+
+def test_an_edit_that_changes_more_than_the_mark_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The safety net: were the new entry to come out wrong, nothing is handed back."""
+    import rectcli.edit as edit
+
+    monkeypatch.setattr(edit, "flow_map", lambda pairs: "{date: 2000-01-01, status: doing}")
+    text = COMMENTED.read_text(encoding="utf-8")
+    with pytest.raises(RectError) as caught:
+        mark(text, "t.yaml", "2.1", Entry(date(2024, 6, 1), "doing"))
+    (problem,) = caught.value.problems
+    assert problem.message == UNREADABLE.format("2.1")

@@ -224,3 +224,88 @@ def test_a_closed_measures_duties_have_ended() -> None:
         "t.yaml:4:9: error: 3.3 is closed (已销号): its duties have ended; to record more, "
         "reopen it (rect mark 3.3 doing --note …)"
     )
+
+
+def test_a_broken_holidays_file_is_reported_before_writing(invoke: Invoke, data: Path) -> None:
+    (data.parent / "holidays.yaml").write_text("years: 5\n", encoding="utf-8")
+    before = data.read_bytes()
+    result = invoke("incident", "2.3", "--found", "2024-10-09", as_of="2024-10-20")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "data/holidays.yaml:1:8: error: years: input should be a valid list\n",
+    )
+    assert data.read_bytes() == before
+
+
+# ---- which duty an incident belongs to ----------------------------------------------
+
+DUTIES = HEAD + "        recurring:\n"
+
+
+@pytest.mark.parametrize(
+    ("duties", "duty", "message"),
+    [
+        (  # an explicit RRULE makes a duty a calendar one, whatever its phrase says
+            ["{every: 7个工作日内, rrule: FREQ=MONTHLY}"],
+            None,
+            "3.3 has no response-time duty (such as 7个工作日内) to record an incident for "
+            "(docs/deadlines.md)",
+        ),
+        (  # a phrase rect cannot read is no response time either
+            ["{every: 随时}"],
+            None,
+            "3.3 has no response-time duty (such as 7个工作日内) to record an incident for "
+            "(docs/deadlines.md)",
+        ),
+        (
+            ["{every: 7个工作日内}", "{every: 15日内}"],
+            None,
+            "3.3 has several response-time duties (7个工作日内、15日内); name one with --duty",
+        ),
+    ],
+)
+def test_the_duty_must_be_one_response_time(
+    duties: list[str], duty: str | None, message: str
+) -> None:
+    text = DUTIES + "".join(f"          - {d}\n" for d in duties)
+    with pytest.raises(RectError) as caught:
+        record_incident(text, "t.yaml", "3.3", date(2024, 9, 28), duty=duty)
+    assert str(caught.value) == f"t.yaml:4:9: error: {message}"
+
+
+def test_duty_names_one_of_several_response_times() -> None:
+    text = DUTIES + "          - {every: 7个工作日内}\n          - {every: 15日内}\n"
+    done = record_incident(text, "t.yaml", "3.3", date(2024, 9, 28), duty="15日内")
+    assert done.duty.every == "15日内"
+    assert done.text == text.replace(
+        "{every: 15日内}", "{every: 15日内, incidents: [{found: 2024-09-28}]}"
+    )
+
+
+def test_a_block_incident_cleared_with_a_note_gets_a_note_line() -> None:
+    text = DUTIES + (
+        "          - every: 7个工作日内\n"
+        "            incidents:\n"
+        "              - found: 2024-09-27\n"
+    )
+    done = record_incident(
+        text, "t.yaml", "3.3", date(2024, 9, 27), cleared=date(2024, 10, 2), note="已清理"
+    )
+    assert done.text == text + (
+        "                cleared: 2024-10-02\n                note: 已清理\n"
+    )
+
+
+def test_an_edit_that_does_not_read_back_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The safety net: were the edit to come out wrong, nothing is handed back."""
+    import rectcli.edit_incident as edit_incident
+
+    monkeypatch.setattr(edit_incident, "flow_map", lambda pairs: "{found: 2000-01-01}")
+    text = DUTIES + "          - {every: 7个工作日内}\n"
+    with pytest.raises(RectError) as caught:
+        record_incident(text, "t.yaml", "3.3", date(2024, 9, 28))
+    assert str(caught.value) == (
+        "t.yaml:4:9: error: cannot edit '3.3' safely here (its lines do not read as one item); "
+        "record this change by hand, then run rect check"
+    )

@@ -334,6 +334,88 @@ def test_problems_are_located_in_the_plan(
     assert str(caught.value) == expected
 
 
+def test_an_immediate_measure_needs_the_issue_date(units: UnitRegistry) -> None:
+    plan = SMALL.replace("整改时限：立行立改，长期坚持", "整改时限：长期坚持")
+    with pytest.raises(RectError) as caught:
+        parse_plan(plan, "small.txt", units)  # no …印发 line, no --issued
+    assert str(caught.value) == (
+        "small.txt:14:28: error: deadline '立即' is due on the plan's issue date and needs "
+        "plan.issued (e.g. issued: 2024-04-12)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (  # 每旬 (every ten days) is not in the schedule grammar
+            ("池北区每年10月末处理完成当年渗滤液。", "池北区每旬巡查一次。"),
+            "small.txt:18:9: error: cannot read the recurring duty '每旬'; write e.g. 每年10月末, "
+            "每半年, 每季度, 每月, 每年至少2次 or 7个工作日内, or give the rule as rrule: FREQ=…",
+        ),
+        (
+            ("十一、渗滤液积存。", "一、渗滤液积存。"),
+            "small.txt:15:1: error: problem 1 again (first on line 3)",
+        ),
+        (
+            ("2．各区每月底前报送进展情况。", "1．各区每月底前报送进展情况。"),
+            "small.txt:13:1: error: measure 1.1 again in problem 1",
+        ),
+        (
+            ("责 任 单 位：池北区\n", ""),
+            "small.txt:15:1: error: problem 11 has no 责任单位： line",
+        ),
+        (  # an unknown unit on a continued line is placed there, and named once
+            ("责任单位:各区、住建局", "责任单位:各区、\n住建厅、住建厅、各区"),
+            "small.txt:6:1: error: unknown unit '住建厅'; did you mean '住建局'? If not, add it "
+            "to units.yaml or import with --add-units",
+        ),
+    ],
+)
+def test_more_problems_located_in_the_plan(
+    units: UnitRegistry, change: tuple[str, str], expected: str
+) -> None:
+    assert SMALL.count(change[0]) == 1
+    with pytest.raises(RectError) as caught:
+        parse_plan(SMALL.replace(*change), "small.txt", units, issued=ISSUED)
+    assert str(caught.value) == expected
+
+
+def test_the_issue_date_skips_a_garbled_one_and_an_empty_supervisor(
+    units: UnitRegistry,
+) -> None:
+    plan = SMALL.replace("督导单位：办公室", "督导单位：") + (
+        "长白山党工委 2024年4月12日印发\n长白山管委会 2024年2月30日印发\n"
+    )
+    file = parse_plan(plan, "small.txt", units).file
+    assert (file.plan.issued, file.plan.issuer) == (ISSUED, "长白山党工委")
+    assert file.tasks[0].supervisor is None
+
+
+def test_a_plan_without_the_annex_label(units: UnitRegistry) -> None:
+    # the headings are found all the same; the lines before the first one are the title
+    file = parse_plan(SMALL.replace("整改任务清单\n", ""), "small.txt", units, issued=ISSUED).file
+    assert file.plan.title == "测试整改方案"
+    assert [t.id for t in file.tasks] == ["1", "11"]
+
+
+def test_a_document_of_title_lines_only(units: UnitRegistry) -> None:
+    with pytest.raises(RectError, match="no problems found"):
+        parse_plan("某某整改方案\n附件\n", "p.txt", units)
+
+
+def test_span_places_offsets_across_lines() -> None:
+    from rectcli.importer import Span
+
+    span = Span()
+    span.add(3, 5, "  各区、")
+    span.add(4, 1, "住建局 ")
+    span.add(5, 1, "   ")  # a blank line adds nothing
+    assert span.text == "各区、住建局"
+    assert [span.at(i) for i in (0, 2, 3, 5)] == [(3, 7), (3, 9), (4, 1), (4, 3)]
+    assert span.at(6) == (4, 4)  # just past the end: after its last character
+    assert Span().at(0) == (0, 0)
+
+
 def test_a_document_without_problems(units: UnitRegistry) -> None:
     with pytest.raises(RectError) as caught:
         parse_plan("一、指导思想\n坚持以习近平新时代中国特色社会主义思想为指导。\n", "p.txt", units)
@@ -367,10 +449,19 @@ TASK_UNITS = ["各区", "规划资源局", "生态环境局", "农业水利局",
         ("保护中心落实“谁管辖、住建局负责”原则。", ["保护中心"]),
         # an alias resolves; an owner is listed once
         ("执法支队强化监管；执法支队及时处理。", ["综合执法支队"]),
+        # spaces around the opening date do not hide the subject
+        ("2024年4月底前 公安局开展排查。", ["公安局"]),
+        ("2024年4月底前， 公安局开展排查。", ["公安局"]),
     ],
 )
 def test_owners(units: UnitRegistry, text: str, owners: list[str] | None) -> None:
     assert analyse(text, UnitFinder(units), TASK_UNITS, ISSUED).owners == owners
+
+
+def test_relevant_departments_of_a_task_of_districts_only(units: UnitRegistry) -> None:
+    # no department of its own to stand for: 各相关部门 stays itself
+    facts = analyse("各相关部门开展排查。", UnitFinder(units), ["池北区", "池南区"], ISSUED)
+    assert facts.owners == ["各相关部门"]
 
 
 @pytest.mark.parametrize(
@@ -381,6 +472,11 @@ def test_owners(units: UnitRegistry, text: str, owners: list[str] | None) -> Non
         ("梳理2023年以来案件线索，6月底前完成。", "6月底前", []),
         ("2024年4月底前完成巡查，发现问题立行立改。", "2024年4月底前", []),
         ("建立即时通报机制。", None, []),
+        (
+            "2024年2月底前，池北区要完成A。2024年6月底前完成B。",  # 要: what must be done
+            None,
+            [("2024年2月底前", "完成A"), ("2024年6月底前", "完成B")],
+        ),
         ("池北区确保在每年10月末处理完成渗滤液。", None, []),
         (
             "2024年2月底前，池北区完成A，确保B。2024年6月底前，池北区通过多种方式查找原因，"
@@ -416,6 +512,10 @@ def test_deadlines_and_milestones(
             [("7个工作日内", "对新产生的问题要在7个工作日内清理完毕")],
         ),
         ("定期开展联合执法。", []),
+        # the phrase closing its clause: the duty is what comes before it
+        ("管委会研究生态环境工作每季度。", [("每季度", "管委会研究生态环境工作")]),
+        # the same duty said twice is one duty
+        ("每季度研究，每季度研究。", [("每季度", "研究")]),
     ],
 )
 def test_recurring_duties(units: UnitRegistry, text: str, duties: list[tuple[str, str]]) -> None:
@@ -456,3 +556,26 @@ def test_import_into_a_missing_directory(invoke: Invoke, project: Path) -> None:
         2,
         f"{target}: error: no directory {target.parent}\n",
     )
+
+
+def test_import_without_a_units_file(invoke: Invoke, tmp_path: Path) -> None:
+    tasks, units = tmp_path / "tasks.yaml", tmp_path / "units.yaml"
+    refused = invoke("import", str(SEED_PLAN), file=tasks)
+    assert (refused.exit_code, refused.stdout, refused.stderr) == (
+        2,
+        "",
+        f"{units}: error: no such file; write it (docs/format.md) or import with --add-units\n",
+    )
+    assert not units.exists()
+    result = invoke("import", str(SEED_PLAN), "--add-units", file=tasks)
+    assert result.exit_code == 0, result.output
+    # printed, not written: what was done goes to stderr, the task list to stdout
+    assert result.stderr == (
+        f"已在 {units} 中添加 15 个单位：长白山党工委、管委会、各区、各相关部门、办公室、"
+        "规划资源局、住建局、农业水利局、检察室、保护中心、综合执法支队、池北区、生态环境局、"
+        "公安局、池南区（请补充全称 full 和类型 kind）\n"
+    )
+    assert not tasks.exists()
+    tasks.write_text(result.stdout, encoding="utf-8")
+    checklist = load(tasks, use_cache=False)  # it loads with the units.yaml just started
+    assert (len(checklist.file.tasks), len(checklist.units.canonical)) == (10, 15)

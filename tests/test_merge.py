@@ -480,3 +480,259 @@ def test_a_missing_last_newline_and_other_encodings() -> None:
     assert result.data.decode() == marked(ours, "4.2", "done", "2024-03-02", "乙").rstrip("\n")
     gbk = merge_files(BASE.encode(), ours.encode("gb18030"), theirs.encode(), PATH, merge_file)
     assert [str(p) for p in gbk.notes] == [f"{PATH}: warning: not UTF-8 text; merged line by line"]
+
+
+# ---- lists on one side only, lines around a list, and a line merger's odd answers ----
+
+GROUPS = UNITS[UNITS.index("groups:\n") :]
+NO_GROUPS = UNITS[: UNITS.index("groups:\n")]
+NEW_UNIT = "  - name: 池北区环卫中心\n    aliases: []\n    kind: institution\n"
+
+
+def test_a_list_one_side_added_merges_with_the_others_items() -> None:
+    ours = NO_GROUPS + GROUPS  # ours adds the groups
+    theirs = NO_GROUPS.replace("  - name: 池南区\n", NEW_UNIT + "  - name: 池南区\n")
+    expected = ours.replace("  - name: 池南区\n", NEW_UNIT + "  - name: 池南区\n")
+    assert merged_text(NO_GROUPS, ours, theirs) == expected
+
+
+def test_a_list_both_sides_added_is_merged_item_by_item() -> None:
+    theirs = NO_GROUPS + GROUPS.replace("[池北区, 池南区, 池西区]", "[池北区, 池南区]")
+    result = merge(NO_GROUPS, NO_GROUPS + GROUPS, theirs, path="data/units.yaml")
+    text = result.data.decode()
+    assert [str(p) for p in result.conflicts] == [
+        f"data/units.yaml:{line_of(text, '<<<<<<< ours')}:1: conflict: group 各区: members "
+        "changed on both sides"
+    ]
+    assert result.notes == []
+
+
+def test_comments_changed_on_both_sides_around_the_tasks_list() -> None:
+    ours = BASE.replace("\ntasks:\n", "\ntasks:   # 甲\n") + "# 甲的结尾\n"
+    theirs = BASE.replace("\ntasks:\n", "\ntasks:   # 乙\n") + "# 乙的结尾\n"
+    result = merge(BASE, ours, theirs)
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}: warning: the tasks list was moved, or the lines around it changed, on both "
+        "sides; merged line by line"
+    ]
+    assert result.data == merge_file(BASE.encode(), ours.encode(), theirs.encode())[0]
+    assert len(result.conflicts) == 2
+
+
+def test_a_problem_in_the_plan_after_the_tasks_is_placed_in_the_file() -> None:
+    head, tasks = BASE.split("\ntasks:\n")
+    moved = "tasks:\n" + tasks + head + "\n"  # plan: below the tasks
+    ours = moved.replace("issued: 2024-04-12", "issued: 2024-13-01")
+    theirs = marked(moved, "3.2", "doing", "2024-03-01", "甲")
+    result = merge(moved, ours, theirs)
+    line = line_of(ours, "  issued: 2024-13-01")
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}:{line}:1: warning: impossible date 2024-13-01: month must be in 1..12; "
+        "merged line by line"
+    ]
+
+
+def test_yaml_that_only_looks_like_keys_is_merged_line_by_line() -> None:
+    quoted = '"x\ntasks: y"\n'  # one string, its second line at the margin
+    result = merge(quoted, quoted, quoted.replace("x", "z"))
+    assert (result.data, result.conflicts) == (b'"z\ntasks: y"\n', [])
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}:1:1: warning: the file is not a mapping of keys; merged line by line"
+    ]
+
+
+def test_a_line_merger_that_loses_a_list_never_drops_its_items_silently() -> None:
+    ours = BASE.replace("# ", "# 甲 ", 1)
+    theirs = BASE.replace("  title: 长白山", "  title: 改长白山")
+    result = merge_files(
+        BASE.encode(), ours.encode(), theirs.encode(), PATH, lambda o, a, b: (b"", 0)
+    )
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}: warning: the tasks list was moved; merged line by line"
+    ]
+    assert result.data == b""  # what the line merger said, reported as a line-level merge
+
+
+def test_conflicts_the_line_merger_counts_without_markers_are_reported() -> None:
+    base, ours, theirs = (f"plain: {n}\n".encode() for n in (1, 2, 3))
+    result = merge_files(base, ours, theirs, "data/other.yaml", lambda o, a, b: (b"plain: ?\n", 1))
+    assert result.data == b"plain: ?\n"
+    assert result.conflicts == [
+        Problem("data/other.yaml", 0, 0, "changed on both sides (merged line by line)", "conflict")
+    ]
+
+
+# ---- one key of an item: deleted, commented, rewritten in another layout ------------
+
+PERSONS = "    persons: 各区、住建局、综合执法支队主要负责同志\n"
+COMMENTED_PERSONS = PERSONS[:-1] + "   # 待核实\n"
+
+
+@pytest.mark.parametrize("ours_deletes", [True, False], ids=["ours-deletes", "theirs-deletes"])
+def test_a_key_deleted_on_one_side_and_commented_on_the_other_goes(ours_deletes: bool) -> None:
+    deleted, commented = BASE.replace(PERSONS, ""), BASE.replace(PERSONS, COMMENTED_PERSONS)
+    ours, theirs = (deleted, commented) if ours_deletes else (commented, deleted)
+    assert merged_text(BASE, ours, theirs) == deleted
+
+
+def test_the_plan_changed_by_theirs_alone_is_taken() -> None:
+    ours = marked(BASE, "3.2", "doing", "2024-03-01", "甲")
+    theirs = BASE.replace("  title: 长白山", "  title: 吉林省长白山")
+    assert merged_text(BASE, ours, theirs) == ours.replace(
+        "  title: 长白山", "  title: 吉林省长白山"
+    )
+
+
+def test_a_task_one_side_deleted_and_the_other_only_recommented_goes() -> None:
+    task = BASE[BASE.index('  - id: "10"\n') :]
+    ours = BASE.replace("   # sic: 住建局各区主要负责同志", "   # 原文如此")
+    assert ours != BASE
+    theirs = BASE.replace(task, "")
+    assert merged_text(BASE, ours, theirs) == theirs
+
+
+def test_an_item_that_is_not_a_mapping_is_merged_line_by_line_with_a_note() -> None:
+    ours = BASE + "  - 待补充的问题\n"
+    theirs = marked(BASE, "3.2", "doing", "2024-03-01", "甲")
+    result = merge(BASE, ours, theirs)
+    line = len(ours.splitlines())
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}:{line}:1: warning: a task must be a mapping; merged line by line"
+    ]
+
+
+def test_an_invalid_item_on_one_side_is_merged_line_by_line_with_a_note() -> None:
+    ours = marked(BASE, "3.2", "doing", "2024-03-01", "甲")
+    theirs = BASE.replace(
+        '      - id: "3.2"\n', '      - id: "3.2"\n        owner: 池北区\n'
+    )  # no such key
+    result = merge(BASE, ours, theirs)
+    task_3 = line_of(BASE, '  - id: "3"')
+    assert [str(p) for p in result.notes] == [
+        f"{PATH}:{task_3}:1: warning: task 3: measures.1.owner: Extra "
+        "inputs are not permitted; merged line by line"
+    ]
+
+
+FLOW = '      - {id: "10.6", text: 流式措施, status: todo}\n'
+
+
+@pytest.mark.parametrize("ours_respaces", [False, True])
+def test_a_flow_item_respaced_on_one_side_takes_the_others_change(ours_respaces: bool) -> None:
+    base = BASE + FLOW
+    changed = base.replace("status: todo}", "status: doing}")
+    respaced = base.replace("{id: ", "{ id: ").replace("status: todo}", "status: todo }")
+    ours, theirs = (respaced, changed) if ours_respaces else (changed, respaced)
+    assert merge(base, ours, theirs).data.decode() == (theirs if ours_respaces else ours)
+
+
+def test_a_key_indentation_the_other_side_does_not_share_is_a_conflict_not_broken_yaml() -> None:
+    lines = measure_lines(BASE, "3.2", '      - id: "3.3"')
+    wide = lines.replace('      - id: "3.2"', '      -   id: "3.2"').replace(
+        "\n        ", "\n          "
+    )  # keys four columns right of the dash: valid YAML
+    ours_item = wide.replace("deadline: 2024年2月底前", "deadline: 2024年3月底前")
+    ours = BASE.replace(lines, ours_item)
+    theirs = marked(BASE, "3.2", "doing", "2024-03-01", "乙")
+    result = merge(BASE, ours, theirs)
+    theirs_item = measure_lines(theirs, "3.2", '      - id: "3.3"')
+    text = result.data.decode()
+    assert text == ours.replace(ours_item, block(ours_item, theirs_item))
+    assert [str(p) for p in result.conflicts] == [
+        f"{PATH}:{line_of(text, '<<<<<<< ours')}:1: conflict: measure 3.2: invalid YAML: while "
+        "parsing a block collection: did not find expected '-' indicator"
+    ]
+
+
+def test_a_value_changed_and_deleted_is_a_conflict_naming_both() -> None:
+    ours = BASE.replace(PERSONS, "    persons: 各区主要负责同志\n")
+    result = merge(BASE, ours, BASE.replace(PERSONS, ""))
+    assert [p.message for p in result.conflicts] == [
+        "task 3: persons changed on both sides (ours: 各区主要负责同志, theirs: deleted)"
+    ]
+
+
+# ---- progress logs in other layouts, and logs with entries already in the base -------
+
+LOGGED = marked(BASE, "3.2", "doing", "2024-03-01", "甲")
+ENTRY_1 = "          - {date: 2024-03-01, status: doing, note: 甲, by: 池北区}\n"
+ENTRY_2 = "          - {date: 2024-03-05, status: doing, note: 乙, by: 池北区}\n"
+ENTRY_3 = "          - {date: 2024-03-06, status: doing, note: 丙, by: 住建局}\n"
+
+
+def test_both_sides_add_to_a_log_that_had_entries() -> None:
+    ours = marked(LOGGED, "3.2", "doing", "2024-03-06", "丙", by="住建局")
+    theirs = marked(LOGGED, "3.2", "doing", "2024-03-05", "乙")
+    assert merged_text(LOGGED, ours, theirs) == LOGGED.replace(ENTRY_1, ENTRY_1 + ENTRY_2 + ENTRY_3)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        "        progress: [{date: 2024-03-01, status: doing, note: 甲, by: 池北区}]\n",
+        "        progress:\n          -\n            {date: 2024-03-01, status: doing, note: 甲, "
+        "by: 池北区}\n",
+    ],
+    ids=["flow-list", "dash-on-its-own-line"],
+)
+def test_a_log_rewritten_in_another_layout_takes_the_other_sides_entry(layout: str) -> None:
+    ours = LOGGED.replace("        progress:\n" + ENTRY_1, layout)
+    theirs = marked(LOGGED, "3.2", "doing", "2024-03-05", "乙")
+    assert merged_text(LOGGED, ours, theirs) == theirs  # the entries kept, in theirs' layout
+
+
+def test_a_block_value_changed_by_one_side_and_recommented_by_the_other() -> None:
+    ours = BASE.replace("text: 完成整改}", "text: 全面完成整改}")  # a milestone of 10.5
+    theirs = BASE.replace("        milestones:\n", "        milestones:   # 三个节点\n")
+    assert merged_text(BASE, ours, theirs) == theirs.replace(
+        "text: 完成整改}", "text: 全面完成整改}"
+    )
+
+
+def test_an_item_not_opened_by_its_id_changed_on_both_sides() -> None:
+    task = NEW_TASK.replace(
+        '  - id: "11"\n    title: 新增问题\n', '  - title: 新增问题\n    id: "11"\n'
+    )
+    base = BASE + task
+    ours = marked(base, "11.1", "doing", "2024-03-01", "乙")
+    theirs = base.replace("title: 新增问题", "title: 新增问题（改）")
+    assert merged_text(base, ours, theirs) == ours.replace(
+        "title: 新增问题", "title: 新增问题（改）"
+    )
+
+
+def test_a_block_scalar_followed_by_a_blank_line_keeps_it() -> None:
+    finding = BASE[BASE.index("    finding: 《长白山") : BASE.index("    units: [各区, 住建局, 综")]
+    base = BASE.replace(finding, "    finding: |\n      " + finding[len("    finding: ") :] + "\n")
+    ours = marked(base, "3.2", "doing", "2024-03-01", "甲")
+    theirs = base.replace("    goal: 完成垃圾", "    goal: 全面完成垃圾")
+    assert merged_text(base, ours, theirs) == ours.replace(
+        "    goal: 完成垃圾", "    goal: 全面完成垃圾"
+    )
+
+
+def test_a_reindented_side_adds_an_item_with_a_blank_line() -> None:
+    def indentless(text: str) -> str:
+        head, tasks = text.split("\ntasks:\n")
+        lines = tasks.splitlines(True)
+        return head + "\ntasks:\n" + "".join(x[2:] if x.strip() else x for x in lines)
+
+    spaced = NEW_TASK.replace("    measures:\n", "\n    measures:\n")
+    ours = marked(BASE, "3.2", "doing", "2024-03-01", "甲")
+    theirs = indentless(BASE + spaced)
+    assert merged_text(indentless(BASE), ours, theirs) == ours + spaced
+
+
+def test_lines_at_the_margin_that_are_not_keys() -> None:
+    # a quoted title wrapped at the margin, and a comment between tasks: and its items
+    base = (
+        BASE.replace(
+            "  title: 长白山保护开发区", '  title: "长白山 plan\nrevised 长白山保护开发区', 1
+        )
+        .replace("整改方案\n", '整改方案"\n', 1)
+        .replace("\ntasks:\n", "\ntasks:\n# 问题清单\n")
+    )
+    assert yaml.safe_load(base)["plan"]["title"].startswith("长白山 plan revised 长白山")
+    ours = marked(base, "3.2", "doing", "2024-03-01", "甲")
+    theirs = marked(base, "4.2", "done", "2024-03-02", "乙")
+    assert merged_text(base, ours, theirs) == marked(ours, "4.2", "done", "2024-03-02", "乙")

@@ -49,6 +49,27 @@ def lines(text: str) -> list[str]:
     return [line.rstrip() for line in text.splitlines()]
 
 
+def crowded(directory: Path, tasks: int = 51) -> Path:
+    """More problems than a chart draws (50), each with one overdue measure of 池北区; all
+    to do but 1.1, whose entry says nothing but its status. Returns its tasks.yaml."""
+    directory.mkdir(exist_ok=True)
+    shutil.copy(FIXTURES / "report" / "units.yaml", directory / "units.yaml")
+    text = "plan:\n  title: 测试整改方案\n  issued: 2024-04-12\ntasks:\n"
+    for n in range(1, tasks + 1):
+        text += (
+            f'  - id: "{n}"\n    title: 问题{n}\n    units: [池北区]\n'
+            f'    deadline: 2024年2月底前\n    measures:\n      - id: "{n}.1"\n'
+            f"        text: 措施{n}。\n        status: todo\n"
+        )
+    text = text.replace(
+        "        status: todo\n",
+        "        status: doing\n        progress:\n          - {date: 2024-03-01, status: doing}\n",
+        1,
+    )
+    (directory / "tasks.yaml").write_text(text, encoding="utf-8")
+    return directory / "tasks.yaml"
+
+
 # ---- the computed report ---------------------------------------------------------
 
 
@@ -143,7 +164,7 @@ def test_mask_personal(note: str, public: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("number", "text"),
-    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三")],
+    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (20, "二十"), (23, "二十三"), (105, "105")],
 )
 def test_chinese_ordinal(number: int, text: str) -> None:
     assert chinese_ordinal(number) == text
@@ -483,4 +504,19 @@ def test_every_file_format_lists_the_missed_duty(
         ("池南区", "逾期", "1.3 每季度"),
         ("池北区", "逾期", "1.3 每季度"),
         ("住建局", "逾期", "1.3 每季度"),
+    ]
+
+
+def test_a_crowded_report_in_csv_and_public(invoke: Invoke, tmp_path: Path) -> None:
+    data = crowded(tmp_path / "crowded")
+    result = invoke("report", "--format", "csv", file=data, as_of=AS_OF)
+    rows = [r for r in csv.DictReader(io.StringIO(result.stdout)) if r["kind"] == "overdue"]
+    assert len(rows) == 51  # files list every item
+    assert [(r["id"], r["latest"]) for r in rows[:2]] == [("1.1", "2024-03-01"), ("2.1", "")]
+    public = invoke("report", "--public", file=data, as_of=AS_OF, lang="en")
+    completions = [line for line in lines(public.stdout) if line.startswith("completion")]
+    assert completions[:3] == [
+        "completion in progress (0 of 1 measures done)",
+        "completion to do",
+        "completion to do",
     ]

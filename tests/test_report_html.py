@@ -185,3 +185,15 @@ def test_public_report_in_the_browser(invoke: Invoke, data: Path, page: Any) -> 
     size = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert size is not None
     assert (round(float(size[1])), round(float(size[2]))) == (595, 842)
+
+
+def test_html_of_too_much_and_of_nothing(invoke: Invoke, data: Path, tmp_path: Path) -> None:
+    from .test_report import crowded
+
+    many = write_report(invoke, crowded(tmp_path / "crowded")).read_text(encoding="utf-8")
+    assert '<p class="meta">（仅列进度最慢的 50 个问题，共 51 个）</p>' in many
+    quiet = invoke("report", "--unit", "池北区", "--format", "html", file=data, as_of="2024-01-05")
+    assert '<p class="nothing">无逾期、即将到期、滞后或新完成事项。</p>' in quiet.stdout
+    empty = write_report(invoke, data, "--unit", "办公室").read_text(encoding="utf-8")
+    assert '<p class="nothing">没有符合条件的整改措施。</p>' in empty
+    assert "<svg" not in empty

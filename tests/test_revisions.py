@@ -186,3 +186,30 @@ def test_marks_of_one_shard_on_two_branches_merge_by_measure(git_repo: Repo) -> 
         "          - {date: 2024-05-02, status: doing, note: 北侧, by: 甲}\n"
         "          - {date: 2024-05-03, status: doing, note: 南侧, by: 乙}\n"
     )
+
+
+def test_a_revision_before_units_yaml_is_read_with_todays(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(FIXTURES / "mini" / "tasks.yaml", data / "tasks.yaml")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "data/tasks.yaml")
+    _git(tmp_path, "commit", "-qm", "the task list alone")
+    shutil.copy(FIXTURES / "mini" / "units.yaml", data / "units.yaml")  # not committed
+    monkeypatch.chdir(tmp_path)
+    result = invoke("diff", "HEAD")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "任务清单没有实质变化。\n", "")
+
+
+def test_a_broken_holidays_file_stops_a_diff_between_revisions(
+    invoke: Invoke, sharded_repo: Path
+) -> None:
+    (sharded_repo / "holidays.yaml").write_text("years: 5\n", encoding="utf-8")
+    result = invoke("diff", "HEAD", "HEAD")
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "data/holidays.yaml:1:8: error: years: input should be a valid list\n",
+    )

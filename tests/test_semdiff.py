@@ -130,6 +130,75 @@ def test_long_lines_are_cut_at_80_columns() -> None:
     assert sum(2 if ord(c) > 0x2E80 else 1 for c in line) <= 80
 
 
+def test_a_task_reassigned_and_its_supervisor_changed() -> None:
+    new = TEXT.replace("    units: [各区, 住建部门]\n", "    units: [池北区, 住建局]\n").replace(
+        "    supervisor: 办公室\n    deadline: 2024年6月底",
+        "    supervisor: 住建部门\n    deadline: 2024年6月底",
+    )
+    changes = _diff(TEXT, new)
+    assert _render(changes) == (
+        "1 责任单位 各区、住建局 → 池北区、住建局\n2 督导单位 办公室 → 住建局\n共 2 处变化。\n"
+    )
+    assert [c.to_json() for c in changes] == [
+        {
+            "id": "1",
+            "level": "task",
+            "kind": "units",
+            "field": "units",
+            "old": ["各区", "住建局"],
+            "new": ["池北区", "住建局"],
+        },
+        {
+            "id": "2",
+            "level": "task",
+            "kind": "field",
+            "field": "supervisor",
+            "old": "办公室",
+            "new": "住建局",
+        },
+    ]
+    respelled = TEXT.replace("    units: [各区, 住建部门]\n", "    units: [各区, 住建局]\n")
+    assert _diff(TEXT, respelled) == []  # the same units, by another name
+
+
+def test_a_due_date_given_to_an_ongoing_measure_is_neither_later_nor_earlier() -> None:
+    new = TEXT.replace("        deadline: 长期坚持\n", "        deadline: 2024年9月底前\n")
+    (change,) = _diff(TEXT, new)
+    assert (change.extended, change.earlier) == (False, False)
+    assert change.to_json() == {
+        "id": "1.3",
+        "level": "measure",
+        "kind": "deadline",
+        "field": "deadline",
+        "old": "长期坚持",
+        "new": "2024年9月底前",
+        "old_due": None,
+        "new_due": "2024-09-30",
+        "extended": False,
+    }
+    assert (
+        _render([change], "en")
+        == "1.3 deadline 长期坚持 → 2024年9月底前 (none → 2024-09-30)\n1 changes.\n"
+    )
+
+
+def test_an_added_task_counts_its_measures_in_json() -> None:
+    new = TEXT + (
+        '  - id: "3"\n    title: 新问题\n    units: [池北区]\n    deadline: 2024年9月底前\n'
+        '    measures:\n      - id: "3.1"\n        text: 新措施\n        status: todo\n'
+    )
+    (change,) = _diff(TEXT, new)
+    assert change.to_json() == {
+        "id": "3",
+        "level": "task",
+        "kind": "added",
+        "field": None,
+        "old": None,
+        "new": "新问题",
+        "measures": 1,
+    }
+
+
 def test_textconv_one_fact_per_line() -> None:
     lines = textconv(TEXT, "t.yaml").splitlines()
     assert lines[:3] == [

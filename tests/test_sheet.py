@@ -309,3 +309,54 @@ def test_fill_sheet_without_rows_has_no_validation(data: Path) -> None:
 def test_sheet_title_is_excel_safe() -> None:
     assert sheet_title("a/b[c]:d*e?f\\g") == "a_b_c__d_e_f_g"
     assert len(sheet_title("长" * 40)) == 31
+
+
+def test_import_sheet_refuses_bad_dates_percentages_and_missing_ids(
+    invoke: Invoke, data: Path, exported: Path
+) -> None:
+    before = data.read_text(encoding="utf-8")
+    fill(
+        exported,
+        {
+            "F2": "推进中",
+            "K2": "2024-02-30",  # the form of a date, but no such day
+            "F3": "推进中",
+            "H3": True,  # a checkbox, not a number
+            "A4": None,  # the id deleted from a filled row
+            "F4": "推进中",
+        },
+    )
+    result = invoke("import-sheet", str(exported), file=data, as_of=AS_OF)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{exported}!K2: error: '2024-02-30' is not a date; write it as 2024-06-30",
+        f"{exported}!H3: error: 'True' is not a percentage; write a whole number from 0 to 100",
+        f"{exported}!A4: error: no measure id in a filled row; copy it from the exported sheet",
+    ]
+    assert data.read_text(encoding="utf-8") == before
+
+
+def test_import_sheet_of_no_unit_dry_run(invoke: Invoke, data: Path, exported: Path) -> None:
+    book = openpyxl.load_workbook(exported)
+    props = book.custom_doc_props.props  # type: ignore[attr-defined]
+    props[:] = [p for p in props if p.name != "rect-unit"]  # the as-of date stays
+    book.worksheets[0]["F3"] = "推进中"
+    book.save(exported)
+    assert sheet_unit(openpyxl.load_workbook(exported)) is None
+    result = invoke("import-sheet", str(exported), "--dry-run", file=data, as_of=AS_OF)
+    # no unit: no 填报人 to default to, and no percent or note was filled in
+    assert (result.exit_code, result.stdout) == (0, "1.4 推进中 2024-05-25\n")
+
+
+def test_export_sheet_marks_overdue_due_dates(invoke: Invoke, data: Path) -> None:
+    target = data.parent / "late.xlsx"
+    args = ["export-sheet", "--unit", "池南区", "-o", str(target)]
+    assert invoke(*args, file=data, as_of="2024-07-15").exit_code == 0
+    sheet = openpyxl.load_workbook(target).worksheets[0]
+    # 1.4 (due 2024-05-31) and 2.1 (2024-06-30) are overdue by then; 1.3 has no due date
+    assert [(sheet[f"A{r}"].value, sheet[f"D{r}"].font.b) for r in (2, 3, 4)] == [
+        ("1.3", False),
+        ("1.4", True),
+        ("2.1", True),
+    ]
+    assert sheet["D3"].font.color.rgb == "00C00000"

@@ -216,6 +216,10 @@ def test_shipped_targets_are_the_plans() -> None:
             ["targets.yaml:26:9: error: duplicate target id 'air'; ids must be unique"],
         ),
         (("    unit: μg/m³\n", ""), ["targets.yaml:10:5: error: missing required key 'unit'"]),
+        (
+            ("    at_least: 92.3\n", "    at_least: 923\n"),
+            ["targets.yaml:4:15: error: at_least: a percentage runs from 0 to 100, not 923"],
+        ),
     ],
 )
 def test_problems_are_located(change: tuple[str, str], expected: list[str]) -> None:
@@ -227,6 +231,15 @@ def test_problems_are_located(change: tuple[str, str], expected: list[str]) -> N
     with pytest.raises(RectError) as caught:
         parse_targets(text, "targets.yaml")
     assert str(caught.value).splitlines() == expected
+
+
+def test_a_plan_without_targets_yet(invoke: Invoke, mini: Path) -> None:
+    (mini.parent / "targets.yaml").write_text("targets: []\n", encoding="utf-8")
+    result = invoke("targets", file=mini, lang="en")
+    assert (result.exit_code, lines(result.stdout)) == (
+        0,
+        ["Targets · as of 2024-05-01", "No targets."],
+    )
 
 
 def test_an_empty_targets_file() -> None:

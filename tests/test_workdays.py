@@ -236,3 +236,18 @@ def test_the_due_day_is_the_counted_working_day(start: date, count: int) -> None
     assert [d.day.toordinal() for d in days] == list(
         range(start.toordinal() + 1, due.toordinal() + 1)
     )
+
+
+def test_a_make_up_day_of_a_year_without_holidays_names_none() -> None:
+    calendar = WorkCalendar.from_years([HolidayYear(year=2030, workdays=[D(2030, 2, 9)])])
+    assert calendar.info(D(2030, 2, 9)) == DayInfo(D(2030, 2, 9), True, None)  # a Saturday
+
+
+def test_a_holiday_the_package_names_after_rect_was_written(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a newer chinese-calendar may name a holiday its Holiday enum here does not know
+    monkeypatch.setattr(
+        "chinese_calendar.get_holiday_detail", lambda day: (True, "Reunification Day")
+    )
+    assert CAL.info(D(2024, 10, 1)) == DayInfo(D(2024, 10, 1), False, "Reunification Day")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectcli.errors import RectError
-from rectcli.yamllines import Item, ItemIndex, find_item, task_chunks
+from rectcli.yamllines import Item, ItemIndex, find_item, measure_spans, plan_issued, task_chunks
 
 from .conftest import FIXTURES
 
@@ -79,3 +80,32 @@ def test_the_index_of_a_list_finds_every_item() -> None:
     index = ItemIndex(TEXT)
     for item_id in ("1", "1.1", "1.2", "1.3", "1.4", "2", "2.1"):
         assert index.find("t.yaml", item_id) == find_item(TEXT, "t.yaml", item_id)
+
+
+def test_task_chunks_of_one_line_tasks_and_comments_between() -> None:
+    text = 'tasks:\n  - {id: "1", title: a}\n  # 二\n\n  - {id: "2", title: b}\n  - {id: "3"}\n'
+    cut = task_chunks(text)
+    assert cut is not None
+    _, _, bounds = cut
+    # each piece ends after its task's line; the comment travels with the task below it
+    assert [text[b:].split("\n", 1)[0] for b in bounds] == [
+        '  - {id: "1", title: a}',
+        "  # 二",
+        '  - {id: "3"}',
+    ]
+
+
+def test_plan_issued_reads_only_the_plan() -> None:
+    assert plan_issued(TEXT) == date(2024, 4, 12)
+    assert plan_issued('tasks:\n  - id: "3"\n') is None  # a shard: no plan of its own
+    assert plan_issued("plan:\n  issued: [2024\ntasks: []\n") is None  # does not read
+    assert plan_issued("plan:\n  issued: soon\n") is None  # not a date
+
+
+def test_measure_spans_skip_deeper_id_lines() -> None:
+    # an `- id:` line inside a text, deeper than the measures, is not one of them
+    segment = (
+        '  - id: "1"\n    finding: |\n        - id: "1.9"\n    measures:\n'
+        '      - id: "1.1"\n        text: a\n      - id: "1.2"\n        text: b\n'
+    )
+    assert [m.item_id for m in measure_spans(segment, 2)] == ["1.1", "1.2"]

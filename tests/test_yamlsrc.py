@@ -70,6 +70,8 @@ UNUSUAL = {
     "list document": "- a\n- b\n",
     "duplicate key": "a: 1\na: 2\n",
     "alias": "a: &x [1]\nb: *x\n",
+    "undefined alias": "a: *x\n",
+    "quoted merge-like key": "c:\n  '<<': {d: 2}\n",
     "unused anchor": "a: &x 1\n",
     "merge key": "a: {b: 1}\nc:\n  <<: {d: 2}\n",
     "explicit str tag": "a: !!str 1.10\n",
@@ -197,3 +199,22 @@ def test_dates_and_numbers_are_read_once_each_and_bad_dates_every_time() -> None
     with pytest.raises(RectError) as caught:
         yamlsrc.construct(root, "t.yaml")
     assert [p.line for p in caught.value.problems] == [1, 2]
+
+
+def test_a_merge_key_is_refused_as_an_alias_is() -> None:
+    with pytest.raises(RectError) as caught:
+        yamlsrc.Source("base: &b {x: 1}\nc:\n  <<: *b\n  y: 2\n", "t.yaml")
+    assert str(caught.value) == (
+        "t.yaml:3:3: error: YAML anchors, aliases and merge keys are not allowed in rect "
+        "files; write the value out"
+    )
+
+
+def test_locate_stops_where_the_tree_does() -> None:
+    root = yamlsrc.compose("a: 1\nb: [x]\n", "t.yaml")
+    assert root is not None
+    assert yamlsrc.position(yamlsrc.locate(root, ["a", "deeper"])) == (1, 4)  # the scalar
+    assert yamlsrc.position(yamlsrc.locate(root, ["b", 5])) == (2, 4)  # the list
+    assert yamlsrc.key_node(root, "b") is not None
+    assert yamlsrc.key_node(root, "c") is None
+    assert yamlsrc.key_node(root.value[1][1], "b") is None  # not a mapping

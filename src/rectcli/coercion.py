@@ -94,7 +94,7 @@ def _kind(annotation: Any, info: Any) -> tuple[str, tuple[Any, ...]]:
     return "", ()
 
 
-if RuntimeParam is not None:
+if RuntimeParam is not None:  # pragma: no branch - only another typer lacks it
 
     @dataclass(frozen=True)
     class _Quick(RuntimeParam):

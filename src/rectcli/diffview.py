@@ -6,6 +6,7 @@ import json
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
+from itertools import accumulate
 from typing import Any
 
 from .errors import RectError
@@ -119,14 +120,9 @@ def _clip(line: str, width: int = WIDTH) -> str:
     """``line`` cut to ``width`` terminal columns (CJK characters take two), with '…'."""
     if _width(line) <= width:
         return line
-    out, used = [], 0
-    for char in line:
-        size = 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        if used + size > width - 1:
-            break
-        out.append(char)
-        used += size
-    return "".join(out) + "…"
+    widths = accumulate(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    kept = sum(1 for used in widths if used <= width - 1)  # the widest start that fits
+    return line[:kept] + "…"
 
 
 def textconv(text: str, path: str) -> str:

@@ -86,14 +86,12 @@ def record_incident(
     eol = "\r\n" if segment.split("\n", 1)[0].endswith("\r") else "\n"
     edits = _Edits(source, eol)
     duty_node = yamlsrc.locate(root, ["measures", 0, "recurring", index])
-    if not isinstance(duty_node, MappingNode):
-        raise refuse(_UNREADABLE.format(item_id))
+    assert isinstance(duty_node, MappingNode)  # a Recurring, as the measure validated
     if target is None:
         _add(edits, duty_node, new)
     else:
         incident = yamlsrc.locate(duty_node, ["incidents", target])
-        if not isinstance(incident, MappingNode):
-            raise refuse(_UNREADABLE.format(item_id))
+        assert isinstance(incident, MappingNode)  # an Incident, as the measure validated
         _clear(
             edits, incident, new, add_note=measure.recurring[index].incidents[target].note is None
         )

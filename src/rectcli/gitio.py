@@ -56,19 +56,6 @@ def resolve(path: Path, rev: str, where: Path | None = None) -> str:
     raise RectError(f"unknown git revision '{rev}'; name a commit, branch or tag (e.g. HEAD~1)")
 
 
-def show(path: Path, rev: str) -> bytes | None:
-    """The bytes of working-tree ``path`` as committed in ``rev``; None if it was not there."""
-    resolve(path, rev)
-    # "REV:./name" is relative to the directory git runs in, wherever the repository root is.
-    result = _git(["show", f"{rev}:./{path.name}"], path.parent)
-    if result.returncode == 0:
-        return result.stdout
-    message = result.stderr.decode("utf-8", "replace")
-    if "does not exist" in message or "exists on disk, but not in" in message:
-        return None
-    raise RectError(f"git show {rev}:{path.name} failed: {message.strip()}")  # pragma: no cover
-
-
 def show_under(directory: Path, relative: str, rev: str) -> bytes | None:
     """The bytes of ``directory/relative`` as committed in ``rev`` (``directory`` must
     exist now; ``relative`` need not); None if it was not there. ``rev`` is resolved."""
@@ -118,7 +105,10 @@ def merge_file(
         args = ["merge-file", "-p", "-q", f"--marker-size={marker_size}", *labels, *names]
         result = _git(args, cwd or Path(tmp))
     if result.returncode > 127:  # git merge-file exits with -1 (255) when it cannot merge
-        message = result.stderr.decode("utf-8", "replace").strip()
+        # -q silences git's own reason, which is nearly always a NUL byte (binary content)
+        message = result.stderr.decode("utf-8", "replace").strip() or (
+            "it cannot merge binary files (a NUL byte in one of the versions)"
+        )
         raise RectError(f"git merge-file failed: {message}")
     return result.stdout, result.returncode
 

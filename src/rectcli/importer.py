@@ -269,8 +269,9 @@ def _blocks(lines: Sequence[str], start: int) -> list[_Block]:
             current = Span()  # 整改措施：<text> with no number: one measure
             current.add(number, offset + 1, line)
             block.measures.append((len(block.measures) + 1, number, current))
-        elif current is not None:
-            current.add(number, offset + 1, line)
+        else:
+            assert current is not None  # (None only once 整改措施： is reached, handled above)
+            current.add(number, offset + 1, line)  # a heading, field or measure goes on
     return blocks
 
 

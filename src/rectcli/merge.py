@@ -156,7 +156,9 @@ class _FileMerger(ItemMerger):
             elif placed in merged:
                 out.extend(merged.pop(placed))
             else:
-                raise LineLevel(self.note(0, f"the {placed} list was moved on both sides"))
+                # its placeholder twice: the lines around it conflicted
+                moved = f"the {placed} list was moved, or the lines around it changed,"
+                raise LineLevel(self.note(0, f"{moved} on both sides"))
         if merged:
             raise LineLevel(self.note(0, f"the {next(iter(merged))} list was moved"))
         return out

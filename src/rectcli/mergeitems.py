@@ -86,6 +86,7 @@ class _Side:
 
 
 _MISSING: Any = object()
+_BY_LINE = "; merged line by line"  # what a note of LineLevel ends with
 
 
 class ItemMerger:
@@ -96,7 +97,7 @@ class ItemMerger:
 
     def note(self, line: int, message: str) -> Problem:
         where = (line, 1) if line else (0, 0)
-        return Problem(self.path, *where, f"{message}; merged line by line", "warning")
+        return Problem(self.path, *where, message + _BY_LINE, "warning")
 
     def merge_region(self, base: Lines | None, ours: Lines | None, theirs: Lines | None) -> Lines:
         """Lines merged by git's line-level merge, conflict markers and all."""
@@ -280,8 +281,8 @@ class ItemMerger:
             merged = Chunk(sa.chunk.key, ours, sa.chunk.indent, sa.chunk.origin)
             try:
                 self.parse(shape, merged, validate=True)
-            except LineLevel as exc:
-                why = exc.note.message if exc.note else "invalid"
+            except LineLevel as exc:  # not merged line by line: marked around the item
+                why = exc.note.message.removesuffix(_BY_LINE) if exc.note else "invalid"
                 return self.conflict(
                     a.lines, shift(b.lines, a.indent - b.indent), f"{shape.noun} {a.key}: {why}"
                 )

@@ -239,8 +239,8 @@ def top_items(lines: list[str], key_line: int, key: str) -> ListBody | None:
             continue
         if _is_dash(line, column):
             dashes.append(number)
-        elif indentation(line) <= column:
-            stop = number  # the next top-level key: the sequence is over
+        else:  # content at or left of the dashes: the next key, the sequence is over
+            stop = number
             break
     end = stop
     while end > dashes[-1] + 1 and (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
@@ -280,7 +279,3 @@ def overdue_view(
             table.add_row("…", "", "", "", "", Text(labels("more_n", n=len(rows) - limit), "dim"))
         parts.extend([table, Text("")])
     return Group(*parts[:-1])
-
-
-def today_line(today: date, labels: Labels) -> str:
-    return f"{labels('as_of')} {today.isoformat()}"

@@ -127,16 +127,12 @@ def calc_view(reading: Reading, today: date, labels: Labels, stale: int) -> Rend
         return grid
     if reading.start is not None:
         grid.add_row(labels("calc_from"), _day(reading.start, labels))
-    if reading.due is not None:
-        when = Text(_day(reading.due, labels), style="bold")
-        left = (reading.due - today).days
-        note = (
-            labels("calc_in_days", today=today, n=left)
-            if left >= 0
-            else labels("calc_ago", n=-left)
-        )
-        when.append(note, style="dim")
-        grid.add_row(labels("due"), when)
+    assert reading.due is not None  # a date, or a period counted: only ongoing has none
+    when = Text(_day(reading.due, labels), style="bold")
+    left = (reading.due - today).days
+    note = labels("calc_in_days", today=today, n=left) if left >= 0 else labels("calc_ago", n=-left)
+    when.append(note, style="dim")
+    grid.add_row(labels("due"), when)
     for key, text in _counted(reading.counted, labels):
         grid.add_row(labels(key), text)
     return grid

@@ -117,10 +117,8 @@ _DATE = re.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?")
 
 
 def _date(value: Any) -> date | None:
-    if isinstance(value, datetime):
+    if isinstance(value, datetime):  # openpyxl reads every date cell as a datetime
         return value.date()
-    if isinstance(value, date):
-        return value
     match = _DATE.fullmatch(str(value).strip())
     if match:
         try:

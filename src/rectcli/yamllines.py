@@ -285,15 +285,16 @@ def _first_dash(text: str, start: int) -> int | None:
 
 
 def _content_end(text: str, pos: int, floor: int) -> int:
-    """The end of the last line before ``pos`` that is not blank or a comment."""
-    while pos > floor:
-        previous = text.rfind("\n", floor, pos - 1) + 1
-        if previous <= floor:
-            previous = floor
-        if not is_trivia(text[previous:pos]):
-            return pos
-        pos = previous
-    return floor
+    """The end of the last line before ``pos`` that is not blank or a comment (``floor``
+    if every line from there is)."""
+    while pos > floor and is_trivia(text[(start := _line_start(text, pos, floor)) : pos]):
+        pos = start
+    return pos
+
+
+def _line_start(text: str, end: int, floor: int) -> int:
+    """The start of the line that ends at ``end`` (not before ``floor``)."""
+    return max(text.rfind("\n", floor, end - 1) + 1, floor)
 
 
 def shifted(problems: list[Problem], offset: int, at: int) -> list[Problem]:

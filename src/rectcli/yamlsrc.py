@@ -38,6 +38,7 @@ from .yamlloader import IMPLICIT_FIRST as _IMPLICIT_FIRST
 from .yamlloader import Loader as _Loader
 
 _STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
 _TAG_NAMES = {
     "tag:yaml.org,2002:bool": "a boolean",
@@ -63,7 +64,7 @@ def compose(text: str, path: str) -> Node | None:
         raise RectError([Problem(path, line, col, _syntax_message(exc, source_line))]) from None
     except yaml.reader.ReaderError:
         raise RectError([_bad_character(text, path)]) from None
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError as exc:  # pragma: no cover - libyaml's errors are marked or reader's
         raise RectError([Problem(path, 1, 1, f"not valid YAML: {exc}")]) from None
 
 
@@ -135,12 +136,12 @@ def _build(node: Node, path: str, problems: list[Problem], seen: set[int] | None
     result: dict[Any, Any] = {}
     first_line: dict[Any, int] = {}
     for key_node, value_node in node.value:
+        if key_node.tag == _MERGE:  # <<: *base, the way to an alias's keys
+            raise RectError([Problem(path, *position(key_node), _ALIAS_MESSAGE)])
         if quick and type(key_node) is ScalarNode and key_node.tag == _STR:
             key = key_node.value
         else:
             key = _build(key_node, path, problems, seen)
-        if key == "<<":
-            raise RectError([Problem(path, *position(key_node), _ALIAS_MESSAGE)])
         if not isinstance(key, (str, int, float, bool)) or key is None:
             problems.append(Problem(path, *position(key_node), "a key must be plain text"))
             continue
@@ -257,14 +258,13 @@ class Source:
         self._root: Node | None = None
         try:
             self.empty, self.data = _load_events(text, self.known)
-        except _Unusual:
+        except _Unusual:  # never an empty file: the event path reads those itself
             self.known.clear()
             self._root = compose(text, path)
-            self.empty = self._root is None
-            self.data = None
-            if self._root is not None:
-                # Aliases can only exist where an anchor does: skip the identity check otherwise.
-                self.data = construct(self._root, path, check_aliases="&" in text)
+            assert self._root is not None
+            self.empty = False
+            # Aliases can only exist where an anchor does: skip the identity check otherwise.
+            self.data = construct(self._root, path, check_aliases="&" in text)
 
     @property
     def root(self) -> Node:
