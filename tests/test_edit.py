@@ -420,3 +420,22 @@ def test_an_edit_that_changes_more_than_the_mark_is_refused(
         mark(text, "t.yaml", "2.1", Entry(date(2024, 6, 1), "doing"))
     (problem,) = caught.value.problems
     assert problem.message == UNREADABLE.format("2.1")
+
+
+def test_mark_never_edits_an_item_quoted_in_a_block_scalar(invoke: Invoke, mini: Path) -> None:
+    text = mini.read_text(encoding="utf-8").replace(
+        "    finding: 老粮库院内堆存约2500立方米建筑垃圾。\n",
+        '    finding: |\n      旧清单：\n      - id: "1.9"\n      - id: "1.2"\n',
+    )
+    mini.write_text(text, encoding="utf-8")
+    result = invoke("mark", "1.9", "doing", "--note", "x", file=mini, as_of="2024-06-01")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"{mini}: error: no problem or measure '1.9'; did you mean '1.3'?\n",
+    )
+    assert mini.read_text(encoding="utf-8") == text
+    result = invoke("mark", "1.2", "doing", "--note", "x", file=mini, as_of="2024-06-01")
+    assert result.exit_code == 0, result.output  # the real 1.2, not a duplicate
+    after = mini.read_text(encoding="utf-8")
+    assert after.startswith(text.split('      - id: "1.2"\n        text:')[0])
+    assert "note: x" in after.split('      - id: "1.2"\n        text:')[1]

@@ -10,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectcli.errors import RectError
-from rectcli.yamllines import Item, ItemIndex, find_item, measure_spans, plan_issued, task_chunks
+from rectcli.yamllines import (
+    BlockScalars,
+    Item,
+    ItemIndex,
+    find_item,
+    measure_spans,
+    plan_issued,
+    task_chunks,
+)
 
 from .conftest import FIXTURES
 
@@ -32,6 +40,50 @@ def test_find_item_ignores_an_id_that_is_not_an_item() -> None:
     text = TEXT.replace("text: 各区加强巡查", 'text: "- id: 1.9"')
     with pytest.raises(RectError, match=r"no problem or measure '1\.9'"):
         find_item(text, "t.yaml", "1.9")
+
+
+# A finding that quotes an old list: its `- id:` lines are text, not items.
+QUOTING = """tasks:
+  - id: "1"
+    finding: |
+      旧清单写道：
+      - id: "1.1"
+        text: 旧措施
+
+      - id: "1.9"
+    goal: >-  # folded
+      - id: "1.8"
+    measures:
+      - id: "1.1"
+        text: 真措施
+        note: 温度>30
+      - |
+        - id: "1.7"
+      - id: "1.2"
+"""
+
+
+def test_find_item_skips_id_lines_inside_block_scalars() -> None:
+    assert find_item(QUOTING, "t.yaml", "1.1").line == 12  # not "duplicate id" on line 5
+    assert find_item(QUOTING, "t.yaml", "1.2").line == 17  # `温度>30` is no header
+    for quoted in ("1.9", "1.8", "1.7"):
+        with pytest.raises(RectError) as caught:
+            find_item(QUOTING, "t.yaml", quoted)
+        assert str(caught.value) == (
+            f"t.yaml: error: no problem or measure '{quoted}'; did you mean '1.2'?"
+        )
+    index = ItemIndex(QUOTING)
+    assert index.find("t.yaml", "1.1") == find_item(QUOTING, "t.yaml", "1.1")
+    assert "1.9" not in index._lines
+
+
+def test_block_scalars_span_the_lines_deeper_than_their_key_or_dash() -> None:
+    blocks = BlockScalars(QUOTING)
+    lines = QUOTING.splitlines(keepends=True)
+    starts = [sum(map(len, lines[:n])) for n in range(len(lines))]
+    inside = [n + 1 for n in range(len(lines)) if blocks.holds(starts[n])]
+    assert inside == [4, 5, 6, 7, 8, 10, 16]  # the blank line 7 too
+    assert BlockScalars("a: |\nb: 1\n").starts == []  # an empty block scalar
 
 
 def test_task_chunks_cut_after_each_task() -> None:

@@ -2,11 +2,13 @@
 
 Every task and measure item begins with its `- id:` line, so an item is found by a
 search for that line, and spans the lines up to the next line indented at or left of its
-dash. Blank and comment lines after an item's last line belong to what follows it.
+dash. Blank and comment lines after an item's last line belong to what follows it. An
+`- id:` line inside a block scalar (`finding: |` quoting an old list) is text, not an item.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -33,10 +35,13 @@ class Item:
 def find_item(text: str, path: str, item_id: str) -> Item:
     """The task or measure item whose `- id:` line names ``item_id``."""
     hits = []
+    blocks: BlockScalars | None = None
     for match in re.finditer(_ID_LINE.format(re.escape(item_id)), text, re.M):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if not text[line_start : match.start()].strip(" \ufeff"):
-            hits.append((line_start, match))
+            blocks = blocks or BlockScalars(text)
+            if not blocks.holds(line_start):
+                hits.append((line_start, match))
     if not hits:
         raise RectError([Problem(path, 0, 0, _unknown_id_message(text, item_id))])
     line_start, match = hits[0]
@@ -79,11 +84,14 @@ class ItemIndex:
         self.text = text
         self.task_dash = _task_dash(text)
         self._lines: dict[str, list[tuple[int, int, int, int]]] = {}
+        blocks = BlockScalars(text)
         line, pos = 1, 0
         for match in _ITEM_LINE.finditer(text):
             start = text.rfind("\n", 0, match.start()) + 1
             if text[start : match.start()].strip(" \ufeff"):
                 continue  # not the start of an item: something before it on its line
+            if blocks.holds(start):
+                continue  # text quoting an item
             line += text.count("\n", pos, start)
             pos = start
             dash = match.start() - start
@@ -111,6 +119,69 @@ class ItemIndex:
             )
         end = item_end(self.text, start, dash)
         return Item(item_id, start, end, line, dash, key_col, is_task=dash == self.task_dash)
+
+
+# The end of a block scalar's header line: | or > with its indicators, maybe a comment.
+# Led by the indicator, the search skips through the text (| and > are rare in a list).
+_BLOCK_INDICATOR = re.compile(r"[|>][-+0-9]*[ ]*(?:#[^\n]*)?\r?$", re.M)
+# What precedes the indicator on a header line: dashes, then maybe a key and its colon.
+_BLOCK_HEAD = re.compile(
+    r"[ \ufeff]*(?:-[ ]+)*(?:(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s#'\"][^#\n]*?)[ ]*:[ ]+)?"
+)
+
+
+class BlockScalars:
+    """Where the text's block scalars (``key: |``, ``- >-``) lie: the lines under each
+    header indented deeper than its key or dash."""
+
+    def __init__(self, text: str) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for match in _BLOCK_INDICATOR.finditer(text):
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if self.ends and line_start < self.ends[-1]:
+                continue  # a line of the block scalar before
+            head = _BLOCK_HEAD.fullmatch(text, line_start, match.start())
+            if head is None or not head[0].strip(" \ufeff"):
+                continue  # `>` or `|` inside a value (温度>30), or nothing before it
+            start = next_line(text, match.start())
+            end = _deeper_lines_end(text, start, _owner_column(head[0]))
+            if end > start:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def holds(self, offset: int) -> bool:
+        """Whether the line starting at ``offset`` is inside a block scalar."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+def _owner_column(head: str) -> int:
+    """The column of the key a header line gives its block scalar to (of its last dash
+    when it has no key): the scalar's lines are indented deeper."""
+    rest = head.lstrip(" \ufeff")
+    column = len(head) - len(rest)
+    while rest.startswith("-"):
+        after = rest[1:].lstrip(" ")
+        if not after:
+            return column  # `- |`: the dash's
+        column += len(rest) - len(after)
+        rest = after
+    return column
+
+
+def _deeper_lines_end(text: str, pos: int, column: int) -> int:
+    """The end of the lines from ``pos`` that are blank or indented deeper than ``column``."""
+    end = pos
+    while pos < len(text):
+        after = next_line(text, pos)
+        line = text[pos:after]
+        if line.strip(" \r\n"):
+            if indent_of(line) <= column:
+                break
+            end = after
+        pos = after
+    return end
 
 
 def _ids_named(rest: str) -> set[str]:
@@ -154,7 +225,12 @@ def _unknown_id_message(text: str, item_id: str) -> str:
             f"'{item_id}' does not begin its item (its id must be the first key, on the "
             "'- ' line); run rect fmt to put it there, then mark it"
         )
-    ids = [a or b or c for a, b, c in _ANY_ID.findall(text)]
+    blocks = BlockScalars(text)
+    ids = [
+        "".join(match.groups(""))  # one of the three forms, quoted or not
+        for match in _ANY_ID.finditer(text)
+        if not blocks.holds(match.start())
+    ]
     return f"no problem or measure '{item_id}'" + did_you_mean(item_id, ids)
 
 
