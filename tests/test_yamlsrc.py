@@ -218,3 +218,30 @@ def test_locate_stops_where_the_tree_does() -> None:
     assert yamlsrc.key_node(root, "b") is not None
     assert yamlsrc.key_node(root, "c") is None
     assert yamlsrc.key_node(root.value[1][1], "b") is None  # not a mapping
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("[" * 100_000, (1, 201)),  # crashed libyaml's composer (a segfault)
+        ("a: " + "{b: " * 300 + "1" + "}" * 300 + "\n", (1, 4 + 4 * 199)),  # under the top
+        ("&x a:\n  b: " + "[" * 3000 + "]" * 3000 + "\n", (2, 4 + 200)),  # the node-tree path
+        ("- " * 300 + "x\n", (1, 1 + 2 * 200)),
+    ],
+)
+def test_deep_nesting_is_one_located_problem(text: str, where: tuple[int, int]) -> None:
+    with pytest.raises(RectError) as caught:
+        yamlsrc.Source(text, "t.yaml").root  # noqa: B018 - composes the node tree
+    line, col = where
+    assert str(caught.value) == (
+        f"t.yaml:{line}:{col}: error: nested more than 200 levels deep; a rect file nests "
+        "about ten (is a bracket or an indent out of place?)"
+    )
+
+
+def test_nesting_up_to_the_limit_and_unclosed_brackets_are_left_to_compose() -> None:
+    text = "a: " + "[" * 199 + "]" * 199 + "\n"  # 200 levels with the top mapping
+    assert yamlsrc.compose(text, "t.yaml") is not None
+    with pytest.raises(RectError) as caught:
+        yamlsrc.compose("a: " + "[" * 100 + "\n", "t.yaml")
+    assert "nested" not in str(caught.value)  # libyaml's own syntax error, located

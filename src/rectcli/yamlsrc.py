@@ -50,8 +50,21 @@ _TAG_NAMES = {
 _constructor = yaml.SafeLoader("")  # only its construct_yaml_* helpers are used
 
 
+# libyaml's composer recurses in C and overflows the stack some 30,000 levels down (a
+# segfault, not an exception); construct recurses in Python. rect's files nest about ten
+# levels, so a text that may nest deeper is measured first and refused past this depth.
+MAX_DEPTH = 200
+# What deep nesting looks like when nobody meant it: openers without a closer between
+# them, or compact dashes `- - - …`, or a huge indent. Cheap: 0.1 s for 40 MB.
+_DEEP_FLOW = re.compile(r"[\[{](?:[^\]}\[{]*[\[{]){63}")
+_DEEP_DASHES = "- " * 64
+_DEEP_INDENT = "\n" + " " * 256
+
+
 def compose(text: str, path: str) -> Node | None:
     """Parse ``text`` into a node tree; a syntax error becomes a located problem."""
+    if _DEEP_DASHES in text or _DEEP_INDENT in text or _DEEP_FLOW.search(text):
+        _refuse_deep_nesting(text, path)
     try:
         with gc_paused():
             node: Node | None = yaml.compose(text, Loader=_Loader)
@@ -66,6 +79,37 @@ def compose(text: str, path: str) -> Node | None:
         raise RectError([_bad_character(text, path)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml's errors are marked or reader's
         raise RectError([Problem(path, 1, 1, f"not valid YAML: {exc}")]) from None
+
+
+def _refuse_deep_nesting(text: str, path: str) -> None:
+    """A located problem where ``text`` nests deeper than :data:`MAX_DEPTH`, found from
+    libyaml's events (which come without recursion); a syntax error is left to compose."""
+    loader = _Loader(text)
+    depth = 0
+    try:
+        while (event := loader.get_event()) is not None:
+            if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    mark = event.start_mark
+                    assert mark is not None  # libyaml marks every event
+                    raise RectError(
+                        [
+                            Problem(
+                                path,
+                                mark.line + 1,
+                                mark.column + 1,
+                                f"nested more than {MAX_DEPTH} levels deep; a rect file "
+                                "nests about ten (is a bracket or an indent out of place?)",
+                            )
+                        ]
+                    )
+            elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # compose reports it, nesting no deeper than here
+    finally:
+        loader.dispose()
 
 
 # What YAML 1.1 lets a file hold; libyaml reports others with a byte offset.
