@@ -31,6 +31,28 @@ def test_duties_added_are_listed_on_one_line() -> None:
     )
 
 
+def test_a_duty_with_units_shows_them_as_yaml_does() -> None:
+    new = TEXT.replace(
+        "        deadline: 2024年2月底前\n        status: doing\n",
+        "        deadline: 2024年2月底前\n        recurring:\n"
+        "          - {every: 每季度, units: [池南区, 住建局]}\n"
+        "        status: doing\n",
+    )
+    assert _render(_diff(TEXT, new), "en") == (
+        "1.1 recurring duties changed: every: 每季度, units: [池南区, 住建局]\n1 changes.\n"
+    )
+
+
+def test_milestones_that_keep_the_deadline_are_no_deadline_change() -> None:
+    new = TEXT.replace(
+        "        deadline: 2024年2月底前\n        status: doing\n",
+        "        deadline: 2024年2月底前\n        milestones:\n"
+        "          - {deadline: 2024年2月底前, text: 清运}\n"
+        "        status: doing\n",
+    )
+    assert [(c.kind, c.field) for c in _diff(TEXT, new)] == [("field", "milestones")]
+
+
 def test_a_line_of_wide_characters_is_cut_within_80_columns() -> None:
     new = TEXT.replace(
         "        text: 住建局制定建筑垃圾管理工作方案。", "        text: " + "方" * 60

@@ -108,7 +108,7 @@ def _one_line(value: Any) -> str:
         return "; ".join(_one_line(v) for v in value)
     if hasattr(value, "model_dump"):
         data = value.model_dump(mode="json", exclude_defaults=True)
-        return ", ".join(f"{k}: {v}" for k, v in data.items())
+        return ", ".join(f"{k}: {_flat(v)}" for k, v in data.items())
     return str(value).replace("\n", " ")
 
 

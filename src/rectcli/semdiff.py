@@ -169,7 +169,10 @@ def _measure_changes(
         )
     own_deadline = (was.deadline, [m.deadline for m in was.milestones])
     if own_deadline != (now.deadline, [m.deadline for m in now.milestones]):
-        changes.append(_deadline_change(old, new, mid, "measure"))
+        moved = _deadline_change(old, new, mid, "measure")
+        # New milestones may leave the effective deadline as it was: they are a field change.
+        if (moved.old, moved.old_due) != (moved.new, moved.new_due):
+            changes.append(moved)
     if was.units != now.units:
         before_units = old.measure_units(old_task, was)
         after_units = new.measure_units(new_task, now)
