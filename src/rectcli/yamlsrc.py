@@ -81,6 +81,12 @@ def compose(text: str, path: str) -> Node | None:
         raise RectError([Problem(path, 1, 1, f"not valid YAML: {exc}")]) from None
 
 
+_TOO_DEEP = (
+    f"nested more than {MAX_DEPTH} levels deep; a rect file nests about ten "
+    "(is a bracket or an indent out of place?)"
+)
+
+
 def _refuse_deep_nesting(text: str, path: str) -> None:
     """A located problem where ``text`` nests deeper than :data:`MAX_DEPTH`, found from
     libyaml's events (which come without recursion); a syntax error is left to compose."""
@@ -93,17 +99,7 @@ def _refuse_deep_nesting(text: str, path: str) -> None:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     assert mark is not None  # libyaml marks every event
-                    raise RectError(
-                        [
-                            Problem(
-                                path,
-                                mark.line + 1,
-                                mark.column + 1,
-                                f"nested more than {MAX_DEPTH} levels deep; a rect file "
-                                "nests about ten (is a bracket or an indent out of place?)",
-                            )
-                        ]
-                    )
+                    raise RectError([Problem(path, mark.line + 1, mark.column + 1, _TOO_DEEP)])
             elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -130,6 +126,8 @@ def _bad_character(text: str, path: str) -> Problem:
 
 def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = exc.problem or str(exc)
+    if "maximum nesting depth" in problem:  # libyaml 0.2.6 stops at 1,000 levels itself
+        return _TOO_DEEP
     if "\t" in source_line and "cannot start any token" in problem:
         return "a tab character in the indentation; YAML indents with spaces only"
     if any("：" in part and ": " not in part for part in source_line.split("\n")):
