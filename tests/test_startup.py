@@ -171,6 +171,22 @@ def test_a_cached_status_imports_neither_pydantic_nor_yaml(shipped: Path) -> Non
     assert "常态化逾期 7" in first  # the seed's duties are evaluated from the cache
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--overdue"],
+        ["overdue", "--format", "json"],
+        ["check", "--fail-on", "never"],
+        ["upcoming"],  # its horizon: the policy's tiers and the measures' own leads
+        ["review"],
+    ],
+)
+def test_the_other_cached_reads_import_no_models_either(shipped: Path, args: list[str]) -> None:
+    first = run_rect(shipped, *args)
+    assert run_rect(shipped, *args, then=LEAN) == first
+    assert first.strip()
+
+
 def test_status_after_a_mark_still_imports_no_models(shipped: Path) -> None:
     run_rect(shipped, "status")
     run_rect(shipped, "mark", "1.5", "doing", "--note", "季度调度", "--date", "2024-12-20")

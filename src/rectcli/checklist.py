@@ -49,6 +49,7 @@ MeasureFacts = tuple[
 STATUS_FACT: Final = 4
 LINE_FACT: Final = 8  # the line, which an edit above the measure moves
 FILE_FACT: Final = 10
+LEAD_FACT: Final = 11
 START_FACT: Final = 12
 # What a mark changes (facts 4, 13, 14 and 16): status, the latest percent, the latest
 # entry's date, and the check-ins of a measure with recurring duties.

@@ -79,7 +79,10 @@ def upcoming(
 
 
 def _leads(checklist: Checklist) -> list[int]:
-    return [m.lead for _, m in checklist.measures() if m.lead is not None]
+    """The measures' own warning periods (from the facts: a cached run reads no models)."""
+    from ..checklist import LEAD_FACT
+
+    return [f[LEAD_FACT] for f in checklist.measure_facts() if f[LEAD_FACT] is not None]
 
 
 def _echo_rows(rows: list[MeasureRow], fmt: Format) -> None:
