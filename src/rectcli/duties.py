@@ -36,9 +36,6 @@ Report = Callable[[list[str | int], str], None]
 # and the due date it makes up (ProgressEntry's date, duty, covers).
 Checkin = tuple[date, str | None, date | None]
 
-# Duties hold plain values, no models: they are kept in the parse cache's eager part,
-# and a cached `rect status` evaluates them without importing pydantic.
-
 
 @dataclass(frozen=True)
 class Case:
@@ -52,7 +49,9 @@ class Case:
 
 @dataclass(frozen=True)
 class Duty:
-    """One recurring item of a measure, validated and placed in the file."""
+    """One recurring item of a measure, validated and placed in the file. Plain values,
+    no models: duties are kept in the parse cache's eager part, and a cached
+    `rect status` evaluates them without importing pydantic."""
 
     index: int  # its place in the measure's `recurring` list
     every: str  # the plan's phrase (每季度)
