@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import generate
 
-from rectcli.edit import Entry, mark
+from rectcli.edits.mark import Entry, mark
 
 
 def marked(text: str, measure: str, day: str, note: str) -> str:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import settings
 from typer.testing import CliRunner, Result
 
-from rectcli.cli import app
+from rectcli.cli.main import app
 
 # A CI run must be reproducible: property tests draw the same examples every run.
 # RECT_HYPOTHESIS=random explores new ones (do that when changing a parser or an editor).

@@ -11,7 +11,7 @@ import pytest
 import typer
 from typer.main import get_command
 
-from rectcli.cli import app
+from rectcli.cli.main import app
 
 from .conftest import SHIPPED_DATA, Invoke
 
@@ -93,7 +93,7 @@ def test_usage_error_exits_2(invoke: Invoke) -> None:
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     rect = shutil.which("rect")
-    command = [rect] if rect else [sys.executable, "-c", "from rectcli.cli import main; main()"]
+    command = [rect] if rect else [sys.executable, "-c", "from rectcli.cli.main import main; main()"]
     bad = tmp_path / "tasks.yaml"
     bad.write_text("plan: [\n", encoding="utf-8")
     (tmp_path / "units.yaml").write_text("units: []\n", encoding="utf-8")
@@ -106,7 +106,7 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
 
 
 def test_completion_of_ids_and_units(mini: Path) -> None:
-    from rectcli.app import complete_ids, complete_units
+    from rectcli.cli.app import complete_ids, complete_units
 
     root = typer.Context(get_command(app))
     root.params["file"] = str(mini)

@@ -15,16 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import write_list
-from rectcli import cache, store
-from rectcli.agenda import duty_rows
-from rectcli.checklist import Checklist
-from rectcli.commands.edit import record
-from rectcli.edit import Entry
+from rectcli import store
+from rectcli.cli.commands.edit import record
+from rectcli.edits.mark import Entry
 from rectcli.errors import RectError
-from rectcli.queries import dashboard, measure_rows
+from rectcli.model.checklist import Checklist
+from rectcli.queries.agenda import duty_rows
+from rectcli.queries.rows import dashboard, measure_rows
 from rectcli.statuses import STATUSES
-from rectcli.store import loading
-from rectcli.yamllines import task_chunks
+from rectcli.store import cache, loading
+from rectcli.yamltext.lines import task_chunks
 
 from .conftest import Invoke
 
@@ -137,7 +137,7 @@ def test_an_entry_made_by_other_code_is_stale(
 def test_the_code_stamp_covers_all_of_rect_not_only_the_store() -> None:
     lines = loading._code_stamp().decode().splitlines()
     stamped = {Path(line.split(":")[0]).as_posix() for line in lines}
-    assert {"cli.py", "checklist.py", "commands/edit.py", "store/loading.py"} <= stamped
+    assert {"cli/main.py", "model/checklist.py", "cli/commands/edit.py", "store/loading.py"} <= stamped
 
 
 def test_paths_are_shown_as_from_where_rect_runs(

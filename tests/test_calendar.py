@@ -10,8 +10,8 @@ import icalendar
 import pytest
 from dateutil.rrule import rrulestr
 
-from rectcli.ical import duty_rule, first_due
-from rectcli.models import Recurring
+from rectcli.model.shapes import Recurring
+from rectcli.views.calendar import duty_rule, first_due
 
 from .conftest import FIXTURES, Invoke
 

@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 from typer.main import get_command
 
-from rectcli.cli import app
-from rectcli.coercion import quick, quicken
+from rectcli.cli.coercion import quick, quicken
+from rectcli.cli.main import app
 
 
 def _odd_kinds() -> typer.Typer:

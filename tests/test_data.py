@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rectcli.checklist import Checklist
+from rectcli.model.checklist import Checklist
 from rectcli.store import load
 
 from .conftest import SEED_PLAN, SHIPPED_DATA

@@ -3,7 +3,7 @@ from datetime import date, datetime
 
 import pytest
 
-from rectcli.deadlines import Deadline, DeadlineError, parse_deadline
+from rectcli.dates.grammar import Deadline, DeadlineError, parse_deadline
 
 ISSUED = date(2024, 4, 12)
 D = date

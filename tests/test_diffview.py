@@ -5,7 +5,7 @@ The changes themselves are tests/test_semdiff.py's (which renders them too).
 
 from __future__ import annotations
 
-from rectcli.diffview import textconv
+from rectcli.views.diff import textconv
 
 from .test_semdiff import TEXT, _diff, _render
 

@@ -10,7 +10,7 @@ import os
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from rectcli.cli import app
+from rectcli.cli.main import app
 
 from .conftest import ROOT
 

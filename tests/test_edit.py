@@ -13,7 +13,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rectcli.edit import Entry, mark, mark_many
+from rectcli.edits.mark import Entry, mark, mark_many
 from rectcli.errors import RectError
 
 from .conftest import FIXTURES, Invoke
@@ -412,7 +412,7 @@ def test_an_edit_that_changes_more_than_the_mark_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The safety net: were the new entry to come out wrong, nothing is handed back."""
-    import rectcli.edit as edit
+    import rectcli.edits.mark as edit
 
     monkeypatch.setattr(edit, "flow_map", lambda pairs: "{date: 2000-01-01, status: doing}")
     text = COMMENTED.read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rectcli.edit_incident import record_incident
+from rectcli.edits.incident import record_incident
 from rectcli.errors import RectError
 
 from .conftest import FIXTURES, Invoke
@@ -299,7 +299,7 @@ def test_a_block_incident_cleared_with_a_note_gets_a_note_line() -> None:
 
 def test_an_edit_that_does_not_read_back_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """The safety net: were the edit to come out wrong, nothing is handed back."""
-    import rectcli.edit_incident as edit_incident
+    import rectcli.edits.incident as edit_incident
 
     monkeypatch.setattr(edit_incident, "flow_map", lambda pairs: "{found: 2000-01-01}")
     text = DUTIES + "          - {every: 7个工作日内}\n"

@@ -15,11 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benchmarks.generate import generate
-from rectcli import fmt, yamlcomments, yamlsrc
-from rectcli.edit import Entry, mark
+from rectcli.edits import fmt
+from rectcli.edits.fmt import format_text
+from rectcli.edits.mark import Entry, mark
 from rectcli.errors import RectError
-from rectcli.fmt import format_text
-from rectcli.models import Measure, Task, TaskFile, UnitFile
+from rectcli.model.shapes import Measure, Task, TaskFile, UnitFile
+from rectcli.yamltext import comments as yamlcomments
+from rectcli.yamltext import source as yamlsrc
 
 from .conftest import FIXTURES, SHIPPED_DATA, Invoke
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from rectcli.gitio import user_name
+from rectcli.history.git import user_name
 
 from .conftest import Invoke
 

@@ -11,13 +11,13 @@ import pytest
 import yaml
 
 from rectcli.errors import RectError
-from rectcli.importer import cn_number, parse_plan
-from rectcli.measure_text import UnitFinder, analyse
-from rectcli.models import TaskFile
+from rectcli.exchange.measure_text import UnitFinder, analyse
+from rectcli.exchange.plan_text import cn_number, parse_plan
+from rectcli.exchange.plan_yaml import add_units, tasks_yaml
+from rectcli.model.shapes import TaskFile
+from rectcli.model.units import UnitRegistry
+from rectcli.model.validate import parse_units
 from rectcli.store import load, read_plan, read_text
-from rectcli.units import UnitRegistry
-from rectcli.validate import parse_units
-from rectcli.yamlout import add_units, tasks_yaml
 
 from .conftest import SEED_PLAN, SHIPPED_DATA, Invoke
 
@@ -404,7 +404,7 @@ def test_a_document_of_title_lines_only(units: UnitRegistry) -> None:
 
 
 def test_span_places_offsets_across_lines() -> None:
-    from rectcli.importer import Span
+    from rectcli.exchange.plan_text import Span
 
     span = Span()
     span.add(3, 5, "  各区、")

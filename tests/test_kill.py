@@ -20,8 +20,8 @@ import pytest
 
 from benchmarks.generate import write_list
 from rectcli import store
-from rectcli.checklist import Checklist
-from rectcli.edit import Entry, mark
+from rectcli.edits.mark import Entry, mark
+from rectcli.model.checklist import Checklist
 
 RUNS = int(os.environ.get("RECT_KILL_RUNS", "30"))
 DAY = date(2030, 1, 1)  # after every generated entry, so each mark is allowed

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from rectcli.duties import DutyChoiceError, covers_problem, match_duty
-from rectcli.edit import Entry, mark
+from rectcli.dates.duties import DutyChoiceError, covers_problem, match_duty
+from rectcli.edits.mark import Entry, mark
 from rectcli.errors import RectError
-from rectcli.models import Measure, Recurring
+from rectcli.model.shapes import Measure, Recurring
 
 from .conftest import FIXTURES, Invoke
 

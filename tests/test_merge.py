@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rectcli.edit import Entry, mark
+from rectcli.edits.mark import Entry, mark
 from rectcli.errors import Problem
-from rectcli.gitio import merge_file
-from rectcli.merge import MergeResult, merge_files
+from rectcli.history.git import merge_file
+from rectcli.merge.driver import MergeResult, merge_files
 
 from .conftest import SHIPPED_DATA
 

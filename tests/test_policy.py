@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from rectcli.config import parse_policy
 from rectcli.errors import RectError
-from rectcli.policy import Policy, expected_percent, is_behind
+from rectcli.model.config import parse_policy
+from rectcli.model.policy import Policy, expected_percent, is_behind
 
 from .conftest import Invoke
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rectcli.errors import RectError
-from rectcli.queries import dashboard, measure_rows, overdue_by_unit, parse_days
+from rectcli.queries.rows import dashboard, measure_rows, overdue_by_unit, parse_days
 from rectcli.store import load
 
 

@@ -12,9 +12,9 @@ import pytest
 from rich.console import Console
 
 from rectcli.labels import Labels
-from rectcli.queries import measure_rows
-from rectcli.render import show_view
+from rectcli.queries.rows import measure_rows
 from rectcli.store import load
+from rectcli.views.tables import show_view
 
 from .conftest import Invoke
 from .test_read import lines

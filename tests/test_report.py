@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from rectcli.errors import RectError
-from rectcli.report import (
+from rectcli.queries.report import (
     Bar,
     build_report,
     chart_bars,
@@ -34,7 +34,7 @@ D = date
 @pytest.fixture(autouse=True)
 def _behind(monkeypatch: pytest.MonkeyPatch) -> None:
     # 序时进度 is the deadline policy's call, tested with it; here 2.1 is simply behind
-    monkeypatch.setattr("rectcli.report.is_behind", lambda row: row.id == "2.1")
+    monkeypatch.setattr("rectcli.queries.report.is_behind", lambda row: row.id == "2.1")
 
 
 @pytest.fixture
@@ -293,7 +293,7 @@ def test_markdown_report(invoke: Invoke, data: Path, tmp_path: Path) -> None:
 
 
 def test_markdown_escapes_table_breaks() -> None:
-    from rectcli.report_text import md_cell
+    from rectcli.reports.text import md_cell
 
     assert md_cell("a | b\nc <x> & d") == "a \\| b c &lt;x&gt; &amp; d"
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import pytest
 
-from rectcli.report import Bar
-from rectcli.report_svg import bar_chart
+from rectcli.queries.report import Bar
+from rectcli.reports.svg import bar_chart
 
 from .conftest import FIXTURES, Invoke
 
@@ -38,7 +38,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(autouse=True)
 def _behind(monkeypatch: pytest.MonkeyPatch) -> None:
     # 序时进度 is the deadline policy's call, tested with it; here 2.1 is simply behind
-    monkeypatch.setattr("rectcli.report.is_behind", lambda row: row.id == "2.1")
+    monkeypatch.setattr("rectcli.queries.report.is_behind", lambda row: row.id == "2.1")
 
 
 @pytest.fixture

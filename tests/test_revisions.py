@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rectcli.revisions import checklist_at
+from rectcli.history.revisions import checklist_at
 
 from .conftest import FIXTURES, Invoke
 from .test_merge_git import Repo, _environment

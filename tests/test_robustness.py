@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from rectcli.cli import app
-from rectcli.deadlines import Deadline, DeadlineError, parse_deadline
+from rectcli.cli.main import app
+from rectcli.dates.grammar import Deadline, DeadlineError, parse_deadline
 
 from .conftest import FIXTURES
 

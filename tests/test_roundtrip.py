@@ -9,13 +9,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rectcli.checklist import Checklist
-from rectcli.edit import Entry, mark, transition_problem
+from rectcli.edits.fmt import format_text
+from rectcli.edits.mark import Entry, mark, transition_problem
 from rectcli.errors import RectError
-from rectcli.fmt import format_text
-from rectcli.models import ProgressEntry
+from rectcli.model.checklist import Checklist
+from rectcli.model.shapes import ProgressEntry
+from rectcli.model.validate import parse_tasks, parse_units
 from rectcli.statuses import STATUSES
-from rectcli.validate import parse_tasks, parse_units
 
 from .conftest import FIXTURES
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from rectcli.schedule import (
+from rectcli.dates.recurrence import (
     Schedule,
     ScheduleError,
     agrees,

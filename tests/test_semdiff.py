@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from rectcli.diffview import changes_text, textconv
+from rectcli.history.semdiff import Change, compare
 from rectcli.labels import Labels
-from rectcli.semdiff import Change, compare
-from rectcli.validate import parse_tasks, parse_units
+from rectcli.model.validate import parse_tasks, parse_units
+from rectcli.views.diff import changes_text, textconv
 
 from .conftest import FIXTURES
 

@@ -149,8 +149,8 @@ def test_task_files_and_side_files(sharded: Path) -> None:
 
 
 def test_a_batch_of_marks_goes_to_each_file_all_or_none(sharded: Path) -> None:
-    from rectcli.commands.edit import record
-    from rectcli.edit import Entry
+    from rectcli.cli.commands.edit import record
+    from rectcli.edits.mark import Entry
     from rectcli.errors import RectError
 
     main, shard = sharded / "tasks.yaml", sharded / "tasks" / "池南区.yaml"

@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from rectcli.checklist import Checklist
+from rectcli.exchange.sheet_in import MarkRequest, read_fill_sheet
+from rectcli.exchange.sheet_out import fill_sheet, sheet_title, sheet_unit
 from rectcli.labels import Labels
-from rectcli.sheet import fill_sheet, sheet_title, sheet_unit
-from rectcli.sheet_read import MarkRequest, read_fill_sheet
+from rectcli.model.checklist import Checklist
 from rectcli.store import load
 
 from .conftest import FIXTURES, Invoke

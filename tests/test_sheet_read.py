@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rectcli.sheet_read import CellProblem
+from rectcli.exchange.sheet_in import CellProblem
 
 
 def _at(cell: str, row: int, column: int) -> CellProblem:

@@ -13,9 +13,9 @@ from typer._coercion import build_runtime_param
 from typer.main import get_command, get_command_name
 from typer.testing import CliRunner
 
-from rectcli.app import VALUED_OPTIONS, _command_word, build_only
-from rectcli.cli import app
-from rectcli.coercion import quick
+from rectcli.cli.app import VALUED_OPTIONS, _command_word, build_only
+from rectcli.cli.coercion import quick
+from rectcli.cli.main import app
 
 
 def names() -> list[str]:
@@ -134,7 +134,7 @@ def test_quick_coercion_gives_what_typer_gives(tmp_path: Path) -> None:
 
 def test_a_command_runs_without_typers_pydantic_adapters(mini: Path) -> None:
     code = (
-        "import sys; from rectcli.cli import main; "
+        "import sys; from rectcli.cli.main import main; "
         f"sys.argv = ['rect', '--file', {str(mini)!r}, '--as-of', '2024-05-01', "
         "'list', '--limit', '5', '--format', 'json', '--status', 'doing']\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
@@ -147,7 +147,7 @@ def test_a_command_runs_without_typers_pydantic_adapters(mini: Path) -> None:
 
 # Run after a command in its process: what a cached status must not have imported.
 LEAN = """
-for heavy in ('pydantic', 'yaml', 'rectcli.models'):
+for heavy in ('pydantic', 'yaml', 'rectcli.model.shapes'):
     assert heavy not in sys.modules, heavy
 """
 
@@ -156,7 +156,7 @@ def run_rect(tasks: Path, *args: str, then: str = "") -> str:
     """Run rect in a fresh interpreter, then ``then`` (Python) in the same process."""
     argv = ["rect", "--file", str(tasks), "--as-of", "2025-01-10", *args]
     code = (
-        f"import sys; from rectcli.cli import main; sys.argv = {argv!r}\n"
+        f"import sys; from rectcli.cli.main import main; sys.argv = {argv!r}\n"
         "try:\n    main()\nexcept SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
         + then
     )

@@ -65,7 +65,7 @@ def test_write_atomic_failure_is_one_line_and_leaves_the_file(
 CRASH = textwrap.dedent(
     """
     import os, signal, sys
-    from rectcli.cli import main
+    from rectcli.cli.main import main
 
     def killed(src, dst):  # the new text is on disk, the rename has not happened
         os.kill(os.getpid(), signal.SIGKILL)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from rectcli.errors import RectError
+from rectcli.model.targets import parse_targets, target_rows
 from rectcli.store import load_targets
-from rectcli.targets import parse_targets, target_rows
 
 from .conftest import SEED_PLAN, SHIPPED_DATA, Invoke
 from .test_read import lines

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from rectcli.models import Group, Unit, UnitFile
-from rectcli.units import UnitRegistry
+from rectcli.model.shapes import Group, Unit, UnitFile
+from rectcli.model.units import UnitRegistry
 
 REGISTRY = UnitRegistry(
     UnitFile(

@@ -11,10 +11,10 @@ from chinese_calendar import constants
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rectcli.config import parse_holidays
+from rectcli.dates.workdays import DayInfo, UnknownYear, WorkCalendar
 from rectcli.errors import RectError
-from rectcli.models import HolidaySpan, HolidayYear
-from rectcli.workdays import DayInfo, UnknownYear, WorkCalendar
+from rectcli.model.config import parse_holidays
+from rectcli.model.shapes import HolidaySpan, HolidayYear
 
 from .conftest import Invoke
 

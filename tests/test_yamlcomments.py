@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from rectcli import yamlsrc
 from rectcli.errors import RectError
-from rectcli.yamlcomments import _BLANK_LINE, Layout, _head_end, has_trivia
+from rectcli.yamltext import source as yamlsrc
+from rectcli.yamltext.comments import _BLANK_LINE, Layout, _head_end, has_trivia
 
 from .conftest import FIXTURES
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from rectcli import yamlemit
-from rectcli.yamlemit import double_quoted, flow_map, plain_ok, reads_as_text, text_scalar
+from rectcli.yamltext import emit as yamlemit
+from rectcli.yamltext.emit import double_quoted, flow_map, plain_ok, reads_as_text, text_scalar
 
 LOADERS = [yaml.SafeLoader, yaml.CSafeLoader]
 TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"))

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rectcli.errors import RectError
-from rectcli.yamllines import (
+from rectcli.yamltext.lines import (
     BlockScalars,
     Item,
     ItemIndex,

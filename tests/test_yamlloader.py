@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from rectcli import yamlloader
+from rectcli.yamltext import loader as yamlloader
 
 from .test_yamlsrc import FUZZ, MINI, UNUSUAL, mutated
 

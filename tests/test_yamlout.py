@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from rectcli.errors import RectError
-from rectcli.models import TaskFile
-from rectcli.yamlout import add_units, tasks_yaml
+from rectcli.exchange.plan_yaml import add_units, tasks_yaml
+from rectcli.model.shapes import TaskFile
 
 from .conftest import FIXTURES
 

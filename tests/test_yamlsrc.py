@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rectcli import yamlsrc
 from rectcli.errors import RectError
+from rectcli.yamltext import source as yamlsrc
 
 from .conftest import FIXTURES, SHIPPED_DATA
 

@@ -1,5 +1,5 @@
 """``python -m rectcli``: the same as the ``rect`` command (for scripts, hooks and tests)."""
 
-from .cli import main
+from rectcli.cli.main import main
 
 main()

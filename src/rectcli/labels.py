@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import os
 
-from .errors import RectError
-from .statuses import STATUSES, Status
+from rectcli.errors import RectError
+from rectcli.statuses import STATUSES, Status
 
 LANGS = ("zh", "en")
 

@@ -12,8 +12,8 @@ the submodules divide the work by topic:
 
 from __future__ import annotations
 
-from .documents import read_plan, read_workbook, write_output, write_workbook
-from .files import (
+from rectcli.store.documents import read_plan, read_workbook, write_output, write_workbook
+from rectcli.store.files import (
     decode_raw,
     decode_text,
     display_path,
@@ -23,7 +23,7 @@ from .files import (
     read_with_status,
     write_atomic,
 )
-from .layout import (
+from rectcli.store.layout import (
     SIDE_NAMES,
     TARGETS_NAME,
     TASKS_FILE,
@@ -37,7 +37,7 @@ from .layout import (
     task_files,
     units_file_for,
 )
-from .loading import (
+from rectcli.store.loading import (
     load,
     load_calendar,
     load_targets,
@@ -46,7 +46,7 @@ from .loading import (
     read_raw_stamped,
     write_stamped,
 )
-from .locks import LOCK_TIMEOUT, lock_file_for, locked
+from rectcli.store.locks import LOCK_TIMEOUT, lock_file_for, locked
 
 __all__ = [
     "LOCK_TIMEOUT",

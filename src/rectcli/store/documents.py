@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import Problem, RectError
-from .files import display_path, read_bytes, read_text, write_atomic
+from rectcli.errors import Problem, RectError
+from rectcli.store.files import display_path, read_bytes, read_text, write_atomic
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -11,7 +11,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from ..errors import Problem, RectError
+from rectcli.errors import Problem, RectError
 
 
 def display_path(path: Path) -> str:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import Problem, RectError
-from .files import display_path, read_raw
+from rectcli.errors import Problem, RectError
+from rectcli.store.files import display_path, read_raw
 
 TASKS_FILE = Path("data") / "tasks.yaml"
 UNITS_NAME = "units.yaml"
@@ -81,7 +81,7 @@ def targets_file_for(tasks_path: Path) -> Path:
 def files_holding(tasks_path: Path, item_ids: Iterable[str]) -> dict[str, Path]:
     """For each id, the file of the list whose ``- id:`` line names it (else the first
     file, where the edit will say it is unknown). Reads each file once, if at all."""
-    from ..yamllines import find_item
+    from rectcli.yamltext.lines import find_item
 
     files = task_files(tasks_path)
     holding = dict.fromkeys(item_ids, files[0])

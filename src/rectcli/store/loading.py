@@ -15,10 +15,10 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..checklist import Checklist
-from ..errors import Problem, RectError
-from .files import decode_raw, display_path, read_text, read_with_status, write_atomic
-from .layout import (
+from rectcli.errors import Problem, RectError
+from rectcli.model.checklist import Checklist
+from rectcli.store.files import decode_raw, display_path, read_text, read_with_status, write_atomic
+from rectcli.store.layout import (
     HOLIDAYS_NAME,
     POLICY_NAME,
     UNITS_NAME,
@@ -29,11 +29,11 @@ from .layout import (
 )
 
 if TYPE_CHECKING:
-    from ..models import Measure
-    from ..policy import Policy
-    from ..target_models import TargetFile
-    from ..units import UnitRegistry
-    from ..workdays import WorkCalendar
+    from rectcli.dates.workdays import WorkCalendar
+    from rectcli.model.policy import Policy
+    from rectcli.model.shapes import Measure
+    from rectcli.model.target_shapes import TargetFile
+    from rectcli.model.units import UnitRegistry
 
 
 def load(tasks_path: Path, *, use_cache: bool = True) -> Checklist:
@@ -44,7 +44,7 @@ def load(tasks_path: Path, *, use_cache: bool = True) -> Checklist:
     """
     if not use_cache:
         return _parse_files(tasks_path)
-    from .. import cache
+    from rectcli.store import cache
 
     key = _cache_key(tasks_path)
     entry = cache.cache_dir() / cache.entry_name(tasks_path)
@@ -61,7 +61,7 @@ def load(tasks_path: Path, *, use_cache: bool = True) -> Checklist:
 
 
 def _parse_files(tasks_path: Path) -> Checklist:
-    from ..validate import parse_tasks, parse_units  # pydantic: a cache hit needs none
+    from rectcli.model.validate import parse_tasks, parse_units  # pydantic: a cache hit needs none
 
     tasks_path = main_path(tasks_path)
     files = task_files(tasks_path)
@@ -74,7 +74,7 @@ def _parse_files(tasks_path: Path) -> Checklist:
             (tasks_text, shown), *_ = texts
             checklist = parse_tasks(tasks_text, shown, units, policy=policy, calendar=calendar)
         else:
-            from ..shards import parse_shards
+            from rectcli.model.shards import parse_shards
 
             checklist = parse_shards(
                 display_path(tasks_path),
@@ -93,7 +93,7 @@ def _parse_files(tasks_path: Path) -> Checklist:
 def load_calendar(directory: Path) -> tuple[Policy | None, WorkCalendar | None, list[Problem]]:
     """The optional policy.yaml and holidays.yaml in ``directory`` (None where absent),
     and the problems found in them."""
-    from ..config import parse_holidays, parse_policy
+    from rectcli.model.config import parse_holidays, parse_policy
 
     policy = calendar = None
     problems: list[Problem] = []
@@ -113,13 +113,13 @@ def load_calendar(directory: Path) -> tuple[Policy | None, WorkCalendar | None, 
 
 
 def load_units(path: Path) -> UnitRegistry:
-    from ..validate import parse_units
+    from rectcli.model.validate import parse_units
 
     return parse_units(read_text(path), display_path(path))
 
 
 def load_targets(path: Path) -> TargetFile:
-    from ..targets import parse_targets
+    from rectcli.model.targets import parse_targets
 
     return parse_targets(read_text(path), display_path(path))
 
@@ -129,7 +129,7 @@ def load_targets(path: Path) -> TargetFile:
 
 def _cache_key(tasks_path: Path) -> bytes:
     """The cache key of everything ``load`` reads: the task list and the files beside it."""
-    from ..cache import make_key
+    from rectcli.store.cache import make_key
 
     paths, stamps = _cache_stamps(tasks_path, {})
     return make_key(_code_stamp(), [display_path(p) for p in paths], stamps)
@@ -137,7 +137,7 @@ def _cache_key(tasks_path: Path) -> bytes:
 
 def _cache_stamps(tasks_path: Path, known: dict[Path, bytes]) -> tuple[list[Path], list[bytes]]:
     """Every file ``load`` reads, and its stamp (cache.file_key) unless ``known``."""
-    from ..cache import file_key
+    from rectcli.store.cache import file_key
 
     # Every file that load() reads must be here, or its edits would be served stale.
     lists = task_files(tasks_path)
@@ -160,7 +160,7 @@ def _cache_stamps(tasks_path: Path, known: dict[Path, bytes]) -> tuple[list[Path
 
 def read_raw_stamped(path: Path) -> tuple[str, bytes]:
     """:func:`read_raw`, and the parse cache's stamp of the very bytes read."""
-    from ..cache import file_key
+    from rectcli.store.cache import file_key
 
     raw, status = read_with_status(path)
     return decode_raw(raw, display_path(path)), file_key(path, status, raw)
@@ -168,7 +168,7 @@ def read_raw_stamped(path: Path) -> tuple[str, bytes]:
 
 def write_stamped(path: Path, text: str) -> bytes:
     """:func:`write_atomic`, and the parse cache's stamp of the file written."""
-    from ..cache import file_key
+    from rectcli.store.cache import file_key
 
     data = text.encode("utf-8")
     return file_key(path, write_atomic(path, data), data)
@@ -187,7 +187,7 @@ def patch_cache(
     ``edits`` what was done to it. Nothing is saved when the cache holds no entry that
     patches lead from to the files as read: the next load parses them.
     """
-    from .. import cache
+    from rectcli.store import cache
 
     try:
         paths, stamps = _cache_stamps(tasks_path, read)

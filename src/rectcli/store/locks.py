@@ -13,8 +13,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..errors import Problem, RectError
-from .files import display_path, read_raw
+from rectcli.errors import Problem, RectError
+from rectcli.store.files import display_path, read_raw
 
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another before giving up
 

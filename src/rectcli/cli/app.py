@@ -1,0 +1,304 @@
+"""The Typer application: global options, settings, the error boundary, output helpers.
+
+Command modules (``rectcli.commands.*``) register on :data:`app`. Only the CLI layer
+prints. Heavy modules (pydantic models, YAML, Rich tables) are imported inside the
+commands so that ``rect --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from typer._click.core import Command as ClickCommand
+    from typer._click.core import Context as ClickContext
+
+    from rectcli.labels import Labels
+    from rectcli.model.checklist import Checklist
+
+
+class _Group(TyperGroup):
+    """The single error boundary: a RectError becomes its problems on stderr and exit 2.
+
+    Also where option values are coerced without pydantic (see coercion.py): the root's
+    options before they are parsed, a command's once it is known.
+    """
+
+    def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        from rectcli.cli.coercion import quicken
+
+        quicken(self)
+        return super().parse_args(ctx, args)
+
+    def resolve_command(
+        self, ctx: ClickContext, args: list[str]
+    ) -> tuple[str | None, ClickCommand | None, list[str]]:
+        from rectcli.cli.coercion import quicken
+
+        name, command, rest = super().resolve_command(ctx, args)
+        if command is not None:
+            quicken(command)
+        return name, command, rest
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        from rectcli.errors import RectError
+
+        try:
+            return super().invoke(ctx)
+        except RectError as exc:
+            for problem in exc.problems:
+                typer.echo(str(problem), err=True)
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    junit = "junit"
+
+
+@dataclass
+class Settings:
+    file: Path | None
+    as_of: str | None
+    lang: str | None
+    no_cache: bool = False
+
+    @property
+    def tasks_path(self) -> Path:
+        from rectcli.store import find_tasks_file
+
+        return self.file if self.file else find_tasks_file(Path.cwd())
+
+    def load(self) -> Checklist:
+        from rectcli.memory import gc_paused
+        from rectcli.store import load
+
+        with gc_paused():
+            checklist = load(self.tasks_path, use_cache=not self.no_cache)
+            # The checklist lives until the process ends: hide its ~10 objects per line
+            # from the collector, which would otherwise rescan them all as soon as it is
+            # back on and again and again while the command builds its rows (0.5 s at 50k).
+            checklist.lifelong()
+        return checklist
+
+    @property
+    def today(self) -> date:
+
+        return parse_date_option(self.as_of, "--as-of") if self.as_of else date.today()
+
+    @property
+    def labels(self) -> Labels:
+        from rectcli.labels import Labels, pick_lang
+
+        return Labels(pick_lang(self.lang))
+
+
+def parse_date_option(text: str, option: str) -> date:
+    """An option's ISO date, or a usage error naming the option."""
+    from rectcli.errors import RectError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    settings = ctx.find_object(Settings)
+    assert settings is not None
+    return settings
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    # Rich honours NO_COLOR and drops colour when stdout is not a terminal.
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_renderable(renderable: RenderableType) -> None:
+    console().print(renderable)
+
+
+def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
+    return [i for i in _completion_checklist(ctx, lambda c: c.ids()) if i.startswith(incomplete)]
+
+
+def complete_units(ctx: typer.Context, incomplete: str) -> list[str]:
+    names = _completion_checklist(ctx, lambda c: list(c.units.canonical))
+    return [n for n in names if n.startswith(incomplete)]
+
+
+def _completion_checklist(ctx: typer.Context, pick: Any) -> list[str]:
+    from rectcli.errors import RectError
+
+    root = ctx.find_root()
+    try:
+        file = root.params.get("file")
+        settings = Settings(Path(file) if file else None, None, None)
+        return list(pick(settings.load()))
+    except RectError:
+        return []
+
+
+UnitFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--unit",
+        "-u",
+        metavar="NAME",
+        autocompletion=complete_units,
+        help="Only this unit's items (name or alias; a group matches its members and a "
+        "member its groups).",
+    ),
+]
+PerUnitLimit = Annotated[
+    int,
+    typer.Option(
+        "--limit",
+        metavar="N",
+        min=0,
+        help="Table format: at most N rows per unit (0: all). JSON and CSV list every row.",
+    ),
+]
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        "-f",
+        envvar="RECT_FILE",
+        metavar="PATH",
+        help="The task list (default: data/tasks.yaml here or in a parent directory).",
+    ),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        envvar="RECT_TODAY",
+        metavar="DATE",
+        help="Treat this ISO date as today (default: the real date).",
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        envvar="RECT_LANG",
+        metavar="zh|en",
+        help="Language of labels and messages: zh (default) or en.",
+    ),
+]
+
+
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="RECT_NO_CACHE",
+        help="Parse the files afresh; neither read nor write the parse cache "
+        "(~/.cache/rect, or $RECT_CACHE_DIR).",
+    ),
+]
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    file: FileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """rect: track a rectification task list (整改任务清单) kept as YAML in git.
+
+    Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or usage.
+    """
+    ctx.obj = Settings(file, as_of, lang, no_cache)
+
+
+# ---- start-up: build only the command that runs (issue 6) ----
+
+# The root options that take a value: the word after them is not a command name.
+VALUED_OPTIONS = frozenset({"--file", "-f", "--as-of", "--lang"})
+
+
+def build_only(typer_app: typer.Typer, args: list[str]) -> None:
+    """Before the console script runs ``args``: keep only the command they name.
+
+    Typer builds every command's options (signatures, type hints) before running one,
+    a fifth of the start-up of ``rect --help``. The command list (``rect``, ``rect -h``)
+    gets stand-ins with the same names and help; an unknown name keeps every command,
+    so the error can suggest one. Shell completion needs them all.
+    """
+    import inspect
+
+    from typer.main import get_command_name
+    from typer.models import CommandInfo
+
+    if any(name.endswith("_COMPLETE") for name in os.environ):
+        return
+
+    def name_of(info: CommandInfo) -> str:
+        return info.name or get_command_name(getattr(info.callback, "__name__", ""))
+
+    wanted = _command_word(args)
+    infos = typer_app.registered_commands
+    if wanted is None:
+        typer_app.registered_commands = [
+            CommandInfo(
+                name_of(info),
+                callback=_stand_in,
+                help=info.help or inspect.getdoc(info.callback),
+                short_help=info.short_help,
+                hidden=info.hidden,
+                deprecated=info.deprecated,
+            )
+            for info in infos
+        ]
+    elif any(name_of(info) == wanted for info in infos):
+        typer_app.registered_commands = [i for i in infos if name_of(i) == wanted]
+
+
+def _command_word(args: list[str]) -> str | None:
+    after_option = False
+    for arg in args:
+        if after_option:
+            after_option = False
+        elif arg == "--":
+            return None
+        elif arg in VALUED_OPTIONS:
+            after_option = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _stand_in() -> None:
+    """Listed in the command list only; never run."""

@@ -1,0 +1,366 @@
+"""The office's calendar: upcoming (预警), review (回头看), calc, and the CI gate check."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal
+
+import typer
+
+from rectcli.cli.app import (
+    CheckFormat,
+    Format,
+    PerUnitLimit,
+    UnitFilter,
+    app,
+    parse_date_option,
+    print_renderable,
+    settings_of,
+)
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from rectcli.dates.workdays import WorkCalendar
+    from rectcli.model.checklist import Checklist
+    from rectcli.model.policy import Policy
+    from rectcli.queries.rows import MeasureRow
+    from rectcli.views.serialize import JUnitCase
+
+FailOn = Literal["overdue", "warning", "never"]
+
+
+@app.command()
+def upcoming(
+    ctx: typer.Context,
+    within: Annotated[
+        str | None,
+        typer.Option(
+            "--within",
+            metavar="30d",
+            help="Only items due within this period (30d, 2w). Default: each item's own "
+            "warning tiers (policy.yaml's, or the measure's lead).",
+        ),
+    ] = None,
+    unit: UnitFilter = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    limit: PerUnitLimit = 20,
+) -> None:
+    """What falls due soon (预警), per unit, soonest first, with each item's warning tier.
+
+    Measures and the occurrences of recurring duties not yet fulfilled.
+    """
+    from rectcli.queries.agenda import by_unit, duty_rows
+    from rectcli.queries.agenda import upcoming as upcoming_rows
+    from rectcli.queries.rows import measure_rows, parse_days, resolve_unit
+
+    settings = settings_of(ctx)
+    days = parse_days(within) if within else None
+    checklist = settings.load()
+    today = settings.today
+    horizon = days if days is not None else max((*checklist.policy.warn, *_leads(checklist)))
+    rows = [*measure_rows(checklist, today), *duty_rows(checklist, today, horizon)]
+    soon = upcoming_rows(rows, days)
+    if unit is not None:
+        wanted = resolve_unit(checklist, unit)
+        soon = [r for r in soon if checklist.units.matches(wanted, r.units)]
+    if fmt is not Format.table:
+        _echo_rows(soon, fmt)
+    elif not soon:
+        labels = settings.labels
+        nothing = labels("none_upcoming") if days is None else labels("none_upcoming_in", n=days)
+        typer.echo(nothing)
+    else:
+        from rectcli.views.agenda import upcoming_view
+
+        groups = by_unit(soon)
+        if unit is not None:
+            groups = {u: g for u, g in groups.items() if checklist.units.matches(wanted, [u])}
+        print_renderable(upcoming_view(groups, settings.labels, limit))
+
+
+def _leads(checklist: Checklist) -> list[int]:
+    """The measures' own warning periods (from the facts: a cached run reads no models)."""
+    from rectcli.model.checklist import LEAD_FACT
+
+    return [f[LEAD_FACT] for f in checklist.measure_facts() if f[LEAD_FACT] is not None]
+
+
+def _echo_rows(rows: list[MeasureRow], fmt: Format) -> None:
+    from rectcli.views.serialize import rows_csv, rows_json
+
+    if fmt is Format.json:
+        typer.echo(rows_json(rows))
+    else:
+        typer.echo(rows_csv(rows), nl=False)
+
+
+@app.command()
+def review(
+    ctx: typer.Context,
+    stale: Annotated[
+        str | None,
+        typer.Option(
+            "--stale",
+            metavar="90d",
+            help="长期坚持 items with no check-in for this long (default: policy.yaml, 90d).",
+        ),
+    ] = None,
+    look_back: Annotated[
+        str | None,
+        typer.Option(
+            "--look-back",
+            metavar="180d",
+            help="Done or closed items whose last entry is this old (default: policy.yaml, 180d).",
+        ),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            metavar="N",
+            min=0,
+            help="Table format: at most N rows of each list (0: all). JSON and CSV list all.",
+        ),
+    ] = 50,
+) -> None:
+    """回头看: ongoing items gone quiet, and finished items due for a second look.
+
+    A 长期坚持 item is never done forever: it is listed when no progress entry came for
+    the --stale period. A done or closed item is listed when its last entry is
+    --look-back old; recording the look-back (rect mark … --note 回头看：…) resets it.
+    """
+    from rectcli.queries.agenda import review as review_items
+    from rectcli.queries.rows import measure_rows, parse_days
+
+    settings = settings_of(ctx)
+    checklist = settings.load()
+    stale_days = parse_days(stale) if stale else checklist.policy.stale
+    look_days = parse_days(look_back) if look_back else checklist.policy.look_back
+    rows = measure_rows(checklist, settings.today)
+    items = review_items(checklist, rows, settings.today, stale_days, look_days)
+    if fmt is Format.table:
+        from rectcli.views.agenda import review_view
+
+        print_renderable(review_view(items, settings.labels, stale_days, look_days, limit))
+        return
+    if fmt is Format.csv:
+        _echo_rows([i.row for i in items], fmt)
+        return
+    import json
+
+    data = [
+        {
+            **i.row.to_json(),
+            "review": i.reason,
+            "since": i.since.isoformat() if i.since else None,
+            "days_since": i.days,
+        }
+        for i in items
+    ]
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def calc(
+    ctx: typer.Context,
+    phrase: Annotated[
+        str,
+        typer.Argument(
+            metavar="PHRASE",
+            help="A deadline (2024年6月底前, 立行立改, 7个工作日内) or a recurring duty "
+            "(每季度, 每年至少2次).",
+        ),
+    ],
+    start: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="DATE",
+            help="Count a relative period (7个工作日内) from this day, or start a duty's "
+            "periods here (default: today; for a duty, plan.issued).",
+        ),
+    ] = None,
+    issued: Annotated[
+        str | None,
+        typer.Option(
+            "--issued",
+            metavar="DATE",
+            help="The plan's issue date, for 立行立改 and phrases without a year "
+            "(default: plan.issued of the data, if any).",
+        ),
+    ] = None,
+    count: Annotated[
+        int, typer.Option("--count", "-n", min=1, help="How many due dates of a duty to show.")
+    ] = 4,
+    fmt: Annotated[
+        Literal["text", "json"], typer.Option("--format", help="Output format.")
+    ] = "text",
+) -> None:
+    """How rect reads a phrase: its kind, due date or RRULE, next due dates, working days.
+
+    Works without a data file; inside a project it uses plan.issued, data/holidays.yaml
+    and data/policy.yaml.
+    """
+    from rectcli.dates.phrase import read_phrase
+    from rectcli.model.policy import Policy
+
+    settings = settings_of(ctx)
+    today = settings.today
+    policy, calendar, plan_issued = _project_calendar(ctx)
+    reading = read_phrase(
+        phrase,
+        today,
+        issued=parse_date_option(issued, "--issued") if issued else plan_issued,
+        start=parse_date_option(start, "--from") if start else None,
+        calendar=calendar,
+        count=count,
+    )
+    if fmt == "json":
+        import json
+
+        typer.echo(json.dumps(reading.to_json(), ensure_ascii=False, indent=2))
+        return
+    from rectcli.views.agenda import calc_view
+
+    stale = (policy or Policy()).stale
+    print_renderable(calc_view(reading, today, settings.labels, stale))
+
+
+def _project_calendar(
+    ctx: typer.Context,
+) -> tuple[Policy | None, WorkCalendar | None, date | None]:
+    """(policy, calendar, plan.issued) of the project here; Nones outside one."""
+    settings = settings_of(ctx)
+    if settings.file is None and not _project_here():
+        return None, None, None  # calc works on its own
+    checklist = settings.load()  # a project's broken data is reported, not ignored
+    return checklist.policy, checklist.calendar, checklist.issued
+
+
+def _project_here() -> bool:
+    from pathlib import Path
+
+    from rectcli.errors import RectError
+    from rectcli.store import find_tasks_file
+
+    try:
+        find_tasks_file(Path.cwd())
+    except RectError:
+        return False
+    return True
+
+
+@app.command()
+def check(
+    ctx: typer.Context,
+    fmt: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format", help="text (path:line:col: level: message), json, github or junit."
+        ),
+    ] = CheckFormat.text,
+    warn_within: Annotated[
+        str,
+        typer.Option(
+            "--warn-within",
+            metavar="14d",
+            help="Warn about items due within this period (30d, 2w; 0: due today).",
+        ),
+    ] = "14d",
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 on overdue items (default), on overdue or soon-due ones "
+            "(warning), or never (report only).",
+        ),
+    ] = "overdue",
+) -> None:
+    """The CI gate: validate the data, then check deadlines and recurring duties.
+
+    Exit 0 when nothing is overdue, 1 when something is (per --fail-on), 2 when the
+    data is invalid.
+    """
+    from rectcli.queries.agenda import duty_rows
+    from rectcli.queries.rows import measure_rows, parse_days
+
+    settings = settings_of(ctx)
+    days = parse_days(warn_within)
+    checklist = settings.load()
+    today = settings.today
+    measures = measure_rows(checklist, today)
+    rows = [*measures, *duty_rows(checklist, today, days)]
+    errors = [r for r in rows if r.overdue]
+    warnings = [
+        r for r in rows if not r.overdue and r.days_left is not None and 0 <= r.days_left <= days
+    ]
+    _report(checklist, fmt, measures, errors, warnings, fail_on, days, ctx)
+    failed = bool(errors) if fail_on == "overdue" else bool(errors or warnings)
+    raise typer.Exit(1 if failed and fail_on != "never" else 0)
+
+
+def _report(
+    checklist: Checklist,
+    fmt: CheckFormat,
+    measures: list[MeasureRow],
+    errors: list[MeasureRow],
+    warnings: list[MeasureRow],
+    fail_on: FailOn,
+    days: int,
+    ctx: typer.Context,
+) -> None:
+    from rectcli.views import serialize
+
+    path = checklist.path
+    if fmt is CheckFormat.json:
+        found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
+        found.sort(
+            key=lambda f: (f[1].file or "", f[1].line, f[1].due.isoformat() if f[1].due else "")
+        )
+        data = [{**r.to_json(), "severity": level} for level, r in found]
+        typer.echo(serialize.json_text(data))
+    elif fmt is CheckFormat.github:
+        typer.echo(serialize.check_github(path, errors, warnings), nl=False)
+    elif fmt is CheckFormat.junit:
+        cases = _junit_cases(checklist, measures, errors, warnings if fail_on == "warning" else [])
+        typer.echo(serialize.check_junit(path, cases), nl=False)
+    else:
+        labels = settings_of(ctx).labels
+        typer.echo(serialize.check_text(path, errors, warnings), nl=False)
+        typer.echo(labels("valid", path=path, n=len(measures)))
+        late = sum(r.duty is None for r in errors)
+        if late:
+            typer.echo(labels("overdue_n", n=late))
+        if len(errors) > late:
+            typer.echo(labels("duties_overdue_n", n=len(errors) - late))
+        if warnings:
+            typer.echo(labels("warning_n", n=len(warnings), days=days))
+
+
+def _junit_cases(
+    checklist: Checklist,
+    measures: list[MeasureRow],
+    errors: list[MeasureRow],
+    warnings: list[MeasureRow],
+) -> list[JUnitCase]:
+    """A testcase per measure and per recurring duty; a failure per overdue one (and, with
+    --fail-on warning, per one due soon)."""
+    from rectcli.views.serialize import JUnitCase, finding_message
+
+    failing: dict[tuple[str, str | None], list[tuple[str, MeasureRow]]] = {}
+    for kind, found in (("overdue", errors), ("due-soon", warnings)):
+        for row in found:
+            failing.setdefault((row.id, row.duty), []).append((kind, row))
+    cases: list[JUnitCase] = []
+    for row in measures:
+        keys = [(row.id, None)] + [(row.id, d.every) for d in checklist.duties.get(row.id, [])]
+        for key in keys:
+            hits = failing.get(key, [])
+            failure = None
+            if hits:
+                kind = "overdue" if any(k == "overdue" for k, _ in hits) else "due-soon"
+                failure = (kind, "; ".join(finding_message(r) for _, r in hits))
+            name = row.id if key[1] is None else f"{row.id} {key[1]}"
+            cases.append(JUnitCase(f"task {row.task}", name, row.line, failure, row.file))
+    return cases

@@ -1,0 +1,374 @@
+"""Writing commands: mark (record progress), fmt (canonical layout)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rectcli.cli.app import Settings, app, complete_ids, settings_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import date
+
+    from rectcli.edits.mark import Entry, Marked
+    from rectcli.labels import Labels
+
+
+@app.command()
+def mark(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            autocompletion=complete_ids,
+            help="A measure id (3.2); a problem id (3) with --all.",
+        ),
+    ],
+    status: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="STATUS",
+            help="todo doing done closed (or 未启动 推进中 已完成 已销号); with --duty or "
+            "--covers it may be left out: the status stays as it is.",
+            show_default=False,
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note",
+            "-n",
+            metavar="TEXT",
+            help="What was done; needed to close, and to reopen a done measure.",
+        ),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="WHO",
+            help="Who reports it (default: git config user.name, else the login name).",
+        ),
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="When, as 2024-06-30 (default: today)."),
+    ] = None,
+    percent: Annotated[
+        str | None, typer.Option("--percent", metavar="N", help="How far along, 0 to 100.")
+    ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option(
+            "--evidence",
+            metavar="PATH_OR_URL",
+            help="Where the proof is: a file path or URL (closing needs it or --note).",
+        ),
+    ] = None,
+    duty: Annotated[
+        str | None,
+        typer.Option(
+            "--duty",
+            metavar="TEXT",
+            help="The recurring duty this entry fulfils: its phrase (每季度) or text, or a "
+            "part of either.",
+        ),
+    ] = None,
+    covers: Annotated[
+        str | None,
+        typer.Option(
+            "--covers",
+            metavar="DATE",
+            help="A late make-up: the due date of the missed occurrence it covers (2024-09-30).",
+        ),
+    ] = None,
+    whole_task: Annotated[
+        bool,
+        typer.Option("--all", help="With a problem id: mark each of its measures."),
+    ] = False,
+) -> None:
+    """Record progress: set a measure's status and append an entry to its log.
+
+    Only that measure's lines change. Closing (销号) needs a done measure and --note or
+    --evidence; reopening a done or closed one needs --note. With --duty (and --covers
+    for a late make-up) the entry fulfils a recurring duty; STATUS may then be left out.
+    """
+    from rectcli.edits.mark import Entry
+    from rectcli.errors import RectError
+    from rectcli.labels import parse_status
+
+    settings = settings_of(ctx)
+    if status is None and duty is None and covers is None:
+        raise RectError(
+            "mark needs a STATUS (todo doing done closed, or 未启动 推进中 已完成 已销号); "
+            "only an entry for a recurring duty (--duty, --covers) may leave it out"
+        )
+    if whole_task and (duty is not None or covers is not None):
+        raise RectError("--duty and --covers record one measure's duty; leave out --all")
+    path = settings.tasks_path
+    entry = Entry(
+        date=_entry_date(day, settings),
+        status=parse_status(status) if status is not None else None,
+        note=note.strip() or None if note else None,
+        by=(by.strip() or None) if by is not None else _default_by(path),
+        percent=_percent(percent),
+        evidence=evidence.strip() or None if evidence else None,
+        duty=duty,
+        covers=_day_option(covers, "--covers") if covers is not None else None,
+    )
+    marked = record(
+        path, [(item_id, entry)], whole_task=whole_task, use_cache=not settings.no_cache
+    )
+    labels = settings.labels
+    measure_id, old, new_status = marked.changes[0]
+    new = labels.status(new_status)
+    if duty is not None or covers is not None:
+        typer.echo(_duty_marked(marked, entry, labels))
+    elif len(marked.changes) == 1 and not whole_task:
+        typer.echo(labels("marked", id=measure_id, old=labels.status(old), new=new))
+    else:
+        typer.echo(labels("marked_all", id=item_id, n=len(marked.changes), new=new))
+
+
+def _duty_marked(marked: Marked, entry: Entry, labels: Labels) -> str:
+    """'已记录 1.5 每季度 补报 2024-09-30：未启动 → 推进中' (or '…，状态仍为未启动')."""
+    measure_id, old, new = marked.changes[0]
+    what = [measure_id, *([marked.duty] if marked.duty else [])]
+    if entry.covers is not None:
+        what.append(labels("marked_covers", day=entry.covers))
+    if entry.status is None:
+        return labels("marked_duty_kept", what=" ".join(what), status=labels.status(new))
+    return labels(
+        "marked_duty", what=" ".join(what), old=labels.status(old), new=labels.status(new)
+    )
+
+
+def record(
+    path: Path,
+    marks: Iterable[tuple[str, Entry]],
+    *,
+    whole_task: bool = False,
+    use_cache: bool = True,
+) -> Marked:
+    """Apply marks to the task list at ``path``: locked, validated, written atomically.
+
+    Also the way for other commands (import-sheet) to record a batch, all or nothing.
+    In a list kept in several files each mark goes to the file holding its measure;
+    all of them are locked and edited before any is written. With ``use_cache``, the
+    parse cache is patched to the files written (store.patch_cache), still locked.
+    """
+    import contextlib
+
+    from rectcli import store
+    from rectcli.edits.mark import Marked, mark_many
+    from rectcli.edits.mark import mark as mark_text
+
+    marks = list(marks)
+    issued = _plan_issued(path) if any(e.covers for _, e in marks) else None
+    holding = store.files_holding(path, (item_id for item_id, _ in marks))
+    by_file: dict[Path, list[tuple[str, Entry]]] = {}
+    for item_id, entry in marks:
+        by_file.setdefault(holding[item_id], []).append((item_id, entry))
+    done: list[tuple[Path, Marked]] = []
+    # An entry naming a duty could make the list invalid as a whole: it is parsed again.
+    patch = use_cache and not any(e.duty or e.covers for _, e in marks)
+    read: dict[Path, bytes] = {}  # each file's cache stamp, as read and as written
+    written: dict[Path, bytes] = {}
+    with contextlib.ExitStack() as locks:
+        for file in sorted(by_file):  # one order for every writer: no deadlock
+            locks.enter_context(store.locked(file))
+        for file, group in by_file.items():
+            shown = store.display_path(file)
+            if patch:
+                text, read[file] = store.read_raw_stamped(file)
+            else:
+                text = store.read_raw(file)
+            _refuse_conflicts(text, shown)
+            if whole_task or len(group) == 1:
+                ((item_id, entry),) = group
+                one = mark_text(text, shown, item_id, entry, whole_task=whole_task, issued=issued)
+                done.append((file, one))
+            else:
+                done.append((file, mark_many(text, shown, group, issued=issued)))
+        for file, marked in done:
+            if patch:
+                written[file] = store.write_stamped(file, marked.text)
+            else:
+                store.write_atomic(file, marked.text)
+        if patch:
+            store.patch_cache(path, read, written, {f: list(m.edits) for f, m in done})
+    if len(done) == 1:
+        return done[0][1]
+    changes = [change for _, marked in done for change in marked.changes]
+    return Marked(done[0][1].text, changes, done[0][1].line)
+
+
+def _plan_issued(path: Path) -> date | None:
+    """plan.issued of the list (from the file that holds the plan), without parsing it all:
+    when a duty's periods start, for checking --covers."""
+    from rectcli import store
+    from rectcli.yamltext.lines import plan_issued
+
+    for file in store.task_files(path):
+        issued = plan_issued(store.read_raw(file))
+        if issued is not None:
+            return issued
+    return None
+
+
+def _refuse_conflicts(text: str, shown: str) -> None:
+    """A file left mid-merge is never edited: the markers would end up in the result."""
+    from rectcli.errors import RectError
+    from rectcli.model.validate import conflict_markers
+
+    markers = conflict_markers(text, shown)
+    if markers:
+        raise RectError(markers)
+
+
+def _entry_date(day: str | None, settings: Settings) -> date:
+    from datetime import date
+
+    from rectcli.errors import RectError
+
+    today = settings.today
+    if day is None:
+        return today
+    try:
+        when = date.fromisoformat(day)
+    except ValueError:
+        raise RectError(f"--date: '{day}' is not a date; write it as 2024-06-30") from None
+    if when > today:
+        raise RectError(
+            f"--date {when} is after today ({today}); record progress once it has happened"
+        )
+    return when
+
+
+def _day_option(text: str, option: str) -> date:
+    from datetime import date
+
+    from rectcli.errors import RectError
+
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
+
+
+def _percent(text: str | None) -> int | None:
+    from rectcli.errors import RectError
+
+    if text is None:
+        return None
+    value = text.strip().removesuffix("%")
+    if not value.isdigit() or not 0 <= int(value) <= 100:
+        raise RectError(f"--percent: '{text}' is not a whole number from 0 to 100")
+    return int(value)
+
+
+def _default_by(path: Path) -> str | None:
+    import getpass
+
+    from rectcli.history.git import user_name
+
+    name = user_name(path.parent)
+    if name:
+        return name
+    try:
+        return getpass.getuser() or None
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        return None
+
+
+@app.command("fmt")
+def fmt(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="FILE",
+            help="Files to format (default: the task list and the units.yaml beside it).",
+        ),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Change nothing; name the files that would change, exit 1."),
+    ] = False,
+    show_diff: Annotated[
+        bool, typer.Option("--diff", help="Also print the changes as a unified diff.")
+    ] = False,
+) -> None:
+    """Rewrite task lists in the one canonical layout, comments kept.
+
+    Hand edits and tool edits then look the same in a diff. With --check (CI,
+    pre-commit): exit 1 if any file is not canonical.
+    """
+    from rectcli import store
+    from rectcli.errors import RectError
+
+    settings = settings_of(ctx)
+    labels = settings.labels
+    if not files:
+        tasks = settings.tasks_path
+        units = store.units_file_for(tasks)
+        files = [*store.task_files(tasks), *([units] if units.is_file() else [])]
+    changed, problems = 0, []
+    try:  # which files are shards of a list kept in several (their plan: is optional)
+        tasks = store.main_path(settings.tasks_path)
+        lists = store.task_files(tasks)
+        shards = {p.resolve() for p in (lists if tasks.is_dir() else lists[1:])}
+    except RectError:  # files outside any task list
+        shards = set()
+    for path in files:
+        shown = store.display_path(path)
+        try:
+            shard = path.resolve() in shards
+            before, after = _format_file(path, shown, write=not check, shard=shard)
+        except RectError as exc:
+            problems += exc.problems
+            continue
+        if after == before:
+            continue
+        changed += 1
+        typer.echo(labels("fmt_would" if check else "fmt_changed", path=shown))
+        if show_diff:
+            typer.echo(_unified(before, after, shown), nl=False)
+    if problems:
+        raise RectError(problems)
+    if check:
+        typer.echo(labels("fmt_check_bad" if changed else "fmt_check_ok", n=changed or len(files)))
+        raise typer.Exit(1 if changed else 0)
+    typer.echo(labels("fmt_summary", changed=changed, same=len(files) - changed))
+
+
+def _format_file(path: Path, shown: str, *, write: bool, shard: bool) -> tuple[str, str]:
+    from rectcli import store
+    from rectcli.edits.fmt import format_text
+
+    if not write:
+        text = store.read_raw(path)
+        return text, format_text(text, shown, shard=shard)
+    with store.locked(path):
+        text = store.read_raw(path)
+        formatted = format_text(text, shown, shard=shard)
+        if formatted != text:
+            store.write_atomic(path, formatted)
+    return text, formatted
+
+
+def _unified(before: str, after: str, shown: str) -> str:
+    import difflib
+
+    return "".join(
+        difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            f"a/{shown}",
+            f"b/{shown}",
+        )
+    )

@@ -1,0 +1,133 @@
+"""rect incident: record an incident of a response-time duty (7个工作日内), or clear it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rectcli.cli.app import app, complete_ids, settings_of
+
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
+    from rectcli.edits.incident import Recorded
+
+
+@app.command()
+def incident(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            autocompletion=complete_ids,
+            help="The measure whose response-time duty (7个工作日内) the incident is for.",
+        ),
+    ],
+    found: Annotated[
+        str,
+        typer.Option("--found", metavar="DATE", help="The day the incident was found."),
+    ],
+    cleared: Annotated[
+        str | None,
+        typer.Option(
+            "--cleared",
+            metavar="DATE",
+            help="The day it was dealt with: clears the open incident found on --found "
+            "(or records a new one, found and cleared).",
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note",
+            "-n",
+            metavar="TEXT",
+            help="Where or what it is; with --cleared, names the open incident to clear "
+            "when several were found that day.",
+        ),
+    ] = None,
+    duty: Annotated[
+        str | None,
+        typer.Option(
+            "--duty",
+            metavar="TEXT",
+            help="Which response-time duty, when the measure has several (its phrase or text).",
+        ),
+    ] = None,
+) -> None:
+    """Record an incident of a response-time duty (N个工作日内), or clear an open one.
+
+    Each incident is due N (working) days after it was found; an uncleared one past that
+    is overdue. Only that measure's lines change, as with rect mark.
+    """
+    from rectcli import store
+    from rectcli.cli.commands.edit import _day_option, _refuse_conflicts
+    from rectcli.edits.incident import record_incident
+
+    settings = settings_of(ctx)
+    today = settings.today
+    found_day = _not_after(_day_option(found, "--found"), today, "--found")
+    cleared_day = (
+        _not_after(_day_option(cleared, "--cleared"), today, "--cleared") if cleared else None
+    )
+    path = settings.tasks_path
+    file = store.files_holding(path, [item_id])[item_id]
+    with store.locked(file):
+        shown = store.display_path(file)
+        text = store.read_raw(file)
+        _refuse_conflicts(text, shown)
+        recorded = record_incident(
+            text,
+            shown,
+            item_id,
+            found_day,
+            cleared=cleared_day,
+            note=(note.strip() or None) if note else None,
+            duty=duty,
+        )
+        due = _due(path, recorded, shown)
+        store.write_atomic(file, recorded.text)
+    labels = settings.labels
+    shown_incident = recorded.incident
+    words = {
+        "id": recorded.measure,
+        "duty": recorded.duty.every,
+        "found": shown_incident.found,
+        "due": due,
+    }
+    if shown_incident.cleared is None:
+        typer.echo(labels("incident_open", **words))
+    else:
+        typer.echo(labels("incident_cleared", cleared=shown_incident.cleared, **words))
+
+
+def _not_after(day: date, today: date, option: str) -> date:
+    from rectcli.errors import RectError
+
+    if day > today:
+        raise RectError(f"{option} {day} is after today ({today}); record it once it has happened")
+    return day
+
+
+def _due(path: Path, recorded: Recorded, shown: str) -> date:
+    """When the incident is due, by the working calendar (data/holidays.yaml): refused
+    before anything is written when the year is one the calendar does not know."""
+    from rectcli import store
+    from rectcli.dates.duties import response_due
+    from rectcli.dates.recurrence import parse_schedule
+    from rectcli.dates.workdays import UnknownYear, WorkCalendar
+    from rectcli.errors import Problem, RectError
+
+    _, calendar, problems = store.load_calendar(store.side_dir(path))
+    if problems:
+        raise RectError(problems)
+    schedule = parse_schedule(recorded.duty.every)
+    found = recorded.incident.found
+    try:
+        return response_due(schedule, found, calendar or WorkCalendar())
+    except UnknownYear as exc:
+        message = f"--found: counting {recorded.duty.every} from {found}: {exc}"
+        raise RectError([Problem(shown, recorded.line, recorded.col, message)]) from None

@@ -1,0 +1,184 @@
+"""Read-only commands: status, list, show, overdue (check is in commands/deadline.py)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rectcli.cli.app import (
+    Format,
+    PerUnitLimit,
+    Settings,
+    UnitFilter,
+    app,
+    complete_ids,
+    print_renderable,
+    settings_of,
+)
+
+if TYPE_CHECKING:
+    from rectcli.model.checklist import Checklist
+    from rectcli.queries.rows import MeasureRow
+
+
+@app.command()
+def status(ctx: typer.Context) -> None:
+    """The dashboard: totals by status, progress per problem, overdue and due soon."""
+    from rectcli.queries.agenda import duty_rows
+    from rectcli.queries.rows import dashboard
+    from rectcli.views.tables import status_view
+
+    settings = settings_of(ctx)
+    checklist = settings.load()
+    board = dashboard(checklist, settings.today, duties=duty_rows(checklist, settings.today))
+    print_renderable(status_view(board, checklist.outline().title, settings.labels))
+
+
+def _rows(settings: Settings) -> tuple[Checklist, list[MeasureRow]]:
+    from rectcli.queries.rows import measure_rows
+
+    checklist = settings.load()
+    return checklist, measure_rows(checklist, settings.today)
+
+
+# A Rich table takes ~0.6 s per 1,000 rows: a big listing is cut unless asked for.
+TABLE_LIMIT = 100
+LimitOption = Annotated[
+    int,
+    typer.Option(
+        "--limit",
+        metavar="N",
+        min=0,
+        help="Table format: show at most N rows (0: all). JSON and CSV list every row.",
+    ),
+]
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    task: Annotated[
+        str | None,
+        typer.Option(
+            "--task",
+            "-t",
+            metavar="ID",
+            help="Only this problem's measures.",
+            autocompletion=complete_ids,
+        ),
+    ] = None,
+    unit: UnitFilter = None,
+    status_: Annotated[
+        str | None,
+        typer.Option(
+            "--status",
+            "-s",
+            metavar="STATUS",
+            help="Only this status: todo doing done closed (or 未启动 推进中 已完成 已销号).",
+        ),
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only overdue measures.")] = False,
+    due_within: Annotated[
+        str | None,
+        typer.Option(
+            "--due-within", metavar="30d", help="Only measures due within this period (30d, 2w)."
+        ),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", metavar="TEXT", help="Only measures whose text contains TEXT."),
+    ] = None,
+    tasks: Annotated[bool, typer.Option("--tasks", help="One row per problem instead.")] = False,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    limit: LimitOption = TABLE_LIMIT,
+) -> None:
+    """List measures (one row each), with filters that combine."""
+    from rectcli.labels import parse_status
+    from rectcli.queries.rows import Filter, parse_days, select
+
+    settings = settings_of(ctx)
+    wanted = Filter(
+        task=task,
+        unit=unit,
+        status=parse_status(status_) if status_ else None,
+        overdue=overdue,
+        due_within=parse_days(due_within) if due_within else None,
+        search=search,
+    )
+    checklist, rows = _rows(settings)
+    rows = select(rows, wanted, checklist)
+    if fmt is Format.json:
+        from rectcli.views.serialize import rows_json
+
+        typer.echo(rows_json(rows))
+    elif fmt is Format.csv:
+        from rectcli.views.serialize import rows_csv
+
+        typer.echo(rows_csv(rows), nl=False)
+    else:
+        from rectcli.views.tables import list_table, tasks_table
+
+        labels = settings.labels
+        print_renderable(
+            tasks_table(checklist, rows, labels) if tasks else list_table(rows, labels, limit)
+        )
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID",
+            autocompletion=complete_ids,
+            help="A problem id (3) or a measure id (3.2).",
+        ),
+    ],
+) -> None:
+    """Show one problem or measure in full, with its progress log."""
+    from rectcli.errors import RectError, did_you_mean
+    from rectcli.queries.agenda import duty_rows
+    from rectcli.views.tables import show_view
+
+    settings = settings_of(ctx)
+    checklist, rows = _rows(settings)
+    found = checklist.find(item_id)
+    if found is None:
+        raise RectError(
+            f"no problem or measure '{item_id}'" + did_you_mean(item_id, checklist.ids())
+        )
+    task, measure = found
+    row = next((r for r in rows if measure and r.id == measure.id), None)
+    year_ahead = duty_rows(checklist, settings.today, horizon=366)
+    duties = [d for d in year_ahead if measure and d.id == measure.id]
+    print_renderable(show_view(checklist, task, measure, row, settings.labels, duties))
+
+
+@app.command()
+def overdue(
+    ctx: typer.Context,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    limit: PerUnitLimit = 20,
+) -> None:
+    """Overdue measures and missed recurring duties, grouped by responsible unit, with days
+    overdue, escalation level (通报 督办 约谈) and supervising unit."""
+    from rectcli.queries.agenda import duty_rows
+    from rectcli.queries.rows import overdue_by_unit
+
+    settings = settings_of(ctx)
+    checklist, rows = _rows(settings)
+    late = [r for r in [*rows, *duty_rows(checklist, settings.today)] if r.overdue]
+    if fmt is Format.json:
+        from rectcli.views.serialize import rows_json
+
+        typer.echo(rows_json(late))
+    elif fmt is Format.csv:
+        from rectcli.views.serialize import rows_csv
+
+        typer.echo(rows_csv(late), nl=False)
+    else:
+        from rectcli.views.tables import overdue_view
+
+        print_renderable(overdue_view(overdue_by_unit(late), settings.labels, limit))

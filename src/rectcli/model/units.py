@@ -1,0 +1,50 @@
+"""Unit names: aliases resolved to one name, groups expanded to their members."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rectcli.model.shapes import Group, Unit, UnitFile
+
+
+class UnitRegistry:
+    """What units.yaml says, indexed for lookups by name, alias or group."""
+
+    def __init__(self, unit_file: UnitFile) -> None:
+        # Plain names only, no models: a cached run unpickles this without pydantic.
+        self.full_names: dict[str, str] = {u.name: u.full for u in unit_file.units if u.full}
+        self.kinds: dict[str, str] = {u.name: u.kind for u in unit_file.units if u.kind}
+        self.groups: dict[str, frozenset[str]] = {
+            g.name: frozenset(g.members) for g in unit_file.groups
+        }
+        self.canonical: dict[str, str] = {}
+        named: list[Unit | Group] = [*unit_file.units, *unit_file.groups]
+        for item in named:
+            self.canonical[item.name] = item.name
+            for alias in item.aliases:
+                self.canonical[alias] = item.name
+        self._member_of: dict[str, set[str]] = {}
+        for group, members in self.groups.items():
+            for member in members:
+                self._member_of.setdefault(member, set()).add(group)
+
+    def resolve(self, name: str) -> str | None:
+        """The unit's or group's own name for a name or alias; None if unknown."""
+        return self.canonical.get(name)
+
+    def members(self, name: str) -> frozenset[str]:
+        """The units a (resolved) name stands for: a group's members, or the unit itself."""
+        return self.groups.get(name, frozenset((name,)))
+
+    def groups_of(self, name: str) -> frozenset[str]:
+        return frozenset(self._member_of.get(name, ()))
+
+    def matches(self, wanted: str, names: Iterable[str]) -> bool:
+        """Whether any of ``names`` is, contains or belongs to the unit ``wanted``."""
+        wanted_members = self.members(wanted)
+        return any(not wanted_members.isdisjoint(self.members(n)) for n in names)
+
+    def full_name(self, name: str) -> str:
+        return self.full_names.get(name, name)
