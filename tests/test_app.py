@@ -93,7 +93,7 @@ def test_usage_error_exits_2(invoke: Invoke) -> None:
 
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     rect = shutil.which("rect")
-    command = [rect] if rect else [sys.executable, "-c", "from rectcli.cli.main import main; main()"]
+    command = [rect] if rect else [sys.executable, "-m", "rectcli"]
     bad = tmp_path / "tasks.yaml"
     bad.write_text("plan: [\n", encoding="utf-8")
     (tmp_path / "units.yaml").write_text("units: []\n", encoding="utf-8")

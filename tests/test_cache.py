@@ -137,7 +137,8 @@ def test_an_entry_made_by_other_code_is_stale(
 def test_the_code_stamp_covers_all_of_rect_not_only_the_store() -> None:
     lines = loading._code_stamp().decode().splitlines()
     stamped = {Path(line.split(":")[0]).as_posix() for line in lines}
-    assert {"cli/main.py", "model/checklist.py", "cli/commands/edit.py", "store/loading.py"} <= stamped
+    expected = {"cli/main.py", "model/checklist.py", "cli/commands/edit.py", "store/loading.py"}
+    assert expected <= stamped
 
 
 def test_paths_are_shown_as_from_where_rect_runs(
