@@ -13,7 +13,7 @@ from typer._coercion import build_runtime_param
 from typer.main import get_command, get_command_name
 from typer.testing import CliRunner
 
-from rectcli.cli.app import VALUED_OPTIONS, _command_word, build_only
+from rectcli.cli.app import VALUED_OPTIONS, build_only, command_word
 from rectcli.cli.coercion import quick
 from rectcli.cli.main import app
 
@@ -53,7 +53,7 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_the_command_word_is_found_after_the_root_options(
     args: list[str], word: str | None
 ) -> None:
-    assert _command_word(args) == word
+    assert command_word(args) == word
 
 
 def test_root_options_with_values_are_all_known() -> None:

@@ -146,7 +146,7 @@ def test_task_files_and_side_files(sharded: Path) -> None:
 
 
 def test_a_batch_of_marks_goes_to_each_file_all_or_none(sharded: Path) -> None:
-    from rectcli.cli.commands.edit import record
+    from rectcli.edits.apply import apply_marks as record
     from rectcli.edits.mark import Entry
     from rectcli.errors import RectError
 

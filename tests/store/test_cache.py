@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from benchmarks.generate import write_list
 from rectcli import store
-from rectcli.cli.commands.edit import record
+from rectcli.edits.apply import apply_marks as record
 from rectcli.edits.mark import Entry
 from rectcli.errors import RectError
 from rectcli.model.checklist import Checklist

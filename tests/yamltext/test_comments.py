@@ -11,7 +11,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from rectcli.errors import RectError
 from rectcli.yamltext import source as yamlsrc
-from rectcli.yamltext.comments import _BLANK_LINE, Layout, _head_end, has_trivia
+from rectcli.yamltext.comments import BLANK_LINE, Layout, has_trivia, head_end
 from tests.helpers import FIXTURES
 
 LINES = (FIXTURES / "commented" / "tasks.yaml").read_text(encoding="utf-8").split("\n")
@@ -40,13 +40,13 @@ class EveryGap(Layout):
         elif isinstance(node, MappingNode):
             for key, value in node.value:
                 if not node.flow_style:
-                    self._element(key, _head_end(key, value), depth)
+                    self._element(key, head_end(key, value), depth)
                 self._walk(key, depth + 1)
                 self._walk(value, depth + 1)
         elif isinstance(node, SequenceNode):
             for item in node.value:
                 if not node.flow_style:
-                    self._element(item, _head_end(None, item), depth)
+                    self._element(item, head_end(None, item), depth)
                 self._walk(item, depth + 1)
 
     def _comments(self, gaps: list[tuple[int, int]]) -> typing.Iterator[tuple[int, int, str, bool]]:
@@ -67,7 +67,7 @@ class EveryGap(Layout):
 
     def _blank_lines(self, gaps: list[tuple[int, int]]) -> typing.Iterator[int]:
         for start, end in gaps:
-            for match in _BLANK_LINE.finditer(self.text, start, end):
+            for match in BLANK_LINE.finditer(self.text, start, end):
                 yield self.text.count("\n", 0, match.start()) + 1
 
 

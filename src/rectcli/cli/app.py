@@ -268,7 +268,7 @@ def build_only(typer_app: typer.Typer, args: list[str]) -> None:
     def name_of(info: CommandInfo) -> str:
         return info.name or get_command_name(getattr(info.callback, "__name__", ""))
 
-    wanted = _command_word(args)
+    wanted = command_word(args)
     infos = typer_app.registered_commands
     if wanted is None:
         typer_app.registered_commands = [
@@ -286,7 +286,7 @@ def build_only(typer_app: typer.Typer, args: list[str]) -> None:
         typer_app.registered_commands = [i for i in infos if name_of(i) == wanted]
 
 
-def _command_word(args: list[str]) -> str | None:
+def command_word(args: list[str]) -> str | None:
     after_option = False
     for arg in args:
         if after_option:

@@ -293,10 +293,10 @@ def _describe(request: MarkRequest, labels: object) -> str:
 
 def _record(settings: Settings, requests: list[MarkRequest]) -> None:
     """Record the rows with `rect mark`'s machinery: its lock, its edit, one atomic write."""
-    from rectcli.cli.commands.edit import record
+    from rectcli.edits.apply import apply_marks
     from rectcli.exchange.sheet_in import as_marks
 
-    record(settings.tasks_path, as_marks(requests), use_cache=not settings.no_cache)
+    apply_marks(settings.tasks_path, as_marks(requests), use_cache=not settings.no_cache)
 
 
 @app.command()
