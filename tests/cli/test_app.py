@@ -105,7 +105,7 @@ def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
 
 
 def test_completion_of_ids_and_units(mini: Path) -> None:
-    from rectcli.cli.app import complete_ids, complete_units
+    from rectcli.cli.options import complete_ids, complete_units
 
     root = typer.Context(get_command(app))
     root.params["file"] = str(mini)

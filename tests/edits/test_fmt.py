@@ -240,7 +240,7 @@ def _the_long_way(text: str, **how: bool) -> str | list[str]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with (
         mock.patch.object(yamlcomments, "has_trivia", lambda text: True),
-        mock.patch.object(yamlsrc, "_Loader", loader),
+        mock.patch.object(yamlsrc, "Loader", loader),
     ):
         return _formatted(text, **how)
 

@@ -152,7 +152,7 @@ def test_deep_nesting_is_one_located_problem(text: str, where: tuple[int, int]) 
 
 def test_libyamls_own_nesting_limit_reads_as_ours() -> None:
     error = yaml.MarkedYAMLError(problem="exceeded maximum nesting depth")
-    assert yamlsrc._syntax_message(error, "[[[") == yamlsrc._TOO_DEEP
+    assert yamlsrc.syntax_message(error, "[[[") == yamlsrc.TOO_DEEP
 
 
 def test_nesting_up_to_the_limit_and_unclosed_brackets_are_left_to_compose() -> None:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Settings, app, complete_ids, parse_date_option, settings_of
+from rectcli.cli.app import Settings, app, settings_of
+from rectcli.cli.options import complete_ids, parse_date_option
 
 if TYPE_CHECKING:
     from datetime import date
