@@ -340,7 +340,7 @@ def test_an_immediate_measure_needs_the_issue_date(units: UnitRegistry) -> None:
         parse_plan(plan, "small.txt", units)  # no …印发 line, no --issued
     assert str(caught.value) == (
         "small.txt:14:28: error: deadline '立即' is due on the plan's issue date and needs "
-        "plan.issued (e.g. issued: 2024-04-12)"
+        "the plan's issue date: import with --issued DATE (e.g. --issued 2024-04-12)"
     )
 
 
@@ -571,7 +571,7 @@ def test_import_without_a_units_file(invoke: Invoke, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     # printed, not written: what was done goes to stderr, the task list to stdout
     assert result.stderr == (
-        f"已在 {units} 中添加 15 个单位：长白山党工委、管委会、各区、各相关部门、办公室、"
+        f"已在 {units} 中添加 15 个单位：长白山党工委、长白山管委会、各区、各相关部门、办公室、"
         "规划资源局、住建局、农业水利局、检察室、保护中心、综合执法支队、池北区、生态环境局、"
         "公安局、池南区（请补充全称 full 和类型 kind）\n"
     )

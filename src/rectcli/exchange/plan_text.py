@@ -21,7 +21,7 @@ duties is read by :mod:`measure_text`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
@@ -30,6 +30,7 @@ from rectcli.dates.grammar import DeadlineError, parse_deadline
 from rectcli.dates.recurrence import ScheduleError, parse_schedule
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.exchange.measure_text import UnitFinder, analyse
+from rectcli.exchange.unit_names import is_generic, split_units, unit_name_problem
 from rectcli.memory import gc_paused
 from rectcli.model.shapes import Measure, Milestone, Plan, Recurring, Task, TaskFile
 from rectcli.model.units import UnitRegistry
@@ -60,7 +61,6 @@ _ISSUED = re.compile(
     r"\s*(?P<issuer>.*?)\s*(?P<when>[0-9〇零○一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
     r"[0-9一二三四五六七八九十]{1,3}日)\s*印发\s*$"
 )
-_UNIT_SPLIT = re.compile(r"[^、，,；;\s]+")
 
 
 @dataclass
@@ -107,12 +107,79 @@ class UnknownUnit:
     name: str
     line: int
     col: int
+    where: str = ""  # the place as a message names it (plan.docx:table 1 row 7), if not line:col
 
 
 @dataclass
 class Imported:
     file: TaskFile
     unknown: list[UnknownUnit]
+    warnings: list[Problem] = field(default_factory=list)  # gaps the clerk should fill in
+
+
+def with_issued_hint(message: str) -> str:
+    """A grammar message that asks for plan.issued, as an import asks: for --issued."""
+    message = message.replace(
+        "(or set plan.issued, whose year it would take)",
+        "(or import with --issued DATE, whose year it takes)",
+    )
+    return message.replace(
+        "needs plan.issued (e.g. issued: 2024-04-12)",
+        "needs the plan's issue date: import with --issued DATE (e.g. --issued 2024-04-12)",
+    )
+
+
+def unknown_problems(
+    unknown: Sequence[UnknownUnit], units: UnitRegistry, path: str, units_path: str, adding: bool
+) -> list[Problem]:
+    """Unknown units as problems: all of them, or (``adding``) those that are no unit name."""
+    problems = []
+    hint = f"add it to {units_path} or import with --add-units"
+    for u in unknown:
+        where = u.where or path
+        if adding:
+            if why := unit_name_problem(u.name):
+                problems.append(Problem(where, u.line, u.col, f"cannot add {why}"))
+            continue
+        guess = did_you_mean(u.name, units.canonical)
+        fix = f"{guess} If not, {hint}" if guess else f"; {hint}"
+        problems.append(Problem(where, u.line, u.col, f"unknown unit '{u.name}'{fix}"))
+    return problems
+
+
+def resolve_units(
+    text: str,
+    units: UnitRegistry,
+    unknown: list[UnknownUnit],
+    warnings: list[Problem],
+    place: tuple[str, int, int],
+    at: Callable[[int], tuple[int, int]] | None = None,
+) -> list[str]:
+    """The units.yaml names of a 责任单位 value; unknown names are collected in ``unknown``.
+    ``place`` is (path, line, col) of the value; ``at`` maps an offset to (line, col)."""
+    names: list[str] = []
+    path = place[0]
+    previous_known = False
+    for said in split_units(text):
+        line, col = at(said.start) if at else place[1:]
+        name = units.resolve(said.name)
+        bare = units.resolve(said.written) if said.written and name is None else None
+        if bare is not None:  # 党工委、管委会 of a list the registry knows: its 管委会
+            name = bare
+            if not previous_known:
+                message = f"'{said.written}' names no place; read as the existing unit '{bare}'"
+                warnings.append(Problem(path, line, col, message, "warning"))
+        elif name is None:
+            if not any(u.name == said.name for u in unknown):
+                unknown.append(UnknownUnit(said.name, line, col, "" if at else path))
+            name = said.name
+        elif is_generic(said.name):
+            message = f"'{said.name}' names no place; read as the existing unit '{name}'"
+            warnings.append(Problem(path, line, col, message, "warning"))
+        previous_known = units.resolve(said.name) is not None or bare is not None
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def cn_number(text: str) -> int:
@@ -157,7 +224,7 @@ def _parse_plan(
     allow_unknown: bool,
 ) -> Imported:
     lines = text.split("\n")
-    plan = _plan(lines, path, issued)
+    plan = plan_header(lines, path, issued)
     start, marked = _annex_start(lines)
     blocks = _blocks(lines, start)
     if not marked:
@@ -165,7 +232,10 @@ def _parse_plan(
     problems: list[Problem] = []
     unknown: list[UnknownUnit] = []
     finder = UnitFinder(units)
-    tasks = [_task(b, path, units, finder, plan.issued, problems, unknown) for b in blocks]
+    warnings: list[Problem] = []
+    tasks = [
+        _task(b, path, units, finder, plan.issued, problems, unknown, warnings) for b in blocks
+    ]
     if not tasks:
         problems.append(
             Problem(
@@ -185,18 +255,14 @@ def _parse_plan(
                 )
             )
         seen.setdefault(task.id, block.line)
-    if unknown and not allow_unknown:
-        hint = f"add it to {units_path} or import with --add-units"
-        for u in unknown:
-            guess = did_you_mean(u.name, units.canonical)
-            fix = f"{guess} If not, {hint}" if guess else f"; {hint}"
-            problems.append(Problem(path, u.line, u.col, f"unknown unit '{u.name}'{fix}"))
+    problems += unknown_problems(unknown, units, path, units_path, allow_unknown)
     if problems:
         raise RectError(problems)
-    return Imported(TaskFile(plan=plan, tasks=tasks), unknown)
+    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings)
 
 
-def _plan(lines: Sequence[str], path: str, issued: date | None) -> Plan:
+def plan_header(lines: Sequence[str], path: str, issued: date | None) -> Plan:
+    """The plan's title (its first lines) and issue date (its ``…印发`` line)."""
     title: list[str] = []
     for line in lines:
         stripped = line.strip()
@@ -283,6 +349,7 @@ def _task(
     issued: date | None,
     problems: list[Problem],
     unknown: list[UnknownUnit],
+    warnings: list[Problem],
 ) -> Task:
     task_id = str(block.number)
     headline = block.heading.text
@@ -294,10 +361,10 @@ def _task(
             problems.append(
                 Problem(path, block.line, 1, f"problem {task_id} has no {label}： line")
             )
-    task_units = _units(block.fields.get("units"), path, units, unknown)
+    task_units = _units(block.fields.get("units"), path, units, unknown, warnings)
     supervisor = None
     if span := block.fields.get("supervisor"):
-        names = _units(span, path, units, unknown)
+        names = _units(span, path, units, unknown, warnings)
         if len(names) > 1:
             problems.append(Problem(path, *span.at(0), "督导单位 names more than one unit"))
         supervisor = names[0] if names else None
@@ -306,7 +373,8 @@ def _task(
         try:
             parse_deadline(deadline, issued)
         except DeadlineError as exc:
-            problems.append(Problem(path, *block.fields["deadline"].at(0), f"整改时限: {exc}"))
+            message = f"整改时限: {with_issued_hint(str(exc))}"
+            problems.append(Problem(path, *block.fields["deadline"].at(0), message))
     measures = []
     seen: set[str] = set()
     for number, line, span in block.measures:
@@ -316,7 +384,9 @@ def _task(
                 Problem(path, line, 1, f"measure {measure_id} again in problem {task_id}")
             )
         seen.add(measure_id)
-        measures.append(_measure(measure_id, span, path, finder, task_units, issued, problems))
+        measures.append(
+            build_measure(measure_id, span, path, finder, task_units, issued, problems)
+        )
     return Task(
         id=task_id,
         title=title.strip() or headline,
@@ -331,26 +401,18 @@ def _task(
 
 
 def _units(
-    span: Span | None, path: str, units: UnitRegistry, unknown: list[UnknownUnit]
+    span: Span | None,
+    path: str,
+    units: UnitRegistry,
+    unknown: list[UnknownUnit],
+    warnings: list[Problem],
 ) -> list[str]:
-    names: list[str] = []
     if span is None:
-        return names
-    text = span.text
-    for m in _UNIT_SPLIT.finditer(text):
-        said = m[0].removesuffix("等")
-        name = units.resolve(said)
-        if name is None:
-            line, col = span.at(m.start())
-            if not any(u.name == said for u in unknown):
-                unknown.append(UnknownUnit(said, line, col))
-            name = said
-        if name not in names:
-            names.append(name)
-    return names
+        return []
+    return resolve_units(span.text, units, unknown, warnings, (path, 0, 0), span.at)
 
 
-def _measure(
+def build_measure(
     measure_id: str,
     span: Span,
     path: str,
@@ -359,9 +421,13 @@ def _measure(
     issued: date | None,
     problems: list[Problem],
 ) -> Measure:
+    """One measure from its text: owners, deadline, milestones and duties read from it."""
     text = span.text
     facts = analyse(text, finder, task_units, issued)
-    problems.extend(Problem(path, *span.at(offset), message) for offset, message in facts.errors)
+    problems.extend(
+        Problem(path, *span.at(offset), with_issued_hint(message))
+        for offset, message in facts.errors
+    )
     duties = []
     for every, duty in facts.recurring:
         try:  # the due dates' rule, as rect calc and rect check derive it
