@@ -339,8 +339,8 @@ def test_an_immediate_measure_needs_the_issue_date(units: UnitRegistry) -> None:
     with pytest.raises(RectError) as caught:
         parse_plan(plan, "small.txt", units)  # no …印发 line, no --issued
     assert str(caught.value) == (
-        "small.txt:14:28: error: deadline '立即' is due on the plan's issue date and needs "
-        "the plan's issue date: import with --issued DATE (e.g. --issued 2024-04-12)"
+        "small.txt:14:28: error: deadline '立即' is due on the plan's issue date: "
+        "import with --issued DATE (e.g. --issued 2024-04-12)"
     )
 
 

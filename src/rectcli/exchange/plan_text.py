@@ -124,8 +124,8 @@ def with_issued_hint(message: str) -> str:
         "(or import with --issued DATE, whose year it takes)",
     )
     return message.replace(
-        "needs plan.issued (e.g. issued: 2024-04-12)",
-        "needs the plan's issue date: import with --issued DATE (e.g. --issued 2024-04-12)",
+        " and needs plan.issued (e.g. issued: 2024-04-12)",
+        ": import with --issued DATE (e.g. --issued 2024-04-12)",
     )
 
 
@@ -384,9 +384,7 @@ def _task(
                 Problem(path, line, 1, f"measure {measure_id} again in problem {task_id}")
             )
         seen.add(measure_id)
-        measures.append(
-            build_measure(measure_id, span, path, finder, task_units, issued, problems)
-        )
+        measures.append(build_measure(measure_id, span, path, finder, task_units, issued, problems))
     return Task(
         id=task_id,
         title=title.strip() or headline,
