@@ -142,9 +142,8 @@ def import_(
         parse_tasks(yaml_text, shown_out, registry)  # what is written loads
     except RectError as error:  # as the import's own problems: nothing was written
         hint = "" if when else "; import with --issued DATE"
-        raise RectError(
-            [Problem(shown_plan, 0, 0, f"{p.message}{hint}") for p in error.problems]
-        ) from None
+        messages = dict.fromkeys(f"{p.message}{hint}" for p in error.problems)
+        raise RectError([Problem(shown_plan, 0, 0, m) for m in messages]) from None
     if new_units is not None:
         with _locked(units_path):
             store.write_atomic(units_path, new_units)
