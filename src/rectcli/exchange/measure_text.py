@@ -51,6 +51,7 @@ _DATE = re.compile(
 )
 _NOT_A_DEADLINE_AFTER = re.compile(r"以来|起|开始|至今|以后|后")
 _IMMEDIATE = re.compile(r"立行立改|立查立改|立即整改|(?<![建成设确树创订独对中自孤])立即(?!时)")
+_CONDITION = re.compile(r"发现|一经|一旦|如有|凡|遇有|接到|出现")
 _PER = r"(?:半年|个季度|季度|季|个月|月|周|旬|年)"
 _IN_YEAR = (
     rf"(?:{_NUM}月(?:{_NUM}[日号]|份?(?:[上中下]旬)?[底末]?)|第?{_NUM}季度[底末]?"
@@ -59,6 +60,7 @@ _IN_YEAR = (
 _RECURRING = re.compile(
     rf"每(?P<per>{_PER})至少(?P<verb>[^0-9{_CN}，,。；;、]{{0,4}}?)(?P<n>[0-9]+|[{_CN}]+)次"
     rf"|每年(?P<when>{_IN_YEAR})"
+    rf"|每(?:周|星期)[一二三四五六日天](?![一二三四五六七八九十0-9次])"
     rf"|每{_PER}(?:[底末]{_BEFORE})?"
     rf"|(?P<rel>(?:[0-9]+|{_NUM})个?(?:工作日|自然日|日|天)(?:以内|之内|内))"
 )
@@ -168,7 +170,7 @@ def analyse(
         ]
     elif dates:
         facts.deadline = Phrase(text[dates[0].start() : dates[0].end()], dates[0].start())
-    elif now := _IMMEDIATE.search(masked):
+    elif (now := _IMMEDIATE.search(masked)) and not _conditional(masked, now.start()):
         facts.deadline = Phrase(now[0], now.start())
         try:
             parse_deadline(now[0], issued)
@@ -177,6 +179,12 @@ def analyse(
     owners = _owners(masked, finder, task_units)
     facts.owners = None if set(owners) == set(task_units) else owners
     return facts
+
+
+def _conditional(masked: str, at: int) -> bool:
+    """``发现问题立即处理``: 立即 after a condition in its clause is a response rule."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(masked, 0, at)), default=0)
+    return bool(_CONDITION.search(masked, start, at))
 
 
 def _spans(pattern: re.Pattern[str], masked: str, start: int, end: int) -> list[tuple[int, int]]:

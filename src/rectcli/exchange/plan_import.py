@@ -10,8 +10,9 @@ from pathlib import PurePath
 
 from rectcli.dates.grammar import DeadlineError, parse_deadline
 from rectcli.errors import Problem, RectError
+from rectcli.exchange.imported import Imported
 from rectcli.exchange.plan_rows import Grid, RowsImport, find_header, headers_seen, import_rows
-from rectcli.exchange.plan_text import Imported, parse_plan, plan_header
+from rectcli.exchange.plan_text import parse_plan, plan_header
 from rectcli.model.shapes import Plan
 from rectcli.model.units import UnitRegistry
 

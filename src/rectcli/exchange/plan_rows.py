@@ -18,17 +18,15 @@ from datetime import date
 
 from rectcli.dates.grammar import DeadlineError, parse_deadline
 from rectcli.errors import Problem, RectError
-from rectcli.exchange.measure_text import UnitFinder, analyse
-from rectcli.exchange.plan_text import (
+from rectcli.exchange.imported import (
     Imported,
-    Span,
     UnknownUnit,
-    build_measure,
-    cn_number,
     resolve_units,
     unknown_problems,
     with_issued_hint,
 )
+from rectcli.exchange.measure_text import UnitFinder, analyse
+from rectcli.exchange.plan_text import Span, build_measure, cn_number
 from rectcli.memory import gc_paused
 from rectcli.model.shapes import Measure, Plan, ProgressEntry, Task, TaskFile
 from rectcli.model.units import UnitRegistry

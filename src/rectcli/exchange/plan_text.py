@@ -21,16 +21,22 @@ duties is read by :mod:`measure_text`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
 from rectcli.dates.grammar import DeadlineError, parse_deadline
 from rectcli.dates.recurrence import ScheduleError, parse_schedule
-from rectcli.errors import Problem, RectError, did_you_mean
+from rectcli.errors import Problem, RectError
+from rectcli.exchange.imported import (
+    Imported,
+    UnknownUnit,
+    resolve_units,
+    unknown_problems,
+    with_issued_hint,
+)
 from rectcli.exchange.measure_text import UnitFinder, analyse
-from rectcli.exchange.unit_names import is_generic, split_units, unit_name_problem
 from rectcli.memory import gc_paused
 from rectcli.model.shapes import Measure, Milestone, Plan, Recurring, Task, TaskFile
 from rectcli.model.units import UnitRegistry
@@ -45,18 +51,42 @@ _MEASURE = re.compile(
 )
 FIELDS = {
     "责任单位": "units",
+    "问题整改责任单位": "units",
+    "整改责任单位": "units",
+    "整改实施主体": "units",
+    "主管单位": "units",
+    "牵头单位": "units",
+    "配合单位": "helpers",
     "责任人": "persons",
+    "责任领导": "persons",
     "督导单位": "supervisor",
+    "牵头验收单位": "supervisor",
     "整改目标": "goal",
     "整改时限": "deadline",
+    "完成时限": "deadline",
+    "整改期限": "deadline",
     "整改措施": "measures",
+    "整改要求": "measures",
+    "重点措施": "measures",
+    "存在问题": "finding",
+    "反馈问题": "finding",
+    "整改问题": "finding",
+    "整改任务": "finding",
+    "整改完成情况": "progress",
+    "整改进展": "progress",
 }
+_LABELS = "|".join(r"\s*".join(label) for label in sorted(FIELDS, key=len, reverse=True))
+# 责任单位：, 责 任 人:, 【主管单位】, 责任单位(市级)：
 _FIELD = re.compile(
-    r"\s*(?P<label>"
-    + "|".join(r"\s*".join(label) for label in FIELDS)
-    + r")\s*[：:]\s*(?P<value>.*)"
+    rf"\s*(?P<open>【)?\s*(?P<label>{_LABELS})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*"
+    r"(?(open)】\s*[：:]?|[：:])\s*(?P<value>.*)"
 )
-_END = re.compile(r"\s*(?:抄送|主送|附件)|.*\d日\s*印发\s*$")
+_INLINE_FIELD = re.compile(rf"\s+(?=【?(?:{_LABELS})】?\s*[：:])")  # X 整改时限:7天
+_OTHER_LABEL = re.compile(r"\s*【?(?P<label>[\u4e00-\u9fff]{2,8})】?\s*[：:]")
+_END = re.compile(
+    r"\s*(?:抄送|主送|附件|附表|特此公示|特此通报|公示时间|公示期|监督电话|联系电话|联系人)"
+    r"|.*\d日\s*印发\s*$"
+)
 _ISSUED = re.compile(
     r"\s*(?P<issuer>.*?)\s*(?P<when>[0-9〇零○一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
     r"[0-9一二三四五六七八九十]{1,3}日)\s*印发\s*$"
@@ -100,86 +130,6 @@ class _Block:
     heading: Span
     fields: dict[str, Span] = field(default_factory=dict)
     measures: list[tuple[int, int, Span]] = field(default_factory=list)  # (number, line, text)
-
-
-@dataclass(frozen=True)
-class UnknownUnit:
-    name: str
-    line: int
-    col: int
-    where: str = ""  # the place as a message names it (plan.docx:table 1 row 7), if not line:col
-
-
-@dataclass
-class Imported:
-    file: TaskFile
-    unknown: list[UnknownUnit]
-    warnings: list[Problem] = field(default_factory=list)  # gaps the clerk should fill in
-
-
-def with_issued_hint(message: str) -> str:
-    """A grammar message that asks for plan.issued, as an import asks: for --issued."""
-    message = message.replace(
-        "(or set plan.issued, whose year it would take)",
-        "(or import with --issued DATE, whose year it takes)",
-    )
-    return message.replace(
-        " and needs plan.issued (e.g. issued: 2024-04-12)",
-        ": import with --issued DATE (e.g. --issued 2024-04-12)",
-    )
-
-
-def unknown_problems(
-    unknown: Sequence[UnknownUnit], units: UnitRegistry, path: str, units_path: str, adding: bool
-) -> list[Problem]:
-    """Unknown units as problems: all of them, or (``adding``) those that are no unit name."""
-    problems = []
-    hint = f"add it to {units_path} or import with --add-units"
-    for u in unknown:
-        where = u.where or path
-        if adding:
-            if why := unit_name_problem(u.name):
-                problems.append(Problem(where, u.line, u.col, f"cannot add {why}"))
-            continue
-        guess = did_you_mean(u.name, units.canonical)
-        fix = f"{guess} If not, {hint}" if guess else f"; {hint}"
-        problems.append(Problem(where, u.line, u.col, f"unknown unit '{u.name}'{fix}"))
-    return problems
-
-
-def resolve_units(
-    text: str,
-    units: UnitRegistry,
-    unknown: list[UnknownUnit],
-    warnings: list[Problem],
-    place: tuple[str, int, int],
-    at: Callable[[int], tuple[int, int]] | None = None,
-) -> list[str]:
-    """The units.yaml names of a 责任单位 value; unknown names are collected in ``unknown``.
-    ``place`` is (path, line, col) of the value; ``at`` maps an offset to (line, col)."""
-    names: list[str] = []
-    path = place[0]
-    previous_known = False
-    for said in split_units(text):
-        line, col = at(said.start) if at else place[1:]
-        name = units.resolve(said.name)
-        bare = units.resolve(said.written) if said.written and name is None else None
-        if bare is not None:  # 党工委、管委会 of a list the registry knows: its 管委会
-            name = bare
-            if not previous_known:
-                message = f"'{said.written}' names no place; read as the existing unit '{bare}'"
-                warnings.append(Problem(path, line, col, message, "warning"))
-        elif name is None:
-            if not any(u.name == said.name for u in unknown):
-                unknown.append(UnknownUnit(said.name, line, col, "" if at else path))
-            name = said.name
-        elif is_generic(said.name):
-            message = f"'{said.name}' names no place; read as the existing unit '{name}'"
-            warnings.append(Problem(path, line, col, message, "warning"))
-        previous_known = units.resolve(said.name) is not None or bare is not None
-        if name not in names:
-            names.append(name)
-    return names
 
 
 def cn_number(text: str) -> int:
@@ -226,13 +176,13 @@ def _parse_plan(
     lines = text.split("\n")
     plan = plan_header(lines, path, issued)
     start, marked = _annex_start(lines)
-    blocks = _blocks(lines, start)
+    warnings: list[Problem] = []
+    blocks = _blocks(lines, start, path, warnings)
     if not marked:
         blocks = [b for b in blocks if b.fields]
     problems: list[Problem] = []
     unknown: list[UnknownUnit] = []
     finder = UnitFinder(units)
-    warnings: list[Problem] = []
     tasks = [
         _task(b, path, units, finder, plan.issued, problems, unknown, warnings) for b in blocks
     ]
@@ -295,43 +245,60 @@ def _annex_start(lines: Sequence[str]) -> tuple[int, bool]:
     return (start, True) if start is not None else (0, False)
 
 
-def _blocks(lines: Sequence[str], start: int) -> list[_Block]:
+def _blocks(lines: Sequence[str], start: int, path: str, warnings: list[Problem]) -> list[_Block]:
     blocks: list[_Block] = []
     current: Span | None = None  # what a continuation line continues
+    section = ""  # the field the lines now belong to
     for index in range(start, len(lines)):
         line, number = lines[index], index + 1
-        if not line.strip():
-            continue
+        if not line.strip() or line.lstrip().startswith(("@", "＠")):
+            continue  # chat lines (@某某) are no part of the list
         if blocks and _END.match(line):
             break
-        if m := _HEADING.match(line):
-            block = _Block(cn_number(m["num"]), number, Span())
-            block.heading.add(number, m.start("rest") + 1, m["rest"])
-            blocks.append(block)
-            current = block.heading
+        heading = _HEADING.match(line)
+        if heading and (label := _label_heading(heading["rest"])):
+            if not blocks:  # 二、整改实施主体 of a notice about one problem
+                blocks.append(_Block(1, number, Span()))
+            current, section = blocks[-1].fields.setdefault(label, Span()), label
             continue
+        if heading:
+            block = _Block(cn_number(heading["num"]), number, Span())
+            block.heading.add(number, heading.start("rest") + 1, heading["rest"])
+            blocks.append(block)
+            current, section = block.heading, "heading"
+            continue
+        field_match = _FIELD.match(line)
+        if not blocks and field_match:  # a notice about one problem: no numbering at all
+            blocks.append(_Block(1, number, Span()))
         if not blocks:
             continue
         block = blocks[-1]
-        if m := _FIELD.match(line):
-            key = FIELDS[re.sub(r"\s", "", m["label"])]
-            span = block.fields.setdefault(key, Span())
+        offset = 0
+        if field_match:
+            pieces = _pieces(line, field_match)
+            for key, col, value in pieces:
+                span = block.fields.setdefault(key, Span())
+                if key != "measures":
+                    span.add(number, col + 1, value)
+                current, section = span, key
+            key, col, value = pieces[-1]
             if key != "measures":
-                span.add(number, m.start("value") + 1, m["value"])
-                current = span
                 continue
             current = None
-            if not m["value"].strip():
+            if not value.strip():
                 continue
-            line, offset = m["value"], m.start("value")
-        else:
-            offset = 0
-        if "measures" in block.fields and (m := _MEASURE.match(line)):
+            line, offset = value, col
+        elif (other := _OTHER_LABEL.match(line)) and not _MEASURE.match(line):
+            where = f"unknown label '{other['label']}': its lines are not read"
+            warnings.append(Problem(path, number, other.start("label") + 1, where, "warning"))
+            current, section = Span(), "unknown"  # starts nothing; never glued on
+            continue
+        if section == "measures" and (m := _MEASURE.match(line)):
             measure_number = cn_number(m["cn"]) if m["cn"] else int(m["par"] or m["ar"])
             current = Span()
             current.add(number, offset + m.start("rest") + 1, m["rest"])
             block.measures.append((measure_number, number, current))
-        elif "measures" in block.fields and current is None:
+        elif section == "measures" and current is None:
             current = Span()  # 整改措施：<text> with no number: one measure
             current.add(number, offset + 1, line)
             block.measures.append((len(block.measures) + 1, number, current))
@@ -339,6 +306,25 @@ def _blocks(lines: Sequence[str], start: int) -> list[_Block]:
             assert current is not None  # (None only once 整改措施： is reached, handled above)
             current.add(number, offset + 1, line)  # a heading, field or measure goes on
     return blocks
+
+
+def _label_heading(rest: str) -> str | None:
+    """The field a heading names (``二、整改实施主体``, value on the next line), or None."""
+    label = re.sub(r"[\s：:]", "", rest)
+    return FIELDS.get(label)
+
+
+def _pieces(line: str, m: re.Match[str]) -> list[tuple[str, int, str]]:
+    """(field, column of the value, value) of each label on a line (X 整改时限:7天)."""
+    found = []
+    while True:
+        key = FIELDS[re.sub(r"\s", "", m["label"])]
+        value_start = m.start("value")
+        rest = _INLINE_FIELD.search(line, value_start)
+        end = rest.start() if rest else len(line)
+        found.append((key, value_start, line[value_start:end]))
+        if rest is None or not (m := _FIELD.match(line, rest.end())):  # type: ignore[assignment]
+            return found
 
 
 def _task(
@@ -353,15 +339,31 @@ def _task(
 ) -> Task:
     task_id = str(block.number)
     headline = block.heading.text
-    title, _, finding = headline.partition("。")
     values = {key: span.text.strip() for key, span in block.fields.items()}
-    for label, key in FIELDS.items():
-        missing = key not in block.fields if key == "measures" else not values.get(key)
-        if key in ("units", "deadline", "measures") and missing:
+    if values.get("finding"):  # 【存在问题】…: the finding, with the heading its title
+        headline = f"{headline}。{values['finding']}" if headline else values["finding"]
+    title, _, finding = headline.partition("。")
+    if not values.get("deadline") and values.get("goal"):  # 整改目标：到2025年6月底前，…
+        if in_goal := analyse(values["goal"], finder, [], issued).deadline:
+            values["deadline"] = in_goal.text
+            block.fields["deadline"] = block.fields["goal"]
+    for key, label in (("units", "责任单位"), ("deadline", "整改时限")):
+        if not values.get(key) and not (key == "units" and values.get("helpers")):
             problems.append(
                 Problem(path, block.line, 1, f"problem {task_id} has no {label}： line")
             )
+    if not block.measures and headline:  # a notice of one item: the problem is the measure
+        span = block.fields.get("finding") or block.heading
+        block.measures.append((1, block.line, Span([(p[0], p[1], p[2]) for p in span.parts])))
+        if "measures" not in block.fields:
+            message = f"problem {task_id} has no 整改措施: its text is its one measure"
+            warnings.append(Problem(path, block.line, 1, message, "warning"))
+    elif not block.measures:
+        problems.append(Problem(path, block.line, 1, f"problem {task_id} has no 整改措施： line"))
     task_units = _units(block.fields.get("units"), path, units, unknown, warnings)
+    for helper in _units(block.fields.get("helpers"), path, units, unknown, warnings):
+        if helper not in task_units:  # 配合单位: responsible too (docs/import.md)
+            task_units.append(helper)
     supervisor = None
     if span := block.fields.get("supervisor"):
         names = _units(span, path, units, unknown, warnings)
