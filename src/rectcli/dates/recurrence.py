@@ -130,7 +130,9 @@ def _rule(m: re.Match[str], shown: str) -> str:
     }[unit]
 
 
-_WEEKDAYS = dict(zip("一二三四五六日天", ("MO", "TU", "WE", "TH", "FR", "SA", "SU", "SU"), strict=True))
+_WEEKDAYS = dict(
+    zip("一二三四五六日天", ("MO", "TU", "WE", "TH", "FR", "SA", "SU", "SU"), strict=True)
+)
 WINDOW_YEARS = 4  # two rules agree when their due dates agree over this many years
 
 

@@ -37,7 +37,7 @@ _BEFORE = r"(?:之前|以前|前)?"
 # needs 底/末/旬 ("6月底前"), and a bare year needs 底/内/前 ("2025年底"): "2023年以来"
 # and "3个月" are not deadlines, but "到2025年" is.
 _DATE = re.compile(
-    r"(?=[0-9〇零○一二两三四五六七八九十今本上下第年Qq])(?<![0-9])(?:"  # fail fast elsewhere
+    r"(?=[0-9〇零○一二两三四五六七八九十今本上下第年Qq国春元“\"])(?<![0-9])(?:"  # fail fast elsewhere
     r"[0-9]{4}([-./])[0-9]{1,2}\1[0-9]{1,2}"
     rf"|{_ANY_YEAR}?{_NUM}月{_NUM}[日号]"
     rf"|{_YEAR}{_NUM}月份?(?:[上中下]旬)?[底末]?"
@@ -47,10 +47,12 @@ _DATE = re.compile(
     rf"|{_ANY_YEAR}年?[底末]|年[底末]"
     rf"|{_YEAR}(?=[内前])"
     rf"|(?<=[到至]){_YEAR}(?![0-9{_CN}第上下Qq])"
+    rf"|(?:{_YEAR})?(?:国庆节|国庆|春节|元旦)(?=前|之前|以前)"
+    r"|[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)"
     rf"){_BEFORE}(?:内(?=[，,。；;完]))?"
 )
 _NOT_A_DEADLINE_AFTER = re.compile(r"以来|起|开始|至今|以后|后")
-_IMMEDIATE = re.compile(r"立行立改|立查立改|立即整改|(?<![建成设确树创订独对中自孤])立即(?!时)")
+_IMMEDIATE = re.compile(r"立行立改|立查立改|即知即改|即查即改|立即整改|(?<![建成设确树创订独对中自孤])立即(?!时)")
 _CONDITION = re.compile(r"发现|一经|一旦|如有|凡|遇有|接到|出现")
 _PER = r"(?:半年|个季度|季度|季|个月|月|周|旬|年)"
 _IN_YEAR = (
@@ -64,6 +66,7 @@ _RECURRING = re.compile(
     rf"|每{_PER}(?:[底末]{_BEFORE})?"
     rf"|(?P<rel>(?:[0-9]+|{_NUM})个?(?:工作日|自然日|日|天)(?:以内|之内|内))"
 )
+_FIVE_YEAR_PLAN = re.compile(r"[“\"]十[一二三四五六]五[”\"]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」|『[^』]*』|‘[^’]*’|\"[^\"\n]*\"")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CLAUSE_END = re.compile(r"[。；;！？!?，,：:]")
@@ -140,7 +143,13 @@ class UnitFinder:
 def mask(text: str) -> str:
     """The text with quoted passages blanked and full-width digits folded (same length)."""
     folded = text.translate(_FOLD)
-    return _QUOTED.sub(lambda m: m[0][0] + _MASK * (len(m[0]) - 2) + m[0][-1], folded)
+    return _QUOTED.sub(_masked, folded)
+
+
+def _masked(m: re.Match[str]) -> str:
+    if _FIVE_YEAR_PLAN.fullmatch(m[0]):  # “十四五” is a period, not a citation
+        return m[0]
+    return m[0][0] + _MASK * (len(m[0]) - 2) + m[0][-1]
 
 
 def analyse(

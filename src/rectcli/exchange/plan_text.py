@@ -343,10 +343,11 @@ def _task(
     if values.get("finding"):  # 【存在问题】…: the finding, with the heading its title
         headline = f"{headline}。{values['finding']}" if headline else values["finding"]
     title, _, finding = headline.partition("。")
-    if not values.get("deadline") and values.get("goal"):  # 整改目标：到2025年6月底前，…
-        if in_goal := analyse(values["goal"], finder, [], issued).deadline:
-            values["deadline"] = in_goal.text
-            block.fields["deadline"] = block.fields["goal"]
+    goal = values.get("goal")
+    in_goal = analyse(goal, finder, [], issued).deadline if goal else None
+    if not values.get("deadline") and in_goal:  # 整改目标：到2025年6月底前，…
+        values["deadline"] = in_goal.text
+        block.fields["deadline"] = block.fields["goal"]
     for key, label in (("units", "责任单位"), ("deadline", "整改时限")):
         if not values.get(key) and not (key == "units" and values.get("helpers")):
             problems.append(
