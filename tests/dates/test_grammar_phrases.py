@@ -45,7 +45,8 @@ def test_a_regional_season_is_refused() -> None:
     with pytest.raises(DeadlineError) as caught:
         parse_deadline("汛期前", ISSUED)
     assert str(caught.value) == (
-        "deadline '汛期前': '汛期前' differs from region to region; write the date, e.g. 2024年5月底前"
+        "deadline '汛期前': '汛期前' differs from region to region; "
+        "write the date, e.g. 2024年5月底前"
     )
 
 

@@ -37,7 +37,8 @@ _BEFORE = r"(?:之前|以前|前)?"
 # needs 底/末/旬 ("6月底前"), and a bare year needs 底/内/前 ("2025年底"): "2023年以来"
 # and "3个月" are not deadlines, but "到2025年" is.
 _DATE = re.compile(
-    r"(?=[0-9〇零○一二两三四五六七八九十今本上下第年Qq国春元“\"])(?<![0-9])(?:"  # fail fast elsewhere
+    # fail fast elsewhere
+    r"(?=[0-9〇零○一二两三四五六七八九十今本上下第年Qq国春元“\"])(?<![0-9])(?:"
     r"[0-9]{4}([-./])[0-9]{1,2}\1[0-9]{1,2}"
     rf"|{_ANY_YEAR}?{_NUM}月{_NUM}[日号]"
     rf"|{_YEAR}{_NUM}月份?(?:[上中下]旬)?[底末]?"
@@ -52,7 +53,9 @@ _DATE = re.compile(
     rf"){_BEFORE}(?:内(?=[，,。；;完]))?"
 )
 _NOT_A_DEADLINE_AFTER = re.compile(r"以来|起|开始|至今|以后|后")
-_IMMEDIATE = re.compile(r"立行立改|立查立改|即知即改|即查即改|立即整改|(?<![建成设确树创订独对中自孤])立即(?!时)")
+_IMMEDIATE = re.compile(
+    r"立行立改|立查立改|即知即改|即查即改|立即整改|(?<![建成设确树创订独对中自孤])立即(?!时)"
+)
 _CONDITION = re.compile(r"发现|一经|一旦|如有|凡|遇有|接到|出现")
 _PER = r"(?:半年|个季度|季度|季|个月|月|周|旬|年)"
 _IN_YEAR = (
