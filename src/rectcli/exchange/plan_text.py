@@ -81,6 +81,9 @@ _FIELD = re.compile(
     rf"\s*(?P<open>【)?\s*(?P<label>{_LABELS})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*"
     r"(?(open)】\s*[：:]?|[：:])\s*(?P<value>.*)"
 )
+_SITE = re.compile(r"\s*(?P<num>[0-9]{1,3})\s*[.．、](?![0-9])\s*(?P<rest>.*)")
+_SITE_ITEM = re.compile(r"[（(]\s*(?P<n>[0-9]{1,2})\s*[）)]")
+_GROUP = re.compile(rf"\s*[（(]\s*[{_CN}]+\s*[）)]")
 _INLINE_FIELD = re.compile(rf"\s+(?=【?(?:{_LABELS})】?\s*[：:])")  # X 整改时限:7天
 _OTHER_LABEL = re.compile(r"\s*【?(?P<label>[\u4e00-\u9fff]{2,8})】?\s*[：:]")
 _END = re.compile(
@@ -130,6 +133,7 @@ class _Block:
     heading: Span
     fields: dict[str, Span] = field(default_factory=dict)
     measures: list[tuple[int, int, Span]] = field(default_factory=list)  # (number, line, text)
+    site: bool = False  # 1.市图书馆 of a 督查通报, its findings (1)…(2)… the measures
 
 
 def cn_number(text: str) -> int:
@@ -180,6 +184,11 @@ def _parse_plan(
     blocks = _blocks(lines, start, path, warnings)
     if not marked:
         blocks = [b for b in blocks if b.fields]
+    if sites := [b for b in blocks if b.site]:  # a 督查通报 lists its sites, nothing else
+        blocks = sites
+    if len({b.number for b in sites}) < len(sites):  # numbered again in each group of sites
+        for index, block in enumerate(sites, start=1):
+            block.number = index
     problems: list[Problem] = []
     unknown: list[UnknownUnit] = []
     finder = UnitFinder(units)
@@ -218,7 +227,7 @@ def plan_header(lines: Sequence[str], path: str, issued: date | None) -> Plan:
         stripped = line.strip()
         if not stripped or re.fullmatch(r"附件\s*[0-9]*[：:]?", stripped):
             continue
-        if stripped.endswith("。") or len(stripped) > 40 or _HEADING.match(stripped):
+        if stripped.endswith(("。", "：", ":")) or len(stripped) > 40 or _HEADING.match(stripped):
             break
         if stripped == "整改任务清单":  # the annex's own label, not the plan's title
             break
@@ -268,6 +277,15 @@ def _blocks(lines: Sequence[str], start: int, path: str, warnings: list[Problem]
             current, section = block.heading, "heading"
             continue
         field_match = _FIELD.match(line)
+        site = _SITE.match(line) if not field_match else None
+        in_site = bool(blocks) and blocks[-1].site
+        listing = section in ("finding", "group", "heading", "")  # 二、存在问题 and its sites
+        if site and (in_site or (listing and not (blocks and blocks[-1].measures))):
+            current, section = _site(site, number, blocks), "measures"
+            continue
+        if (in_site or section == "finding") and _GROUP.match(line):  # （一）城区: a group
+            current, section = Span(), "group"
+            continue
         if not blocks and field_match:  # a notice about one problem: no numbering at all
             blocks.append(_Block(1, number, Span()))
         if not blocks:
@@ -306,6 +324,23 @@ def _blocks(lines: Sequence[str], start: int, path: str, warnings: list[Problem]
             assert current is not None  # (None only once 整改措施： is reached, handled above)
             current.add(number, offset + 1, line)  # a heading, field or measure goes on
     return blocks
+
+
+def _site(m: re.Match[str], number: int, blocks: list[_Block]) -> Span:
+    """A new block for a site line (``3.丽景花园二期:(1)…;(2)…``); the span it ends in."""
+    block = _Block(int(m["num"]), number, Span(), site=True)
+    rest, col = m["rest"], m.start("rest")
+    items = list(_SITE_ITEM.finditer(rest))
+    head = rest[: items[0].start()] if items else rest
+    block.heading.add(number, col + 1, head.rstrip(":：，, "))
+    current = block.heading
+    for item, following in zip(items, [*items[1:], None][: len(items)], strict=True):
+        text = rest[item.end() : following.start() if following else len(rest)]
+        current = Span()
+        current.add(number, col + item.end() + 1, text.rstrip("；;，, "))
+        block.measures.append((int(item["n"]), number, current))
+    blocks.append(block)
+    return current
 
 
 def _label_heading(rest: str) -> str | None:
@@ -356,7 +391,7 @@ def _task(
     if not block.measures and headline:  # a notice of one item: the problem is the measure
         span = block.fields.get("finding") or block.heading
         block.measures.append((1, block.line, Span([(p[0], p[1], p[2]) for p in span.parts])))
-        if "measures" not in block.fields:
+        if "measures" not in block.fields and not block.site:
             message = f"problem {task_id} has no 整改措施: its text is its one measure"
             warnings.append(Problem(path, block.line, 1, message, "warning"))
     elif not block.measures:
