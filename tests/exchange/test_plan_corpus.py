@@ -1,0 +1,142 @@
+"""Every text list of tests/fixtures/plans/ imports as it stands (README.md there)."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import FIXTURES, Invoke
+
+PLANS = FIXTURES / "plans"
+
+
+def _import(invoke: Invoke, tmp_path: Path, plan: str, *extra: str) -> tuple[dict, str]:  # type: ignore[type-arg]
+    out = tmp_path / "tasks.yaml"
+    result = invoke("import", str(PLANS / plan), "-o", str(out), "--add-units", *extra)
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load(out.read_text(encoding="utf-8")), result.stderr
+
+
+def _due(invoke: Invoke, tmp_path: Path) -> list[tuple[str, list[str], str | None]]:
+    result = invoke("list", "--format", "json", file=tmp_path / "tasks.yaml")
+    assert result.exit_code == 0, result.output
+    return [(r["id"], r["units"], r["due"]) for r in json.loads(result.stdout)]
+
+
+def test_chuangwen_sites_with_a_trailing_unit_and_deadline(invoke: Invoke, tmp_path: Path) -> None:
+    data, stderr = _import(invoke, tmp_path, "chuangwen_list.txt", "--issued", "2024-08-30")
+    assert stderr == ""
+    assert [(t["id"], t["title"], t["deadline"], len(t["measures"])) for t in data["tasks"]] == [
+        ("1", "市少年宫", "3天", 3),
+        ("2", "市第四人民医院", "5天", 2),
+        ("3", "市中心菜市场", "5天内", 2),
+    ]
+    assert data["tasks"][0]["measures"][1]["text"] == "灭火器过期未更换;"
+    assert _due(invoke, tmp_path) == [
+        ("1.1", ["市少年宫"], "2024-09-02"),
+        ("1.2", ["市少年宫"], "2024-09-02"),
+        ("1.3", ["市少年宫"], "2024-09-02"),
+        ("2.1", ["市卫生健康委员会"], "2024-09-04"),
+        ("2.2", ["市卫生健康委员会"], "2024-09-04"),
+        ("3.1", ["市市场监管局", "沙区"], "2024-09-04"),
+        ("3.2", ["市市场监管局", "沙区"], "2024-09-04"),
+    ]
+
+
+def test_sites_in_groups_numbered_again(invoke: Invoke, tmp_path: Path) -> None:
+    data, stderr = _import(invoke, tmp_path, "site_list.txt", "--issued", "2024-05-06")
+    assert stderr == ""
+    assert (
+        data["plan"]["title"]
+        == "某市创建全国文明城市工作指挥部办公室关于文明城市建设工作督查问题的通报"
+    )
+    assert [(t["id"], t["title"], t["units"]) for t in data["tasks"]] == [
+        ("1", "市图书馆", ["市文广旅局"]),
+        ("2", "丽景花园二期", ["城关镇"]),
+        ("3", "西客运站：站前广场地面破损", ["市交通运输局"]),
+    ]
+    assert [m["text"] for m in data["tasks"][1]["measures"]] == [
+        "小区内车辆乱停乱放",
+        "小区内杂物、废弃物乱堆乱放",
+        "无15分钟生活圈提示牌。",
+    ]
+    dues = {i: due for i, _, due in _due(invoke, tmp_path)}
+    assert (dues["1.1"], dues["2.1"], dues["3.1"]) == ("2024-05-13", "2024-05-09", "2024-05-24")
+
+
+def test_a_xiaohao_notice_of_one_problem(invoke: Invoke, tmp_path: Path) -> None:
+    data, stderr = _import(invoke, tmp_path, "xiaohao_notice.txt", "--issued", "2019-12-13")
+    plan = os.path.relpath(PLANS / "xiaohao_notice.txt")  # as rect shows a path
+    assert (
+        stderr == f"{plan}:3:1: warning: problem 1 has no 整改措施: its text is its one measure\n"
+    )
+    (task,) = data["tasks"]
+    assert (
+        task["title"]
+        == "在一些具体整改任务中，一些地方仍然存在不作为、慢作为，甚至敷衍应对等突出问题"
+    )
+    assert (task["units"], task["goal"], task["deadline"]) == (
+        ["区河湖管理中心"],
+        "压实责任落实，健全机制体制。",
+        "2019年12月底前",
+    )
+    # 整改完成情况 1、2、 is progress, 特此公示 / 公示时间 / 联系电话 / 附表 are not the list
+    assert [m["text"] for m in task["measures"]] == [task["title"] + "。"]
+
+
+def test_headings_holding_labels(invoke: Invoke, tmp_path: Path) -> None:
+    data, stderr = _import(invoke, tmp_path, "notice_labels.txt", "--issued", "2024-04-01")
+    assert stderr == ""
+    (task,) = data["tasks"]
+    assert task["units"] == ["某园区党工委", "某园区管委会"]  # the shared prefix expanded
+    assert task["deadline"] == "2025年6月底前"
+    # 发现问题立即处理 is a response rule, not a deadline on the issue date
+    assert [(m["text"], m.get("deadline")) for m in task["measures"]] == [
+        ("开展园区企业排水户排查，建立问题清单。", None),
+        ("对雨污混排企业限期整改，发现问题立即处理。", None),
+    ]
+
+
+def test_bracket_labels(invoke: Invoke, tmp_path: Path) -> None:
+    data, stderr = _import(invoke, tmp_path, "bracket_labels.txt", "--issued", "2024-04-01")
+    assert stderr == ""
+    (task,) = data["tasks"]
+    assert (task["title"], task["units"], task["supervisor"], task["deadline"]) == (
+        "县图书馆门前非机动车乱停乱放，盲道被占用",
+        ["县城管局", "县公安局"],
+        "县文明办",
+        "2024年5月底前",
+    )
+    duty = task["measures"][1]["recurring"][0]
+    assert (duty["every"], duty["rrule"]) == ("每周五", "FREQ=WEEKLY;BYDAY=FR")
+
+
+def test_an_unknown_label_is_reported_not_glued_on(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "整改任务清单\n一、问题一。\n责任单位：住建局\n整改时限：2024年6月底前\n"
+        "联络员：张三 13800000000\n整改措施：\n（一）开展排查。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "units.yaml").write_text("units:\n  - name: 住建局\n", encoding="utf-8")
+    result = invoke("import", str(plan))
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"{plan}:5:1: warning: unknown label '联络员': its lines are not read\n"
+    assert "deadline: 2024年6月底前\n" in result.stdout
+
+
+@pytest.mark.parametrize("name", ["请各单位于月底前报送。", "【主管单位】县城管局"])
+def test_add_units_refuses_what_is_no_unit_name(invoke: Invoke, tmp_path: Path, name: str) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        f"整改任务清单\n一、问题一。\n责任单位：{name}\n整改时限：2024年6月底前\n整改措施：\n（一）排查。\n",
+        encoding="utf-8",
+    )
+    result = invoke("import", str(plan), "-o", str(tmp_path / "tasks.yaml"), "--add-units")
+    assert result.exit_code == 2
+    assert "cannot add" in result.stderr and "is not a unit name" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]  # nothing written
