@@ -135,15 +135,15 @@ def test_no_table_found_names_what_was_found(invoke: Invoke, tmp_path: Path) -> 
     )
 
 
-def test_word_paragraphs_read_like_the_text(invoke: Invoke, tmp_path: Path) -> None:
+def test_text_word_paragraphs_and_word_table_read_alike(invoke: Invoke, tmp_path: Path) -> None:
     outputs = []
-    for name in ("small_plan.txt", "small_plan.docx"):
+    for name in ("small_plan.txt", "small_plan.docx", "small_plan_table.docx"):
         (tmp_path / name).mkdir()
         out = tmp_path / name / "tasks.yaml"
         result = invoke("import", str(PLANS / name), "-o", str(out), "--add-units")
         assert result.exit_code == 0, result.output
         outputs.append(out.read_text(encoding="utf-8").split("\n", 1)[1])  # header names the file
-    assert outputs[0] == outputs[1]
+    assert outputs[0] == outputs[1] == outputs[2]  # text, Word paragraphs, Word table
 
 
 def _big_ledger(path: Path, rows: int) -> None:

@@ -319,13 +319,12 @@ def _task(
                 problems,
             )
             mine = list(dict.fromkeys(owners + more))
-            measure.units = mine if mine and set(mine) != set(task_units) else None
+            if mine and set(mine) != set(task_units):  # this row's units; else as the text says
+                measure.units = mine
             if len(persons) > 1 and cells.get("persons"):
                 measure.persons = _flat(cells["persons"])
             if row_deadline and row_deadline != task_deadline:
                 measure.deadline, measure.milestones = row_deadline, []
-            elif row_deadline:
-                measure.deadline, measure.milestones = None, []
             _progress(measure, cells, how.as_of, f"{how.path}:{place}", warnings)
             measures.append(measure)
     if not measures:
