@@ -140,3 +140,22 @@ def test_add_units_refuses_what_is_no_unit_name(invoke: Invoke, tmp_path: Path, 
     assert result.exit_code == 2
     assert "cannot add" in result.stderr and "is not a unit name" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]  # nothing written
+
+
+def test_gaps_are_written_and_warned_at_their_line(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "整改任务清单\n一、问题一。\n责任单位：住建局\n整改措施：\n（一）开展排查。\n"
+        "二、问题二。\n整改时限：2024年6月底前\n整改措施：\n（一）建立台账。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "units.yaml").write_text("units:\n  - name: 住建局\n", encoding="utf-8")
+    out = tmp_path / "tasks.yaml"
+    result = invoke("import", str(plan), "-o", str(out), "--issued", "2024-04-01")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"{plan}:2:1: warning: problem 1 has no 整改时限: written as 长期坚持 (never overdue); "
+        "set it\n"
+        f"{plan}:6:1: warning: problem 2 has no 责任单位: fill in its units\n"
+    )
+    assert invoke("status", file=out).exit_code == 0

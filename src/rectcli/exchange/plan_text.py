@@ -383,11 +383,12 @@ def _task(
     if not values.get("deadline") and in_goal:  # 整改目标：到2025年6月底前，…
         values["deadline"] = in_goal.text
         block.fields["deadline"] = block.fields["goal"]
-    for key, label in (("units", "责任单位"), ("deadline", "整改时限")):
-        if not values.get(key) and not (key == "units" and values.get("helpers")):
-            problems.append(
-                Problem(path, block.line, 1, f"problem {task_id} has no {label}： line")
-            )
+    if not values.get("units") and not values.get("helpers"):  # a gap: written, and warned
+        message = f"problem {task_id} has no 责任单位: fill in its units"
+        warnings.append(Problem(path, block.line, 1, message, "warning"))
+    if not values.get("deadline"):
+        message = f"problem {task_id} has no 整改时限: written as 长期坚持 (never overdue); set it"
+        warnings.append(Problem(path, block.line, 1, message, "warning"))
     if not block.measures and headline:  # a notice of one item: the problem is the measure
         span = block.fields.get("finding") or block.heading
         block.measures.append((1, block.line, Span([(p[0], p[1], p[2]) for p in span.parts])))
@@ -431,7 +432,7 @@ def _task(
         persons=values.get("persons") or None,
         supervisor=supervisor,
         goal=values.get("goal") or None,
-        deadline=deadline or "-",  # a missing 整改时限 is already a problem
+        deadline=deadline or "长期坚持",  # a missing 整改时限 is warned
         measures=measures,
     )
 
