@@ -390,8 +390,8 @@ def _task(
         message = f"problem {task_id} has no 整改时限: written as 长期坚持 (never overdue); set it"
         warnings.append(Problem(path, block.line, 1, message, "warning"))
     if not block.measures and headline:  # a notice of one item: the problem is the measure
-        span = block.fields.get("finding") or block.heading
-        block.measures.append((1, block.line, Span([(p[0], p[1], p[2]) for p in span.parts])))
+        said = block.fields.get("finding") or block.heading
+        block.measures.append((1, block.line, Span(list(said.parts))))
         if "measures" not in block.fields and not block.site:
             message = f"problem {task_id} has no 整改措施: its text is its one measure"
             warnings.append(Problem(path, block.line, 1, message, "warning"))
