@@ -138,7 +138,10 @@ def test_add_units_refuses_what_is_no_unit_name(invoke: Invoke, tmp_path: Path, 
     )
     result = invoke("import", str(plan), "-o", str(tmp_path / "tasks.yaml"), "--add-units")
     assert result.exit_code == 2
-    assert "cannot add" in result.stderr and "is not a unit name" in result.stderr
+    assert result.stderr.startswith(f"{plan}:3:6: error: cannot add '{name}' to ")
+    assert "units.yaml: no unit's name holds a label, a date or a sentence; correct the plan" in (
+        result.stderr
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]  # nothing written
 
 

@@ -49,7 +49,8 @@ def unknown_problems(
         where = u.where or path
         if adding:
             if why := unit_name_problem(u.name):
-                problems.append(Problem(where, u.line, u.col, f"cannot add {why}"))
+                message = f"cannot add '{u.name}' to {units_path}: {why}; correct the plan"
+                problems.append(Problem(where, u.line, u.col, message))
             continue
         guess = did_you_mean(u.name, units.canonical)
         fix = f"{guess} If not, {hint}" if guess else f"; {hint}"

@@ -49,9 +49,9 @@ def split_units(text: str) -> list[Said]:
 def unit_name_problem(name: str) -> str | None:
     """Why ``name`` cannot be a unit's name (a label, a sentence), or None if it can."""
     if _NOT_A_NAME.search(name):
-        return f"'{name}' is not a unit name (it holds a label, a date or a sentence)"
+        return "no unit's name holds a label, a date or a sentence"
     if len(name) > MAX_NAME:
-        return f"'{name}' is not a unit name (longer than {MAX_NAME} characters)"
+        return f"no unit's name is longer than {MAX_NAME} characters"
     return None
 
 
