@@ -412,8 +412,9 @@ def test_a_document_without_problems(units: UnitRegistry) -> None:
     with pytest.raises(RectError) as caught:
         parse_plan("一、指导思想\n坚持以习近平新时代中国特色社会主义思想为指导。\n", "p.txt", units)
     assert str(caught.value) == (
-        "p.txt: error: no problems found: rect reads headings 一、… followed by 责任单位：, "
-        "整改时限： and 整改措施： lines (see docs/import.md)"
+        "p.txt: error: no problems found: headings 指导思想, none followed by a label line; "
+        "rect reads headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines, "
+        "sites 1. … with (1)… findings, or a table (see docs/import.md)"
     )
 
 

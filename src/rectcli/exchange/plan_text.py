@@ -181,7 +181,7 @@ def _parse_plan(
     plan = plan_header(lines, path, issued)
     start, marked = _annex_start(lines)
     warnings: list[Problem] = []
-    blocks = _blocks(lines, start, path, warnings)
+    blocks = found = _blocks(lines, start, path, warnings)
     if not marked:
         blocks = [b for b in blocks if b.fields]
     if sites := [b for b in blocks if b.site]:  # a 督查通报 lists its sites, nothing else
@@ -201,8 +201,9 @@ def _parse_plan(
                 path,
                 0,
                 0,
-                "no problems found: rect reads headings 一、… followed by 责任单位：, "
-                "整改时限： and 整改措施： lines (see docs/import.md)",
+                f"no problems found: {_what_was_found(found)}; rect reads headings 一、… "
+                "followed by 责任单位：, 整改时限： and 整改措施： lines, sites 1. … with "
+                "(1)… findings, or a table (see docs/import.md)",
             )
         )
     seen: dict[str, int] = {}
@@ -218,6 +219,15 @@ def _parse_plan(
     if problems:
         raise RectError(problems)
     return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings)
+
+
+def _what_was_found(blocks: Sequence[_Block]) -> str:
+    if not blocks:
+        return "no heading 一、…, no label line and no numbered site"
+    firsts = [b.heading.parts[0][2] if b.heading.parts else "" for b in blocks[:4]]
+    shown = "、".join(t[:10] + ("…" if len(t) > 10 else "") for t in firsts)
+    more = f" and {len(blocks) - 4} more" if len(blocks) > 4 else ""
+    return f"headings {shown}{more}, none followed by a label line"
 
 
 def plan_header(lines: Sequence[str], path: str, issued: date | None) -> Plan:
