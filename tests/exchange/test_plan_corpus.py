@@ -111,6 +111,8 @@ def test_bracket_labels(invoke: Invoke, tmp_path: Path) -> None:
         "县文明办",
         "2024年5月底前",
     )
+    written = (tmp_path / "tasks.yaml").read_text(encoding="utf-8")
+    assert "    units: [县城管局, 县公安局]   # 配合单位: 县公安局\n" in written  # marked
     duty = task["measures"][1]["recurring"][0]
     assert (duty["every"], duty["rrule"]) == ("每周五", "FREQ=WEEKLY;BYDAY=FR")
 

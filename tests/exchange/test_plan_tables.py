@@ -84,6 +84,9 @@ def test_sections_and_repeated_header_are_not_problems(invoke: Invoke, tmp_path:
         ("3", ["水务局", "生态环境局"], "2025年6月底前"),  # from 整改目标：到2025年6月底前，…
     ]
     assert [m["text"] for m in tasks[2]["measures"]] == ["排查反弹水体", "实施控源截污。"]
+    written = (tmp_path / "tasks.yaml").read_text(encoding="utf-8")
+    assert "    units: [生态环境局, 市场监管局]   # 配合单位: 市场监管局\n" in written
+    assert "    units: [水务局, 生态环境局]   # 配合单位: 生态环境局\n" in written
 
 
 def test_excel_ledger(invoke: Invoke, tmp_path: Path) -> None:

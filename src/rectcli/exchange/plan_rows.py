@@ -27,6 +27,7 @@ from rectcli.exchange.imported import (
 )
 from rectcli.exchange.measure_text import UnitFinder, analyse
 from rectcli.exchange.plan_text import Span, build_measure, cn_number
+from rectcli.exchange.unit_names import split_units
 from rectcli.memory import gc_paused
 from rectcli.model.shapes import Measure, Plan, ProgressEntry, Task, TaskFile
 from rectcli.model.units import UnitRegistry
@@ -199,6 +200,11 @@ def table_groups(grid: Grid, header: int, columns: dict[int, str]) -> list[_Grou
     return groups
 
 
+def _said(text: str, units: UnitRegistry) -> list[str]:
+    """The units.yaml names (or the names as written) of a units cell."""
+    return [units.resolve(s.name) or s.name for s in split_units(_flat(text))]
+
+
 def _task_id(number: str, index: int) -> str | None:
     if m := _NUMBER.fullmatch(number):
         return m[1] if m[1] else str(cn_number(m[2]))
@@ -247,15 +253,20 @@ def _import_rows(
             warnings.append(Problem(groups[0].rows[0][0], 0, 0, message, "warning"))
         ids = [str(i) for i in range(1, len(groups) + 1)]
     tasks = []
+    helped: dict[str, list[str]] = {}
     for task_id, group in zip(ids, groups, strict=True):
         assert task_id is not None
         tasks.append(_task(task_id, group, how, plan, finder, problems, warnings, unknown))
+        lead = {u for _, cells in group.rows for u in _said(cells.get("units", ""), how.units)}
+        more = [u for u in tasks[-1].units if u not in lead]
+        if more:
+            helped[task_id] = more
     if not tasks:
         problems.append(Problem(how.path, 0, 0, "no problems found: the table has no rows"))
     problems += unknown_problems(unknown, how.units, how.path, how.units_path, how.allow_unknown)
     if problems:
         raise RectError(problems)
-    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings)
+    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings, helped)
 
 
 def _task(

@@ -192,8 +192,10 @@ def _parse_plan(
     problems: list[Problem] = []
     unknown: list[UnknownUnit] = []
     finder = UnitFinder(units)
+    helped: dict[str, list[str]] = {}
     tasks = [
-        _task(b, path, units, finder, plan.issued, problems, unknown, warnings) for b in blocks
+        _task(b, path, units, finder, plan.issued, problems, unknown, warnings, helped)
+        for b in blocks
     ]
     if not tasks:
         problems.append(
@@ -218,7 +220,7 @@ def _parse_plan(
     problems += unknown_problems(unknown, units, path, units_path, allow_unknown)
     if problems:
         raise RectError(problems)
-    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings)
+    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings, helped)
 
 
 def _what_was_found(blocks: Sequence[_Block]) -> str:
@@ -381,6 +383,7 @@ def _task(
     problems: list[Problem],
     unknown: list[UnknownUnit],
     warnings: list[Problem],
+    helped: dict[str, list[str]],
 ) -> Task:
     task_id = str(block.number)
     headline = block.heading.text
@@ -409,8 +412,9 @@ def _task(
         problems.append(Problem(path, block.line, 1, f"problem {task_id} has no 整改措施： line"))
     task_units = _units(block.fields.get("units"), path, units, unknown, warnings)
     for helper in _units(block.fields.get("helpers"), path, units, unknown, warnings):
-        if helper not in task_units:  # 配合单位: responsible too (docs/import.md)
+        if helper not in task_units:  # 配合单位: responsible too, marked (docs/import.md)
             task_units.append(helper)
+            helped.setdefault(task_id, []).append(helper)
     supervisor = None
     if span := block.fields.get("supervisor"):
         names = _units(span, path, units, unknown, warnings)

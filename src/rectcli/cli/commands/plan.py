@@ -136,7 +136,7 @@ def import_(
     for warning in found.warnings:
         _to_stderr(str(warning))
     header = [line.format(plan=plan.name) for line in _HEADER]
-    yaml_text = tasks_yaml(found.file, header)
+    yaml_text = tasks_yaml(found.file, header, found.helpers)
     shown_out = store.display_path(output) if output is not None else "<stdout>"
     try:
         parse_tasks(yaml_text, shown_out, registry)  # what is written loads
