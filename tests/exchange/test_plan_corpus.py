@@ -125,7 +125,7 @@ def test_an_unknown_label_is_reported_not_glued_on(invoke: Invoke, tmp_path: Pat
         encoding="utf-8",
     )
     (tmp_path / "units.yaml").write_text("units:\n  - name: 住建局\n", encoding="utf-8")
-    result = invoke("import", str(plan))
+    result = invoke("import", str(plan), file=tmp_path / "tasks.yaml")  # units.yaml beside it
     assert result.exit_code == 0, result.output
     assert result.stderr == f"{plan}:5:1: warning: unknown label '联络员': its lines are not read\n"
     assert "deadline: 2024年6月底前\n" in result.stdout
@@ -164,3 +164,34 @@ def test_gaps_are_written_and_warned_at_their_line(invoke: Invoke, tmp_path: Pat
         f"{plan}:6:1: warning: problem 2 has no 责任单位: fill in its units\n"
     )
     assert invoke("status", file=out).exit_code == 0
+
+
+def test_qualified_labels_and_progress_sections(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "整改任务清单\n"
+        "一、污水管网建设滞后。\n责任单位(市级)：住建局\n完成时限：2024年6月底前\n"
+        "整改措施：\n1.开展管网排查。\n2.编制建设计划。\n"
+        "整改进展：\n1.已排查50%。\n2.已完成计划初稿。\n"
+        "二、垃圾分类覆盖率低。\n牵头单位：城管局\n配合单位：各街道\n"
+        "整改目标：到2025年3月底前，生活垃圾分类覆盖率达到90%。\n"
+        "重点措施：\n（一）新建分类投放点。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "units.yaml").write_text(
+        "units:\n  - name: 住建局\n  - name: 城管局\n  - name: 各街道\n", encoding="utf-8"
+    )
+    out = tmp_path / "tasks.yaml"
+    result = invoke("import", str(plan), "-o", str(out), "--issued", "2024-04-01")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [(t["id"], t["units"], t["deadline"]) for t in data["tasks"]] == [
+        ("1", ["住建局"], "2024年6月底前"),
+        ("2", ["城管局", "各街道"], "2025年3月底前"),
+    ]
+    assert [m["text"] for t in data["tasks"] for m in t["measures"]] == [
+        "开展管网排查。",
+        "编制建设计划。",  # 整改进展's 1. 2. are progress, not measures
+        "新建分类投放点。",
+    ]

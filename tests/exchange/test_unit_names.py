@@ -46,7 +46,7 @@ def test_a_bare_generic_name_binding_to_a_unit_is_warned(invoke: Invoke, tmp_pat
         encoding="utf-8",
     )
     (tmp_path / "units.yaml").write_text("units:\n  - name: 管委会\n", encoding="utf-8")
-    result = invoke("import", str(plan), "--issued", "2024-04-01")
+    result = invoke("import", str(plan), "--issued", "2024-04-01", file=tmp_path / "t.yaml")
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         f"{plan}:3:6: warning: '管委会' names no place; read as the existing unit '管委会'\n"
