@@ -195,3 +195,21 @@ def test_qualified_labels_and_progress_sections(invoke: Invoke, tmp_path: Path) 
         "编制建设计划。",  # 整改进展's 1. 2. are progress, not measures
         "新建分类投放点。",
     ]
+
+
+def test_among_the_measures_only_a_contact_label_ends_one(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "整改任务清单\n一、问题一。\n责任单位：住建局\n整改时限：2024年6月底前\n整改措施：\n"
+        "（一）开展排查，\n重点：老旧小区和城中村。\n联络员：张三 13800000000\n（二）建立台账。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "units.yaml").write_text("units:\n  - name: 住建局\n", encoding="utf-8")
+    result = invoke("import", str(plan), file=tmp_path / "tasks.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"{plan}:8:1: warning: unknown label '联络员': its lines are not read\n"
+    (task,) = yaml.safe_load(result.stdout)["tasks"]
+    assert [m["text"] for m in task["measures"]] == [
+        "开展排查，重点：老旧小区和城中村。",
+        "建立台账。",
+    ]

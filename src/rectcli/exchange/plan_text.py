@@ -86,6 +86,8 @@ _SITE_ITEM = re.compile(r"[（(]\s*(?P<n>[0-9]{1,2})\s*[）)]")
 _GROUP = re.compile(rf"\s*[（(]\s*[{_CN}]+\s*[）)]")
 _INLINE_FIELD = re.compile(rf"\s+(?=【?(?:{_LABELS})】?\s*[：:])")  # X 整改时限:7天
 _OTHER_LABEL = re.compile(r"\s*【?(?P<label>[\u4e00-\u9fff]{2,8})】?\s*[：:]")
+# Inside the measures, "重点：" may begin a wrapped line; only these labels end a measure.
+_ASIDE = re.compile(r"联系|联络|电话|邮箱|传真|地址|备注|说明|报送")
 _END = re.compile(
     r"\s*(?:抄送|主送|附件|附表|特此公示|特此通报|公示时间|公示期|监督电话|联系电话|联系人)"
     r"|.*\d日\s*印发\s*$"
@@ -318,12 +320,14 @@ def _blocks(lines: Sequence[str], start: int, path: str, warnings: list[Problem]
             if not value.strip():
                 continue
             line, offset = value, col
-        elif (other := _OTHER_LABEL.match(line)) and not _MEASURE.match(line):
+        elif (other := _unknown_label(line, section)) is not None:
             where = f"unknown label '{other['label']}': its lines are not read"
             warnings.append(Problem(path, number, other.start("label") + 1, where, "warning"))
-            current, section = Span(), "unknown"  # starts nothing; never glued on
+            # starts nothing, never glued on; the next numbered measure goes on the list
+            current, section = Span(), "aside" if section in ("measures", "aside") else "unknown"
             continue
-        if section == "measures" and (m := _MEASURE.match(line)):
+        if section in ("measures", "aside") and (m := _MEASURE.match(line)):
+            section = "measures"
             measure_number = cn_number(m["cn"]) if m["cn"] else int(m["par"] or m["ar"])
             current = Span()
             current.add(number, offset + m.start("rest") + 1, m["rest"])
@@ -353,6 +357,16 @@ def _site(m: re.Match[str], number: int, blocks: list[_Block]) -> Span:
         block.measures.append((int(item["n"]), number, current))
     blocks.append(block)
     return current
+
+
+def _unknown_label(line: str, section: str) -> re.Match[str] | None:
+    """A label line rect does not read (``联络员：张三``), which starts nothing."""
+    m = _OTHER_LABEL.match(line)
+    if m is None or _MEASURE.match(line):
+        return None
+    if section == "measures" and not _ASIDE.search(m["label"]):
+        return None  # a measure's own words go on
+    return m
 
 
 def _label_heading(rest: str) -> str | None:
