@@ -214,3 +214,48 @@ def test_a_500_row_word_table_imports_in_under_two_seconds(invoke: Invoke, tmp_p
     assert result.exit_code == 0, result.output
     assert result.stdout == f"已导入 250 个问题、500 项措施 → {tmp_path / 'tasks.yaml'}\n"
     assert elapsed < 2.0
+
+
+def test_rows_numbered_per_measure_and_a_category_column(invoke: Invoke, tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("某局巡察整改台账")
+    doc.add_paragraph("填报单位：办公室  截至：2024年6月30日")
+    header = ("序号", "问题", "具体问题", "整改措施", "责任单位", "整改时限", "完成情况")
+    rows = [
+        ("1", "政治建设", "学习不深入。", "制定学习计划", "办公室", "2024年5月底前", "已完成"),
+        ("2", "政治建设", "学习不深入。", "开展专题研讨", "办公室", "2024年9月底前", "正在推进"),
+        ("3", "政治建设", "制度执行不严。", "修订议事规则", "办公室", "2024年8月底前", "未启动"),
+    ]
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    for column, label in enumerate(header):
+        table.cell(0, column).text = label
+    for r, values in enumerate(rows, start=1):
+        for column, text in enumerate(values):
+            if not (r == 2 and column in (1, 2)) and not (r == 3 and column == 1):
+                table.cell(r, column).text = text
+    table.cell(1, 1).merge(table.cell(3, 1))  # the category over all three rows
+    table.cell(1, 2).merge(table.cell(2, 2))  # the problem over its two measures
+    plan = tmp_path / "ledger.docx"
+    doc.save(str(plan))
+    data, stderr = _import_path(invoke, tmp_path, plan, "--issued", "2024-04-01")
+    assert stderr == ""
+    assert [(t["id"], t["title"], len(t["measures"])) for t in data["tasks"]] == [
+        ("1", "学习不深入", 2),
+        ("2", "制度执行不严", 1),
+    ]
+    assert [
+        (m["id"], m["status"], m.get("progress")) for t in data["tasks"] for m in t["measures"]
+    ] == [
+        ("1.1", "done", [{"date": dt.date(2024, 6, 30), "status": "done"}]),
+        ("1.2", "doing", [{"date": dt.date(2024, 6, 30), "status": "doing"}]),
+        ("2.1", "todo", None),
+    ]
+
+
+def _import_path(invoke: Invoke, tmp_path: Path, plan: Path, *extra: str) -> tuple[dict, str]:  # type: ignore[type-arg]
+    out = tmp_path / "tasks.yaml"
+    result = invoke("import", str(plan), "-o", str(out), "--add-units", *extra)
+    assert result.exit_code == 0, result.output
+    return yaml.safe_load(out.read_text(encoding="utf-8")), result.stderr

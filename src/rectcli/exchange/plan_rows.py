@@ -122,10 +122,17 @@ def field_of(label: str) -> str | None:
 def header_columns(row: Sequence[str]) -> dict[int, str] | None:
     """Column → field, if ``row`` is a header row (a problem or measure column and 2 more)."""
     columns: dict[int, str] = {}
+    labels: dict[str, tuple[int, str]] = {}  # field → (column, its label)
     for index, text in enumerate(row):
-        key = field_of(text)
-        if key and key not in columns.values():
-            columns[index] = key
+        key, label = field_of(text), _QUALIFIER.sub("", text)
+        if key is None:
+            continue
+        if key not in labels:
+            columns[index], labels[key] = key, (index, label)
+        elif key == "title" and len(label) > len(labels[key][1]):  # 问题 | 具体问题: the finding
+            del columns[labels[key][0]]
+            columns[index], labels[key] = key, (index, label)
+    columns = dict(sorted(columns.items()))
     keys = set(columns.values())
     if len(keys) >= 3 and keys & {"title", "measures"}:
         return columns
@@ -189,10 +196,12 @@ def table_groups(grid: Grid, header: int, columns: dict[int, str]) -> list[_Grou
         place = f"{grid.place} row {grid.first_row + offset}"
         number, title = cells.get("number", ""), cells.get("title", "")
         last = groups[-1] if groups else None
-        same = last is not None and (
-            (number and number == last.number)
-            or (not number and (not title or title == last.rows[-1][1].get("title", "")))
-        )
+        if last is None:
+            same = False
+        elif title:  # merged (or repeated) problem text: one problem, whatever its rows' 序号
+            same = title == last.rows[-1][1].get("title", "")
+        else:  # no problem text on this row: the 序号 says, or it goes on (a blank cell)
+            same = not number or number == last.number
         if same and last is not None:
             last.rows.append((place, cells))
         else:
@@ -247,7 +256,10 @@ def _import_rows(
     unknown: list[UnknownUnit] = []
     finder = UnitFinder(how.units)
     ids = [_task_id(g.number, i) for i, g in enumerate(groups, start=1)]
-    if None in ids or len(set(ids)) < len(ids):
+    per_measure = any(len({c["number"] for _, c in g.rows if c.get("number")}) > 1 for g in groups)
+    if per_measure:  # 序号 numbers the rows, not the problems
+        ids = [str(i) for i in range(1, len(groups) + 1)]
+    elif None in ids or len(set(ids)) < len(ids):
         if any(ids) and groups:
             message = "序号 repeats or is not a number: problems numbered 1, 2, … in table order"
             warnings.append(Problem(groups[0].rows[0][0], 0, 0, message, "warning"))

@@ -17,7 +17,7 @@ from rectcli.errors import Problem, RectError
 from rectcli.exchange.plan_rows import Grid
 
 _AS_OF = re.compile(
-    r"截[至止](?:到)?\s*(?P<when>[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
+    r"截[至止](?:到|日期|时间)?\s*[：:]?\s*(?P<when>[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日"
     r"|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})"
 )
 
