@@ -241,6 +241,7 @@ def test_rows_numbered_per_measure_and_a_category_column(invoke: Invoke, tmp_pat
     doc.save(str(plan))
     data, stderr = _import_path(invoke, tmp_path, plan, "--issued", "2024-04-01")
     assert stderr == ""
+    assert data["plan"]["title"] == "某局巡察整改台账"
     assert [(t["id"], t["title"], len(t["measures"])) for t in data["tasks"]] == [
         ("1", "学习不深入", 2),
         ("2", "制度执行不严", 1),

@@ -142,9 +142,9 @@ def plan_header(lines: Sequence[str], path: str, issued: date | None) -> Plan:
         stripped = line.strip()
         if not stripped or re.fullmatch(r"附件\s*[0-9]*[：:]?", stripped):
             continue
-        if stripped.endswith(("。", "：", ":")) or len(stripped) > 40 or HEADING.match(stripped):
-            break
-        if stripped == "整改任务清单":  # the annex's own label, not the plan's title
+        if stripped.endswith("。") or "：" in stripped or ":" in stripped or len(stripped) > 40:
+            break  # a sentence, a label line (主送, 填报单位：…) or a paragraph
+        if stripped == "整改任务清单" or HEADING.match(stripped):  # the annex's label, a heading
             break
         title.append(stripped)
     issuer = None
