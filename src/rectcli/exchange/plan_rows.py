@@ -304,7 +304,7 @@ def _task(
     helpers = [units_of(_flat(c.get("helpers", "")), p) for p, c in rows]
     task_units = list(dict.fromkeys(u for us in row_units + helpers for u in us))
     if not task_units:
-        warn(f"problem {task_id} has no 责任单位: fill in units")
+        warn(f"problem {task_id} has no 责任单位: fill in its units")
     headline = _first(rows, "title")
     title, _, finding = headline.partition("。")
     if not headline:
