@@ -213,3 +213,19 @@ def test_among_the_measures_only_a_contact_label_ends_one(invoke: Invoke, tmp_pa
         "开展排查，重点：老旧小区和城中村。",
         "建立台账。",
     ]
+
+
+def test_a_regional_season_in_a_measure_is_warned(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "整改任务清单\n一、河道淤积。\n责任单位：水务局\n整改时限：长期坚持\n整改措施：\n"
+        "（一）汛期前完成河道清淤。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "units.yaml").write_text("units:\n  - name: 水务局\n", encoding="utf-8")
+    result = invoke("import", str(plan), file=tmp_path / "tasks.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"{plan}:6:4: warning: '汛期前' differs from region to region: no deadline read from it; "
+        "write the date\n"
+    )

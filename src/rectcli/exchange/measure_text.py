@@ -56,6 +56,9 @@ _NOT_A_DEADLINE_AFTER = re.compile(r"以来|起|开始|至今|以后|后")
 _IMMEDIATE = re.compile(
     r"立行立改|立查立改|即知即改|即查即改|立即整改|(?<![建成设确树创订独对中自孤])立即(?!时)"
 )
+_REGIONAL = re.compile(
+    r"(?:主)?汛期(?:来临)?(?:前|之前)|汛前|雨季(?:前|之前)|(?:采暖|供暖)季(?:前|之前)"
+)
 _CONDITION = re.compile(r"发现|一经|一旦|如有|凡|遇有|接到|出现")
 _PER = r"(?:半年|个季度|季度|季|个月|月|周|旬|年)"
 _IN_YEAR = (
@@ -112,6 +115,7 @@ class MeasureFacts:
     milestones: list[tuple[Phrase, str]] = field(default_factory=list)  # (deadline, step)
     recurring: list[tuple[Phrase, str | None]] = field(default_factory=list)  # (every, duty)
     errors: list[tuple[int, str]] = field(default_factory=list)  # (offset, message)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (offset, warning)
 
 
 class UnitFinder:
@@ -188,6 +192,9 @@ def analyse(
             parse_deadline(now[0], issued)
         except DeadlineError as exc:
             facts.errors.append((now.start(), str(exc)))
+    for season in _REGIONAL.finditer(masked):
+        message = f"'{season[0]}' differs from region to region: no deadline read from it"
+        facts.notes.append((season.start(), f"{message}; write the date"))
     owners = _owners(masked, finder, task_units)
     facts.owners = None if set(owners) == set(task_units) else owners
     return facts

@@ -340,6 +340,7 @@ def _task(
                 task_units,
                 plan.issued,
                 problems,
+                warnings,
             )
             mine = list(dict.fromkeys(owners + more))
             if mine and set(mine) != set(task_units):  # this row's units; else as the text says

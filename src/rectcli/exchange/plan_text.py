@@ -222,7 +222,9 @@ def _task(
                 Problem(path, line, 1, f"measure {measure_id} again in problem {task_id}")
             )
         seen.add(measure_id)
-        measures.append(build_measure(measure_id, span, path, finder, task_units, issued, problems))
+        measures.append(
+            build_measure(measure_id, span, path, finder, task_units, issued, problems, warnings)
+        )
     return Task(
         id=task_id,
         title=title.strip() or headline,
@@ -256,6 +258,7 @@ def build_measure(
     task_units: list[str],
     issued: date | None,
     problems: list[Problem],
+    warnings: list[Problem] | None = None,
 ) -> Measure:
     """One measure from its text: owners, deadline, milestones and duties read from it."""
     text = span.text
@@ -264,6 +267,10 @@ def build_measure(
         Problem(path, *span.at(offset), with_issued_hint(message))
         for offset, message in facts.errors
     )
+    if warnings is not None:
+        warnings.extend(
+            Problem(path, *span.at(offset), message, "warning") for offset, message in facts.notes
+        )
     duties = []
     for every, duty in facts.recurring:
         try:  # the due dates' rule, as rect calc and rect check derive it
