@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
 
 from rectcli.dates.duties import read_duties
-from rectcli.dates.grammar import Deadline, DeadlineError, parse_deadline
+from rectcli.dates.grammar import Deadline, DeadlineError, add_months, parse_deadline
 from rectcli.dates.workdays import UnknownYear, WorkCalendar
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.memory import gc_paused
@@ -289,8 +289,9 @@ def check_tasks(
             effective = (
                 own or _milestone_deadline(steps) or (None if measure.deadline else task_deadline)
             )
-            if effective and effective.due is None and measure.start is not None:
-                counted = _count_from(effective, measure.start, checklist.calendar)
+            start = measure.start or issued  # 3天内 counts from the plan's issue date
+            if effective and effective.due is None and start is not None:
+                counted = _count_from(effective, start, checklist.calendar)
                 if isinstance(counted, str):
                     problems.append(Problem(path, *at([*m_loc, "start"]), counted))
                 effective = counted if isinstance(counted, Deadline) else None
@@ -338,6 +339,8 @@ def _count_from(deadline: Deadline, start: date, calendar: WorkCalendar) -> Dead
             return f"start: counting {deadline.text} from {start}: {exc}"
     if deadline.days is not None:
         return replace(deadline, due=start + timedelta(days=deadline.days))
+    if deadline.months is not None:
+        return replace(deadline, due=add_months(start, deadline.months))
     return deadline
 
 

@@ -28,7 +28,8 @@ def import_(
         typer.Argument(
             metavar="PLAN",
             dir_okay=False,
-            help="The plan document: UTF-8 text (.txt) or Word (.docx).",
+            help="The plan document: UTF-8 text (.txt), Word (.docx: tables or "
+            "paragraphs) or an Excel ledger (.xlsx).",
         ),
     ],
     output: Annotated[
@@ -61,11 +62,13 @@ def import_(
         ),
     ] = None,
 ) -> None:
-    """Read a task list (整改任务清单) in the official text format into tasks.yaml."""
+    """Read a task list (整改任务清单): a text plan, a Word table or an Excel ledger."""
+
+    from dataclasses import replace
 
     from rectcli import store
     from rectcli.errors import Problem, RectError
-    from rectcli.exchange.plan_text import parse_plan
+    from rectcli.exchange.plan_import import Source, import_document
     from rectcli.exchange.plan_yaml import add_units as with_units
     from rectcli.exchange.plan_yaml import tasks_yaml
     from rectcli.model.shapes import UnitFile
@@ -99,28 +102,54 @@ def import_(
                 )
             ]
         )
-    text, shown_plan = store.read_plan(plan), store.display_path(plan)
-    found = parse_plan(
-        text, shown_plan, registry, units_path=shown_units, issued=when, allow_unknown=add_units
+    shown_plan = store.display_path(plan)
+    suffix = plan.suffix.lower()
+    if suffix == ".doc":
+        raise RectError([Problem(shown_plan, 0, 0, "an old Word .doc file; save it as .docx")])
+    if suffix == ".xls":
+        raise RectError([Problem(shown_plan, 0, 0, "an old Excel .xls file; save it as .xlsx")])
+    binary = suffix in (".docx", ".xlsx")
+    text = None if binary else store.read_text(plan)
+    source = Source(
+        store.read_bytes(plan) if binary else b"",
+        suffix if binary else ".txt",
+        shown_plan,
+        registry,
+        shown_units,
+        when,
+        add_units,
+        settings.today,
     )
+    found = import_document(source, text)
     say = typer.echo if output is not None else _to_stderr
-    if found.unknown:
+    new_units = None
+    if found.unknown:  # nothing is written until the whole import has succeeded
+        places = [u.where or f"{shown_plan}:{u.line}:{u.col}" for u in found.unknown]
         notes = [
-            (u.name, f"added by rect import ({shown_plan}:{u.line}:{u.col}): set full and kind")
-            for u in found.unknown
+            (u.name, f"added by rect import ({place}): set full and kind")
+            for u, place in zip(found.unknown, places, strict=True)
         ]
+        current = store.read_text(units_path) if units_path.exists() else None
+        new_units = with_units(current, notes, shown_units)
+        registry = parse_units(new_units, shown_units)  # never write an invalid file
+        source = replace(source, units=registry, allow_unknown=False)
+        found = import_document(source, text)
+    for warning in found.warnings:
+        _to_stderr(str(warning))
+    header = [line.format(plan=plan.name) for line in _HEADER]
+    yaml_text = tasks_yaml(found.file, header, found.helpers)
+    shown_out = store.display_path(output) if output is not None else "<stdout>"
+    try:
+        parse_tasks(yaml_text, shown_out, registry)  # what is written loads
+    except RectError as error:  # as the import's own problems: nothing was written
+        hint = "" if when else "; import with --issued DATE"
+        messages = dict.fromkeys(f"{p.message}{hint}" for p in error.problems)
+        raise RectError([Problem(shown_plan, 0, 0, m) for m in messages]) from None
+    if new_units is not None:
         with _locked(units_path):
-            current = store.read_text(units_path) if units_path.exists() else None
-            new_text = with_units(current, notes, shown_units)
-            registry = parse_units(new_text, shown_units)  # never write an invalid file
-            store.write_atomic(units_path, new_text)
+            store.write_atomic(units_path, new_units)
         names = "、".join(name for name, _ in notes)
         say(labels("units_added", path=shown_units, n=len(notes), names=names))
-        found = parse_plan(text, shown_plan, registry, units_path=shown_units, issued=when)
-    header = [line.format(plan=plan.name) for line in _HEADER]
-    yaml_text = tasks_yaml(found.file, header)
-    shown_out = store.display_path(output) if output is not None else "<stdout>"
-    parse_tasks(yaml_text, shown_out, registry)  # what is written loads
     if output is None:
         typer.echo(yaml_text, nl=False)
         return
