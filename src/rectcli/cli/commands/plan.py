@@ -11,13 +11,7 @@ from rectcli.cli.app import app, print_renderable, settings_of
 from rectcli.cli.options import Format, TableFormat, parse_date_option
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
-_HEADER = (
-    "Imported by `rect import` from {plan}.",
-    "Each measure's units, deadline, milestones and recurring duties were read",
-    "from its text: check them against the plan (docs/import.md).",
-)
+    pass
 
 
 @app.command("import")
@@ -63,17 +57,9 @@ def import_(
     ] = None,
 ) -> None:
     """Read a task list (整改任务清单): a text plan, a Word table or an Excel ledger."""
-
-    from dataclasses import replace
-
     from rectcli import store
     from rectcli.errors import Problem, RectError
-    from rectcli.exchange.plan_import import Source, import_document
-    from rectcli.exchange.plan_yaml import add_units as with_units
-    from rectcli.exchange.plan_yaml import tasks_yaml
-    from rectcli.model.shapes import UnitFile
-    from rectcli.model.units import UnitRegistry
-    from rectcli.model.validate import parse_tasks, parse_units
+    from rectcli.exchange.plan_files import read_plan_import, write_plan_import
 
     settings = settings_of(ctx)
     labels = settings.labels
@@ -84,93 +70,32 @@ def import_(
     if output is not None and not output.parent.is_dir():
         shown_dir = store.display_path(output.parent)
         raise RectError([Problem(store.display_path(output), 0, 0, f"no directory {shown_dir}")])
-    when = parse_date_option(issued, "--issued") if issued is not None else None
     units_path = store.units_file_for(output if output is not None else settings.tasks_path)
-    shown_units = store.display_path(units_path)
-    if units_path.exists():
-        registry = store.load_units(units_path)
-    elif add_units:
-        registry = UnitRegistry(UnitFile(units=[]))
-    else:
-        raise RectError(
-            [
-                Problem(
-                    shown_units,
-                    0,
-                    0,
-                    "no such file; write it (docs/format.md) or import with --add-units",
-                )
-            ]
-        )
-    shown_plan = store.display_path(plan)
-    suffix = plan.suffix.lower()
-    if suffix == ".doc":
-        raise RectError([Problem(shown_plan, 0, 0, "an old Word .doc file; save it as .docx")])
-    if suffix == ".xls":
-        raise RectError([Problem(shown_plan, 0, 0, "an old Excel .xls file; save it as .xlsx")])
-    binary = suffix in (".docx", ".xlsx")
-    text = None if binary else store.read_text(plan)
-    source = Source(
-        store.read_bytes(plan) if binary else b"",
-        suffix if binary else ".txt",
-        shown_plan,
-        registry,
-        shown_units,
-        when,
-        add_units,
-        settings.today,
-    )
-    found = import_document(source, text)
-    say = typer.echo if output is not None else _to_stderr
-    new_units = None
-    if found.unknown:  # nothing is written until the whole import has succeeded
-        places = [u.where or f"{shown_plan}:{u.line}:{u.col}" for u in found.unknown]
-        notes = [
-            (u.name, f"added by rect import ({place}): set full and kind")
-            for u, place in zip(found.unknown, places, strict=True)
-        ]
-        current = store.read_text(units_path) if units_path.exists() else None
-        new_units = with_units(current, notes, shown_units)
-        registry = parse_units(new_units, shown_units)  # never write an invalid file
-        source = replace(source, units=registry, allow_unknown=False)
-        found = import_document(source, text)
-    for warning in found.warnings:
-        _to_stderr(str(warning))
-    header = [line.format(plan=plan.name) for line in _HEADER]
-    yaml_text = tasks_yaml(found.file, header, found.helpers)
     shown_out = store.display_path(output) if output is not None else "<stdout>"
-    try:
-        parse_tasks(yaml_text, shown_out, registry)  # what is written loads
-    except RectError as error:  # as the import's own problems: nothing was written
-        hint = "" if when else "; import with --issued DATE"
-        messages = dict.fromkeys(f"{p.message}{hint}" for p in error.problems)
-        raise RectError([Problem(shown_plan, 0, 0, m) for m in messages]) from None
-    if new_units is not None:
-        with _locked(units_path):
-            store.write_atomic(units_path, new_units)
-        names = "、".join(name for name, _ in notes)
-        say(labels("units_added", path=shown_units, n=len(notes), names=names))
+    result = read_plan_import(
+        plan,
+        units_path,
+        shown_output=shown_out,
+        issued=parse_date_option(issued, "--issued") if issued is not None else None,
+        add_units=add_units,
+        today=settings.today,
+    )
+    for warning in result.warnings:
+        _to_stderr(str(warning))
+    write_plan_import(result, output, units_path)
+    say = typer.echo if output is not None else _to_stderr
+    if result.added:
+        shown_units = store.display_path(units_path)
+        names = "、".join(result.added)
+        say(labels("units_added", path=shown_units, n=len(result.added), names=names))
     if output is None:
-        typer.echo(yaml_text, nl=False)
+        typer.echo(result.yaml_text, nl=False)
         return
-    with _locked(output):
-        store.write_output(output, yaml_text)
-    measures = sum(len(t.measures) for t in found.file.tasks)
-    say(labels("imported", tasks=len(found.file.tasks), measures=measures, path=shown_out))
+    say(labels("imported", tasks=result.tasks, measures=result.measures, path=shown_out))
 
 
 def _to_stderr(message: str) -> None:
     typer.echo(message, err=True)
-
-
-def _locked(path: Path) -> AbstractContextManager[None]:
-    """The writers' lock of a file that exists (rect mark may be editing it); a new
-    file has no writers to wait for."""
-    from contextlib import nullcontext
-
-    from rectcli import store
-
-    return store.locked(path) if path.is_file() else nullcontext()
 
 
 @app.command()
