@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from rectcli.errors import RectError
+from rectcli.labels_docs import WORDS as DOCUMENT_WORDS
 from rectcli.statuses import STATUSES, Status
 
 LANGS = ("zh", "en")
@@ -378,6 +379,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "git_config_kept": "git config {name} is already {value}",
     },
 }
+for _lang, _words in DOCUMENT_WORDS.items():  # Word/PDF reports, 销号公示, site (issue 15)
+    _WORDS[_lang].update(_words)
 
 
 class Labels:

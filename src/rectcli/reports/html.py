@@ -22,7 +22,7 @@ from rectcli.queries.report import (
     unit_bars,
 )
 from rectcli.reports.svg import bar_chart
-from rectcli.reports.text import summary_facts
+from rectcli.reports.text import report_heading, summary_facts
 
 _CSS = """
 :root { --late: #b91c1c; --soon: #b45309; --done: #15803d; --line: #d1d5db; }
@@ -186,7 +186,7 @@ def report_html(report: Report, labels: Labels) -> str:
         meta += f" · {labels('units')} {report.unit}"
     body = [
         f"<header><h1>{escape(report.title)}</h1>",
-        f'<p class="meta">{escape(labels("report_heading"))} · {escape(meta)}</p></header>',
+        f'<p class="meta">{escape(report_heading(report, labels))} · {escape(meta)}</p></header>',
         _summary(report, labels),
     ]
     if report.total:
