@@ -23,6 +23,11 @@ WORDS: dict[str, dict[str, str]] = {
         "notice_title": "关于{subject}整改完成情况的公示",
         "notice_intro": "根据{plan}要求，{units}已完成下列整改任务，现将整改完成情况予以公示，"
         "接受社会监督。",
+        "notice_subject_task": "“{title}”问题",
+        "notice_subject_measure": "“{title}”问题整改措施{ordinal}",
+        "notice_finished_on": "已于{day}整改完成",
+        "notice_sentence_sep": "；",
+        "notice_closing": "特此公示。",
         "notice_problem": "整改问题",
         "notice_units": "整改实施主体",
         "notice_measures": "整改措施",
@@ -62,6 +67,11 @@ WORDS: dict[str, dict[str, str]] = {
         "notice_title": "Notice: rectification of {subject} completed",
         "notice_intro": "Under {plan}, {units} have completed the rectification below; it is "
         "published here for public scrutiny.",
+        "notice_subject_task": "the problem “{title}”",
+        "notice_subject_measure": "measure {ordinal} of the problem “{title}”",
+        "notice_finished_on": "finished on {day}",
+        "notice_sentence_sep": "; ",
+        "notice_closing": "Hereby published.",
         "notice_problem": "Problem",
         "notice_units": "Responsible units",
         "notice_measures": "Measures",

@@ -45,22 +45,55 @@ class ReportFormat:
 FORMATS: dict[str, ReportFormat] = {
     f.name: f
     for f in (
-        ReportFormat("table", "rectcli.reports.terminal", "report_view", "public_view",
-                     (".txt",), output="rich"),  # fmt: skip
-        ReportFormat("markdown", "rectcli.reports.text", "report_markdown", "public_markdown",
-                     (".md", ".markdown")),  # fmt: skip
-        ReportFormat("html", "rectcli.reports.html", "report_html", "public_html",
-                     (".html", ".htm")),  # fmt: skip
-        ReportFormat("xlsx", "rectcli.reports.xlsx", "report_workbook", "public_workbook",
-                     (".xlsx",), output="workbook"),  # fmt: skip
-        ReportFormat("csv", "rectcli.reports.text", "report_csv", "public_csv",
-                     (".csv",), report_labels=False),  # fmt: skip
-        ReportFormat("json", "rectcli.reports.json_doc", "report_json", "public_json",
-                     (".json",), report_labels=False, public_labels=False),  # fmt: skip
-        ReportFormat("docx", "rectcli.reports.docx", "report_docx", "public_docx",
-                     (".docx",), output="bytes"),  # fmt: skip
-        ReportFormat("pdf", "rectcli.reports.pdf", "report_pdf", "public_pdf",
-                     (".pdf",), output="bytes"),  # fmt: skip
+        ReportFormat(
+            "table",
+            "rectcli.reports.terminal",
+            "report_view",
+            "public_view",
+            (".txt",),
+            output="rich",
+        ),
+        ReportFormat(
+            "markdown",
+            "rectcli.reports.text",
+            "report_markdown",
+            "public_markdown",
+            (".md", ".markdown"),
+        ),
+        ReportFormat(
+            "html", "rectcli.reports.html", "report_html", "public_html", (".html", ".htm")
+        ),
+        ReportFormat(
+            "xlsx",
+            "rectcli.reports.xlsx",
+            "report_workbook",
+            "public_workbook",
+            (".xlsx",),
+            output="workbook",
+        ),
+        ReportFormat(
+            "csv",
+            "rectcli.reports.text",
+            "report_csv",
+            "public_csv",
+            (".csv",),
+            report_labels=False,
+        ),
+        ReportFormat(
+            "json",
+            "rectcli.reports.json_doc",
+            "report_json",
+            "public_json",
+            (".json",),
+            report_labels=False,
+            public_labels=False,
+        ),
+        ReportFormat(
+            "docx", "rectcli.reports.docx", "report_docx", "public_docx", (".docx",), output="bytes"
+        ),
+        ReportFormat(
+            "pdf", "rectcli.reports.pdf", "report_pdf", "public_pdf", (".pdf",), output="bytes"
+        ),
     )
 }
 NAMES = tuple(FORMATS)

@@ -8,94 +8,18 @@ per unit with a real table of its overdue, due-soon, behind and newly done measu
 from __future__ import annotations
 
 from rectcli.labels import Labels
-from rectcli.queries.report import Report, UnitSection, chinese_ordinal
+from rectcli.queries.report import Report
 from rectcli.reports import wordstyle as ws
-from rectcli.reports.text import (
-    PUBLIC_COLUMNS,
-    kinds_of,
-    public_rows,
-    report_heading,
-    when_text,
+from rectcli.reports.office import (
+    chinese_date,
+    item_head,
+    item_rows,
+    section_line,
+    summary_text,
+    unit_head,
+    unit_rows,
 )
-
-
-def summary_text(report: Report, labels: Labels) -> str:
-    """The summary as the sentence an office writes (截至…，共有整改措施…项…)."""
-    pct = round(100 * report.finished / report.total) if report.total else 0
-    text = labels(
-        "doc_summary",
-        as_of=ws.chinese_date(report.as_of, labels),
-        since=ws.chinese_date(report.since, labels),
-        total=report.total,
-        finished=report.finished,
-        percent=pct,
-        overdue=report.overdue,
-        soon_days=report.soon_days,
-        due_soon=report.due_soon,
-        behind=report.behind,
-        done=report.done,
-    )
-    if report.duties_overdue:
-        text += labels("doc_duties", n=report.duties_overdue)
-    return text
-
-
-def unit_rows(report: Report) -> list[list[str]]:
-    return [
-        [
-            str(rank),
-            s.unit,
-            f"{s.finished}/{s.total}",
-            f"{s.percent}%",
-            str(len(s.overdue)),
-            str(len(s.due_soon)),
-            str(len(s.behind)),
-            str(len(s.done)),
-        ]
-        for rank, s in enumerate(report.units, 1)
-    ]
-
-
-def unit_head(labels: Labels) -> list[str]:
-    return [
-        labels("report_rank"),
-        labels("report_unit"),
-        labels("finished"),
-        "%",
-        labels("overdue"),
-        labels("report_due_soon"),
-        labels("report_behind"),
-        labels("report_done"),
-    ]
-
-
-def item_head(labels: Labels) -> list[str]:
-    return [
-        labels("report_kind"),
-        labels("id"),
-        labels("due"),
-        labels("report_when"),
-        labels("text"),
-        labels("report_latest"),
-    ]
-
-
-def item_rows(section: UnitSection, labels: Labels) -> list[list[str]]:
-    """One line per overdue, due-soon, behind and newly done measure of a unit."""
-    from rectcli.queries.report import item_note
-
-    return [
-        [
-            labels(key),
-            item.label,
-            item.row.due.isoformat() if item.row.due else item.row.deadline or "—",
-            when_text(kind, item, labels),
-            " ".join(item.row.text.split()),
-            item_note(item),
-        ]
-        for kind, key, item in kinds_of(section)
-    ]
-
+from rectcli.reports.text import PUBLIC_COLUMNS, public_rows, report_heading
 
 UNIT_WIDTHS = (1, 3, 1, 1, 1, 1, 1, 1)  # the unit's name takes what the numbers leave
 ITEM_WIDTHS = (1, 1, 1, 1, 3, 2)  # 整改措施 : 最新进展 = 3 : 2
@@ -109,7 +33,9 @@ def report_docx(report: Report, labels: Labels) -> bytes:
     ws.title(doc, report_heading(report, labels))
     ws.paragraph(doc, report.title, ws.SUBHEADING_FONT, align="center")
     if report.unit:
-        ws.paragraph(doc, f"（{labels('units')}：{report.unit}）", ws.SUBHEADING_FONT, align="center")
+        ws.paragraph(
+            doc, f"（{labels('units')}：{report.unit}）", ws.SUBHEADING_FONT, align="center"
+        )
     ws.paragraph(doc, summary_text(report, labels), indent=True)
     if report.units:
         ws.heading(doc, labels("doc_units_heading"))
@@ -122,15 +48,7 @@ def report_docx(report: Report, labels: Labels) -> bytes:
         )
         ws.heading(doc, labels("doc_details_heading"))
     for rank, section in enumerate(report.units, 1):
-        line = labels(
-            "doc_unit_line",
-            unit=section.unit,
-            total=section.total,
-            finished=section.finished,
-            percent=section.percent,
-        )
-        ordinal = f"（{chinese_ordinal(rank)}）" if labels.lang == "zh" else f"({rank}) "
-        ws.heading(doc, ordinal + line, level=2)
+        ws.heading(doc, section_line(rank, section, labels), level=2)
         rows = item_rows(section, labels)
         if rows:
             ws.table(
@@ -152,7 +70,7 @@ def public_docx(report: Report, labels: Labels) -> bytes:
     ws.title(doc, f"{report.title}{labels('doc_public_heading')}")
     ws.paragraph(
         doc,
-        f"（{labels('as_of')}{ws.chinese_date(report.as_of, labels)}）",
+        f"（{labels('as_of')}{chinese_date(report.as_of, labels)}）",
         ws.SUBHEADING_FONT,
         align="center",
     )

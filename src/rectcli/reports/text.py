@@ -109,7 +109,11 @@ def report_markdown(report: Report, labels: Labels) -> str:
     meta = labels("report_period", as_of=report.as_of, since=report.since)
     if report.unit:
         meta += f" · {labels('units')} {report.unit}"
-    lines = [f"# {md_cell(report.title)}", "", f"**{md_cell(report_heading(report, labels))}** · {md_cell(meta)}"]
+    lines = [
+        f"# {md_cell(report.title)}",
+        "",
+        f"**{md_cell(report_heading(report, labels))}** · {md_cell(meta)}",
+    ]
     facts = summary_facts(report, labels)
     head = [name for name, _ in facts]
     lines += ["", *_table(head, "r" * len(facts), [[str(n) for _, n in facts]])]

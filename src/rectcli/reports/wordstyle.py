@@ -26,6 +26,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from rectcli.labels import Labels
+from rectcli.reports.office import chinese_date
 
 # The standard's faces under the names Windows ships (仿宋, 楷体, 黑体 since Vista), so
 # that Word finds them without the old *_GB2312 fonts; 方正小标宋简体 is on most office
@@ -133,11 +134,6 @@ def heading(doc: DocumentObject, text: str, level: int = 1) -> None:
     para.paragraph_format.space_before = Pt(6)
 
 
-def chinese_date(day: date, labels: Labels) -> str:
-    """2024年10月9日 (the standard writes the days without leading zeros)."""
-    return labels("doc_date", year=day.year, month=day.month, day=day.day)
-
-
 def table(
     doc: DocumentObject,
     head: Sequence[str],
@@ -191,7 +187,7 @@ def column_widths(
     size: Pt,
 ) -> list[int]:
     """Widths in EMU: the no-wrap columns fit their longest line (at most NOWRAP_MAX;
-    their headings may take two lines), the others share what is left in proportion to ``shares``."""
+    their headings may take two lines); the others share the rest by ``shares``."""
     widths = [0] * len(head)
     for index in nowrap:
         lines = [line for row in rows for line in row[index].split("\n")]
@@ -287,11 +283,23 @@ def _page_number(para: Paragraph) -> None:
 
 
 def signature(doc: DocumentObject, issuer: str | None, day: date, labels: Labels) -> None:
-    """署名 and 成文日期 at the end, right-aligned, four characters from the margin."""
+    """署名 and 成文日期 at the end: the date four characters from the right margin, the
+    issuer centred over it (flush right when it is the longer by far)."""
+    when = chinese_date(day, labels)
+    sign(doc, [issuer, when] if issuer else [when])
+
+
+def sign(doc: DocumentObject, lines: Sequence[str]) -> None:
+    """Right-aligned closing lines: the last (the date) four characters from the margin,
+    the ones above centred over it where they fit."""
     paragraph(doc, "", align="left")
-    for line in ([issuer] if issuer else []) + [chinese_date(day, labels)]:
+    em = BODY_SIZE.pt
+    date_width = text_extent(lines[-1], BODY_SIZE) / Pt(1)
+    for line in lines:
+        width = text_extent(line, BODY_SIZE) / Pt(1)
+        indent = max(0.0, 4 * em + (date_width - width) / 2)
         para = paragraph(doc, line, align="right")
-        para.paragraph_format.right_indent = Pt(BODY_SIZE.pt * 4)
+        para.paragraph_format.right_indent = Pt(round(indent, 1))
 
 
 def to_bytes(doc: DocumentObject) -> bytes:
@@ -300,4 +308,4 @@ def to_bytes(doc: DocumentObject) -> bytes:
     return out.getvalue()
 
 
-__all__ = ["Cm", "Pt", "chinese_date", "heading", "new_document", "paragraph", "table", "title"]
+__all__ = ["Cm", "Pt", "heading", "new_document", "paragraph", "table", "title"]

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rectcli.exchange.sheet_in import MarkRequest
     from rectcli.reports import ReportFormat
 
+
 def _report_format(name: str | None, output: Path | None) -> ReportFormat:
     """The --format asked for, else the one -o's suffix names, else the terminal table."""
     from rectcli import reports
