@@ -6,6 +6,7 @@ sentence, the numbered sections, 特此公示 and the signature.
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 from typing import Literal
 
@@ -32,7 +33,9 @@ def _number(index: int, labels: Labels) -> str:
 
 
 def notice_blocks(notice: Notice, labels: Labels) -> list[Block]:
-    day = lambda d: chinese_date(d, labels)  # noqa: E731
+    def day(when: date) -> str:
+        return chinese_date(when, labels)
+
     units = "、".join(notice.units)
     blocks: list[Block] = [
         ("title", labels("notice_title", subject=subject(notice, labels))),
@@ -84,7 +87,7 @@ def notice_markdown(notice: Notice, labels: Labels) -> str:
         elif kind == "heading":
             lines += [f"## {cell}", ""]
         elif kind == "signature":
-            lines += [f"<p align=\"right\">{cell}</p>", ""]
+            lines += [f'<p align="right">{cell}</p>', ""]
         else:
             lines += [cell, ""]
     return "\n".join(lines)
@@ -149,5 +152,3 @@ def notice_docx(notice: Notice, labels: Labels) -> bytes:
             ws.paragraph(doc, text, indent=True)
     ws.sign(doc, signature)
     return ws.to_bytes(doc)
-
-

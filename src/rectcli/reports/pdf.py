@@ -117,9 +117,7 @@ def _table(
     font, size = styles["cell"].fontName, styles["cell"].fontSize
     widths = [0.0] * len(head)
     for index in nowrap:
-        longest = max(
-            (pdfmetrics.stringWidth(row[index], font, size) for row in rows), default=0.0
-        )
+        longest = max((pdfmetrics.stringWidth(row[index], font, size) for row in rows), default=0.0)
         title = pdfmetrics.stringWidth(head[index], font, size) / 2
         widths[index] = min(max(longest, title, 2 * size) + 8, 36 * mm)
     free = [i for i in range(len(head)) if i not in nowrap]

@@ -82,7 +82,7 @@ def set_font(font: object, name: str, size: Pt | None = None, *, bold: bool = Fa
     if size is not None:
         font.size = size
     font.bold = bold or None
-    r_pr = font.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    r_pr = font.element.get_or_add_rPr()
     fonts = r_pr.find(qn("w:rFonts"))
     if fonts is None:
         fonts = OxmlElement("w:rFonts")
@@ -92,7 +92,7 @@ def set_font(font: object, name: str, size: Pt | None = None, *, bold: bool = Fa
 
 
 def paragraph(
-    doc: DocumentObject | object,
+    doc: DocumentObject,
     text: str,
     font: str = BODY_FONT,
     size: Pt = BODY_SIZE,
@@ -103,7 +103,7 @@ def paragraph(
     color: RGBColor | None = None,
 ) -> Paragraph:
     """A paragraph of one run; ``indent``: the first line indented two characters."""
-    para: Paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
+    para = doc.add_paragraph()
     para.alignment = {
         "center": WD_ALIGN_PARAGRAPH.CENTER,
         "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -146,7 +146,7 @@ def table(
     """A real Word table: borders, a shaded header row repeated on every page, rows never
     split across pages. The columns in ``nowrap`` are as wide as their longest line (编号
     and dates stay on one line); the others share the rest by ``widths``."""
-    grid = doc.add_table(rows=1, cols=len(head))
+    grid: Table = doc.add_table(rows=1, cols=len(head))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
@@ -159,7 +159,7 @@ def table(
         _cell_text(cell, name, size, bold=True, font=HEADING_FONT, center=True)
         _shade(cell)
     for values in rows:
-        row = grid.add_row()
+        row = grid.add_row()  # type: ignore[no-untyped-call]  # untyped in python-docx
         _no_split(row)
         for index, value in enumerate(values):
             _cell_text(row.cells[index], value, size, nowrap=index in nowrap)

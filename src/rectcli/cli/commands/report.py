@@ -39,7 +39,8 @@ def _report_format(name: str | None, output: Path | None) -> ReportFormat:
             raise RectError(
                 f"-o {output}: cannot tell the format from '{output.suffix or output.name}'; "
                 f"add --format {'|'.join(reports.NAMES)} or name the file "
-                + ", ".join(reports.suffixes())
+                + ", ".join(reports.suffixes()[:-1])
+                + f" or {reports.suffixes()[-1]}"
             )
         chosen = found
     if chosen.binary and (output is None or str(output) == "-"):
@@ -162,7 +163,7 @@ def report(
     data = reports.render(chosen, result, labels, public=public)
     if chosen.output == "rich":
         if output is None or str(output) == "-":
-            print_renderable(data)
+            print_renderable(data)  # type: ignore[arg-type]  # the registry says: rich
             return
         data = _plain_text(data)
     elif chosen.output == "workbook":
