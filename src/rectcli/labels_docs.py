@@ -46,6 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
         "site_written": "已写入 {path}：{n} 个页面",
         "site_index": "整改落实情况",
         "site_back": "返回总览",
+        "doc_site_summary": "共{n}个问题、{total}项整改措施，已完成{finished}项。",
         "site_updated": "更新于 {as_of}",
     },
     "en": {
@@ -91,6 +92,7 @@ WORDS: dict[str, dict[str, str]] = {
         "site_written": "wrote {path}: {n} pages",
         "site_index": "Rectification progress",
         "site_back": "back to the overview",
+        "doc_site_summary": "{n} problems, {total} measures, {finished} finished.",
         "site_updated": "updated {as_of}",
     },
 }

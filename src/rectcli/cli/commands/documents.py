@@ -85,3 +85,41 @@ def notice(
     write_output(output, data)
     last = chinese_date(result.last, labels)
     typer.echo(labels("notice_written", path=display_path(output), last=last))
+
+
+@app.command()
+def site(
+    ctx: typer.Context,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            file_okay=False,
+            help="The directory to write (created if missing; its parent must exist).",
+        ),
+    ],
+) -> None:
+    """A static 信息公开 site: index.html (each problem with its progress) and one page
+    per problem, the --public data only (nothing personal), self-contained: no script,
+    nothing fetched from elsewhere. Serve the directory from any static host."""
+    from rectcli.errors import RectError
+    from rectcli.queries.report import build_report
+    from rectcli.reports.site import site_pages
+    from rectcli.store import display_path, write_output
+
+    settings = settings_of(ctx)
+    if output.exists() and not output.is_dir():
+        raise RectError(f"-o {display_path(output)}: not a directory")
+    if not output.parent.is_dir():
+        raise RectError(f"-o {display_path(output)}: no directory {display_path(output.parent)}")
+    result = build_report(settings.load(), settings.today, public=True)
+    pages = site_pages(result, settings.labels)
+    output.mkdir(exist_ok=True)
+    for stale in output.glob("problem-*.html"):  # a problem no longer listed
+        if stale.name not in pages:
+            stale.unlink()
+    for name, text in pages.items():
+        write_output(output / name, text)
+    typer.echo(settings.labels("site_written", path=display_path(output), n=len(pages)))
