@@ -132,8 +132,15 @@ def test_notice_masks_personal_data(invoke: Invoke, data: Path) -> None:
 @pytest.mark.parametrize(
     ("item", "message"),
     [
-        ("1.1", "tasks.yaml:19:9: error: 1.1 尚未完成（状态：推进中），不能公示销号；全部措施完成后再公示"),
-        ("1", "tasks.yaml:10:5: error: 问题 1 尚有未完成的措施：1.1、1.3、1.4；全部完成后再公示销号"),
+        (
+            "1.1",
+            "tasks.yaml:19:9: error: 1.1 尚未完成（状态：推进中），不能公示销号；"
+            "全部措施完成后再公示",
+        ),
+        (
+            "1",
+            "tasks.yaml:10:5: error: 问题 1 尚有未完成的措施：1.1、1.3、1.4；全部完成后再公示销号",
+        ),
         ("9.9", "error: no task or measure '9.9'; see rect list"),
     ],
 )

@@ -63,7 +63,8 @@ def test_report_docx_is_an_a4_office_document(invoke: Invoke, data: Path) -> Non
     ]
     assert texts(data.parent / "out.docx")[-2:] == ["测试整改办", "2024年5月25日"]
     units, *sections = doc.tables
-    assert table_rows(units)[0] == ["排名", "单位", "完成", "%", "逾期", "即将到期", "序时滞后", "新完成"]
+    head = ["排名", "单位", "完成", "%", "逾期", "即将到期", "序时滞后", "新完成"]
+    assert table_rows(units)[0] == head
     assert [r[1] for r in table_rows(units)[1:]] == ["池北区", "池南区", "住建局"]
     # each unit's section: a heading, then its table; 池北区's names its overdue measure
     headings = [t for t in texts(data.parent / "out.docx") if t.startswith("（")]
@@ -77,9 +78,7 @@ def test_report_docx_is_an_a4_office_document(invoke: Invoke, data: Path) -> Non
     assert first[1][:4] == ["逾期", "1.1", "2024-02-29", "+86"]
 
 
-def test_tables_repeat_their_header_and_keep_the_id_on_one_line(
-    invoke: Invoke, data: Path
-) -> None:
+def test_tables_repeat_their_header_and_keep_the_id_on_one_line(invoke: Invoke, data: Path) -> None:
     doc = Document(str(write(invoke, data, "--format", "docx")))
     for table in doc.tables:
         header = table.rows[0]._tr

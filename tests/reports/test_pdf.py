@@ -64,8 +64,13 @@ def test_report_pdf_pages_and_text(invoke: Invoke, data: Path) -> None:
     assert len(reader.pages) == 1
     assert size(reader.pages[0]) == A4
     text = reader.pages[0].extract_text()
-    for expected in ("调度通报", "测试整改方案", "一、各单位整改进度", "（一）池北区：共2项，已完成0项（0%）"):
-        assert expected in text
+    lines = (
+        "调度通报",
+        "测试整改方案",
+        "一、各单位整改进度",
+        "（一）池北区：共2项，已完成0项（0%）",
+    )
+    assert all(line in text for line in lines)
     words = text.split()  # a cell's lines and the cells come one per line
     at = words.index("1.1")
     assert words[at - 1 : at + 3] == ["逾期", "1.1", "2024-02-29", "+86"]  # 池北区's overdue

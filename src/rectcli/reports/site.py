@@ -81,6 +81,7 @@ def index_page(report: Report, labels: Labels) -> str:
     finished = sum(r.finished for r in report.public)
     total = sum(r.total for r in report.public)
     updated = labels("site_updated", as_of=chinese_date(report.as_of, labels))
+    summary = labels("doc_site_summary", n=len(report.public), finished=finished, total=total)
     rows = []
     for row in report.public:
         link = f'<a href="{page_name(row)}">{escape(row.title)}</a>'
@@ -98,9 +99,7 @@ def index_page(report: Report, labels: Labels) -> str:
     body = [
         f"<header><h1>{escape(report.title)}</h1>",
         f'<p class="meta">{escape(heading)} · {escape(updated)}</p></header>',
-        f'<p id="summary">{_bar(finished, total)}'
-        f"{escape(labels('doc_site_summary', n=len(report.public), finished=finished, total=total))}"
-        "</p>",
+        f'<p id="summary">{_bar(finished, total)}{escape(summary)}</p>',
         f'<table id="problems"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
         "</table>",
     ]
@@ -138,9 +137,7 @@ def problem_page(report: Report, row: PublicRow, labels: Labels) -> str:
         f'<p class="meta">{escape(report.title)} · '
         f"{escape(labels('site_updated', as_of=chinese_date(report.as_of, labels)))}</p>"
         "</header>",
-        "<dl>"
-        + "".join(f"<dt>{escape(labels(k))}</dt><dd>{v}</dd>" for k, v in facts)
-        + "</dl>",
+        "<dl>" + "".join(f"<dt>{escape(labels(k))}</dt><dd>{v}</dd>" for k, v in facts) + "</dl>",
         f'<table id="measures"><thead><tr>{head}</tr></thead><tbody>{"".join(steps)}</tbody>'
         "</table>",
     ]
