@@ -164,3 +164,12 @@ def test_notice_in_english_and_refusals(invoke: Invoke, data: Path) -> None:
     docx = invoke("notice", "2.2", "--format", "docx", file=data, as_of=PUBLISHED)
     assert docx.exit_code == 2
     assert docx.output == "error: --format docx writes a file: name it with -o notice.docx\n"
+
+
+def test_no_notice_in_a_year_without_a_holiday_arrangement(invoke: Invoke, data: Path) -> None:
+    result = invoke("notice", "2.2", file=data, as_of="2099-03-02")
+    assert result.exit_code == 2
+    assert result.output.startswith("error: no official holiday arrangement for 2099")
+    wrong = invoke("notice", "2.2", "--format", "pdf", file=data, as_of=PUBLISHED)
+    assert wrong.exit_code == 2
+    assert wrong.output == "error: --format pdf: use one of markdown|html|docx\n"

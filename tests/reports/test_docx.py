@@ -129,3 +129,11 @@ def test_docx_needs_a_file(invoke: Invoke, data: Path) -> None:
     result = invoke("report", "--format", "docx", file=data, as_of=AS_OF)
     assert result.exit_code == 2
     assert result.output == "error: --format docx writes a file: name it with -o report.docx\n"
+
+
+def test_one_unit_with_nothing_to_report(invoke: Invoke, data: Path) -> None:
+    path = write(invoke, data, "--unit", "住建局", "--since", "2024-05-21", "--format", "docx")
+    lines = texts(path)
+    assert "（责任单位：住建局）" in lines
+    assert "无逾期、即将到期、滞后或新完成事项。" in lines
+    assert len(Document(str(path)).tables) == 1  # the units' table; no details table

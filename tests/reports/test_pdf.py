@@ -126,3 +126,15 @@ def test_a_font_reportlab_cannot_embed_is_passed_over(
     monkeypatch.setenv("RECT_PDF_FONT", str(broken))
     reader = PdfReader(write(invoke, data))
     assert "/STSong-Light" in fonts(reader)
+
+
+def test_one_unit_with_nothing_to_report(invoke: Invoke, data: Path) -> None:
+    text = data.read_text(encoding="utf-8").replace(
+        "  issued: 2024-04-12\n", "  issued: 2024-04-12\n  number: 测整改办〔2024〕3号\n"
+    )
+    data.write_text(text, encoding="utf-8")
+    reader = PdfReader(write(invoke, data, "--unit", "住建局", "--since", "2024-05-21"))
+    lines = reader.pages[0].extract_text().splitlines()
+    assert "测整改办〔2024〕3号" in lines[1]
+    assert any("（责任单位：住建局）" in line for line in lines)
+    assert any("无逾期、即将到期、滞后或新完成事项。" in line for line in lines)

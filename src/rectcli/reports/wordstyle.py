@@ -21,7 +21,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
@@ -73,20 +73,15 @@ def text_width(doc: DocumentObject) -> int:
     return int(section.page_width) - int(section.left_margin or 0) - int(section.right_margin or 0)
 
 
-def set_font(font: object, name: str, size: Pt | None = None, *, bold: bool = False) -> None:
+def set_font(font: object, name: str, size: Pt, *, bold: bool = False) -> None:
     """The font of a style or a run, its East Asian name included."""
     from docx.text.font import Font
 
     assert isinstance(font, Font)
-    font.name = LATIN_FONT if name != HEADING_FONT else name
-    if size is not None:
-        font.size = size
+    font.name = LATIN_FONT if name != HEADING_FONT else name  # adds w:rFonts
+    font.size = size
     font.bold = bold or None
-    r_pr = font.element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
+    fonts = font.element.get_or_add_rPr().get_or_add_rFonts()
     fonts.set(qn("w:eastAsia"), name)
     fonts.set(qn("w:hint"), "eastAsia")
 
@@ -100,7 +95,6 @@ def paragraph(
     align: str = "justify",
     bold: bool = False,
     indent: bool = False,
-    color: RGBColor | None = None,
 ) -> Paragraph:
     """A paragraph of one run; ``indent``: the first line indented two characters."""
     para = doc.add_paragraph()
@@ -114,8 +108,6 @@ def paragraph(
         para.paragraph_format.first_line_indent = Pt(size.pt * 2)
     run = para.add_run(text)
     set_font(run.font, font, size, bold=bold)
-    if color is not None:
-        run.font.color.rgb = color
     return para
 
 

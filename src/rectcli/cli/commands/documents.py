@@ -110,8 +110,6 @@ def site(
     from rectcli.store import display_path, write_output
 
     settings = settings_of(ctx)
-    if output.exists() and not output.is_dir():
-        raise RectError(f"-o {display_path(output)}: not a directory")
     if not output.parent.is_dir():
         raise RectError(f"-o {display_path(output)}: no directory {display_path(output.parent)}")
     result = build_report(settings.load(), settings.today, public=True)
