@@ -44,7 +44,7 @@ def report_docx(report: Report, labels: Labels) -> bytes:
             unit_head(labels),
             unit_rows(report),
             UNIT_WIDTHS,
-            nowrap=(0, 2, 3, 4, 5, 6, 7),
+            nowrap=range(8),
         )
         ws.heading(doc, labels("doc_details_heading"))
     for rank, section in enumerate(report.units, 1):

@@ -3,6 +3,8 @@ the rows of their tables. The layouts are in ``docx`` / ``wordstyle`` and ``pdf`
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date
 
 from rectcli.labels import Labels
@@ -104,3 +106,10 @@ def item_rows(section: UnitSection, labels: Labels) -> list[list[str]]:
         ]
         for kind, key, item in kinds_of(section)
     ]
+
+
+def heading_extent(text: str, size: float, extent: Callable[[str, float], float]) -> int:
+    """How narrow a column may be for its heading: half of it (Chinese breaks anywhere,
+    so a heading may take two lines), but never narrower than a Latin word in it."""
+    words = re.findall(r"[A-Za-z0-9%]+", text)
+    return int(max([(extent(text, size) + size) / 2, *(extent(w, size) for w in words)]))

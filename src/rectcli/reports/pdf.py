@@ -38,6 +38,7 @@ from rectcli.labels import Labels
 from rectcli.queries.report import Report
 from rectcli.reports.office import (
     chinese_date,
+    heading_extent,
     item_head,
     item_rows,
     section_line,
@@ -118,10 +119,12 @@ def _table(
     widths = [0.0] * len(head)
     for index in nowrap:
         longest = max((pdfmetrics.stringWidth(row[index], font, size) for row in rows), default=0.0)
-        title = pdfmetrics.stringWidth(head[index], font, size) / 2
+        title = heading_extent(head[index], size, lambda t, s: pdfmetrics.stringWidth(t, font, s))
         widths[index] = min(max(longest, title, 2 * size) + 8, 36 * mm)
     free = [i for i in range(len(head)) if i not in nowrap]
     rest = width - sum(widths)
+    if not free:  # every column fits its text: share out what is left alike
+        widths = [w + rest / len(widths) for w in widths]
     scale = sum(shares[i] for i in free) or 1.0
     for index in free:
         widths[index] = rest * shares[index] / scale
@@ -186,7 +189,7 @@ def report_pdf(report: Report, labels: Labels) -> bytes:
     story.append(_para(summary_text(report, labels), styles["body"]))
     if report.units:
         story.append(_para(labels("doc_units_heading"), styles["h1"]))
-        nowrap = (0, 2, 3, 4, 5, 6, 7)
+        nowrap = range(8)
         story.append(
             _table(unit_head(labels), unit_rows(report), UNIT_SHARES, width, styles, nowrap)
         )

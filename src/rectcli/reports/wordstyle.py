@@ -26,7 +26,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from rectcli.labels import Labels
-from rectcli.reports.office import chinese_date
+from rectcli.reports.office import chinese_date, heading_extent
 
 # The standard's faces under the names Windows ships (仿宋, 楷体, 黑体 since Vista), so
 # that Word finds them without the old *_GB2312 fonts; 方正小标宋简体 is on most office
@@ -163,7 +163,7 @@ def table(
     return grid
 
 
-def text_extent(text: str, size: Pt) -> int:
+def text_extent(text: str, size: float) -> int:
     """About how wide ``text`` prints, in EMU: a Chinese character is one em, a Latin
     letter or digit about 0.6 em (DejaVu, the usual stand-in, is wide)."""
     ems = sum(1.0 if ord(ch) > 0x2E7F else 0.62 for ch in text)
@@ -184,11 +184,13 @@ def column_widths(
     for index in nowrap:
         lines = [line for row in rows for line in row[index].split("\n")]
         longest = max((text_extent(line, size) for line in lines), default=0)
-        title = text_extent(head[index], size) // 2  # a heading may take two lines
+        title = heading_extent(head[index], size, text_extent)
         need = max(longest, title, text_extent("编号", size)) + int(CELL_PADDING)
         widths[index] = min(need, int(NOWRAP_MAX))
     rest = total - sum(widths)
     free = [i for i in range(len(head)) if i not in nowrap]
+    if not free:  # every column fits its text: share out what is left alike
+        return [w + rest // len(widths) for w in widths]
     scale = sum(shares[i] for i in free) or 1.0
     for index in free:
         widths[index] = int(rest * shares[index] / scale)
