@@ -379,8 +379,6 @@ _WORDS: dict[str, dict[str, str]] = {
         "git_config_kept": "git config {name} is already {value}",
     },
 }
-for _lang, _words in DOCUMENT_WORDS.items():  # Word/PDF reports, 销号公示, site (issue 15)
-    _WORDS[_lang].update(_words)
 
 
 class Labels:
@@ -388,7 +386,7 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._words = _WORDS[lang]
+        self._words = _WORDS[lang] | DOCUMENT_WORDS[lang]
         self._statuses = STATUS_LABELS[lang]
 
     def __call__(self, key: str, **values: object) -> str:

@@ -9,7 +9,7 @@ import pytest
 
 from rectcli.dates.periods import parse_period
 from rectcli.errors import RectError
-from tests.conftest import FIXTURES, Invoke
+from tests.helpers import FIXTURES, Invoke
 
 DATA = FIXTURES / "report" / "tasks.yaml"
 

@@ -10,7 +10,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from tests.conftest import FIXTURES, Invoke
+from tests.helpers import FIXTURES, Invoke
 
 AS_OF = "2024-05-25"
 

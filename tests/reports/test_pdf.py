@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from rectcli.reports import pdf
-from tests.conftest import FIXTURES, Invoke
+from tests.helpers import FIXTURES, Invoke
 
 AS_OF = "2024-05-25"
 A4 = (595.3, 841.9)

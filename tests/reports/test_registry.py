@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rectcli import reports
-from tests.conftest import FIXTURES, Invoke
+from tests.helpers import FIXTURES, Invoke
 
 
 def test_importing_the_registry_imports_no_renderer() -> None:

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from tests.conftest import FIXTURES, Invoke
+from tests.helpers import FIXTURES, Invoke
 
 AS_OF = "2024-05-25"
 CHROMIUM = os.environ.get("RECT_CHROMIUM", "/usr/bin/chromium")

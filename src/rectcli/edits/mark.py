@@ -132,10 +132,10 @@ def mark(
     else:
         measures = [replace(item, start=0, end=len(segment))]
     model = Task if item.is_task else Measure
-    before_data, before = _read_item(segment, path, item, model)
+    before_data, before = read_item(segment, path, item, model)
     olds = list(before.measures) if isinstance(before, Task) else [before]
     if len(olds) != len(measures):
-        raise RectError([Problem(path, item.line, item.key_col + 1, _UNREADABLE.format(item_id))])
+        raise RectError([Problem(path, item.line, item.key_col + 1, UNREADABLE.format(item_id))])
     keep_status = entry.status is None
     if keep_status or entry.duty is not None or entry.covers is not None:
         entry = _duty_entry(entry, olds, issued, Problem(path, item.line, item.key_col + 1, ""))
@@ -156,7 +156,7 @@ def mark(
             raise RectError([Problem(path, line, span.key_col + 1, _INLINE_LOG)]) from None
         new_segment = new_segment[: span.start] + edited + new_segment[span.end :]
         grew.append(edited.count("\n") - part.count("\n"))
-    after_data, after = _read_item(new_segment, path, item, model)
+    after_data, after = read_item(new_segment, path, item, model)
     _check_only_marked(before_data, after_data, entry, path, item, keep_status=keep_status)
     changes = [(m.id, m.status, entry.status or m.status) for m in olds]
     new_text = text[: item.start] + new_segment + text[item.end :]
@@ -268,7 +268,7 @@ class _TaskList(BaseModel):
     tasks: list[Task]
 
 
-def _read_item(segment: str, path: str, item: Item, model: type[Task | Measure]) -> tuple[Any, Any]:
+def read_item(segment: str, path: str, item: Item, model: type[Task | Measure]) -> tuple[Any, Any]:
     """The item's data and validated model, read from its text alone; problems are
     placed at their lines in the whole file."""
     from rectcli.model.validate import (
@@ -286,7 +286,7 @@ def _read_item(segment: str, path: str, item: Item, model: type[Task | Measure])
     items = getattr(validated, key)
     if len(items) != 1 or items[0].id != item.item_id:
         raise RectError(
-            [Problem(path, item.line, item.key_col + 1, _UNREADABLE.format(item.item_id))]
+            [Problem(path, item.line, item.key_col + 1, UNREADABLE.format(item.item_id))]
         )
     return source.data[key][0], items[0]
 
@@ -295,7 +295,7 @@ _INLINE_LOG = (
     "the progress log is written inline (progress: [...]); "
     "run rect fmt to write it as a list, then mark again"
 )
-_UNREADABLE = (
+UNREADABLE = (
     "cannot edit '{0}' safely here (its lines do not read as one item); "
     "record this change by hand, then run rect check"
 )
@@ -317,7 +317,7 @@ def _check_only_marked(
         wanted = expected(before)
     if after != wanted:
         raise RectError(
-            [Problem(path, item.line, item.key_col + 1, _UNREADABLE.format(item.item_id))]
+            [Problem(path, item.line, item.key_col + 1, UNREADABLE.format(item.item_id))]
         )
 
 

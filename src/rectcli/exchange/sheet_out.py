@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectcli.labels import Labels
 from rectcli.queries.rows import MeasureRow
 from rectcli.statuses import STATUSES
-from rectcli.textwidth import row_height
+from rectcli.views.textwidth import row_height
 
 UNIT_PROPERTY = "rect-unit"
 AS_OF_PROPERTY = "rect-as-of"

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from rectcli.dates.periods import Period
 from rectcli.labels import Labels
 from rectcli.model.checklist import Checklist
-from rectcli.model.shapes import Measure, ProgressEntry, Task
+from rectcli.model.shapes import Measure, Plan, ProgressEntry, Task
 from rectcli.queries.agenda import duty_rows
 from rectcli.queries.rows import (
     DUE_SOON_DAYS,
@@ -129,9 +129,8 @@ class Report:
     tasks: tuple[Bar, ...]  # per problem, document order
     public: tuple[PublicRow, ...]  # filled only for --public
     duties_overdue: int = 0  # missed occurrences of recurring duties
-    period: Period | None = None  # --period: a 月报/季报 from period.first to period.last
-    issuer: str | None = None  # 发文单位 (plan.issuer, or --issuer)
-    number: str | None = None  # 发文字号 (plan.number)
+    period: Period | None = None  # --period: a 月报/季报, set by the command
+    plan: Plan | None = None  # for documents: issuer (署名), number (发文字号)
 
 
 def build_report(
@@ -142,18 +141,12 @@ def build_report(
     unit: str | None = None,
     soon_days: int = DUE_SOON_DAYS,
     public: bool = False,
-    period: Period | None = None,
 ) -> Report:
-    """The report as of ``today``; with a ``period``, as of its last day, counting what was
-    done from its first day (both included) instead of after ``since``."""
-    if period is not None:
-        today, since = period.last, period.first
     since = since if since is not None else today - timedelta(days=DEFAULT_SINCE_DAYS)
-    after = period.first - timedelta(days=1) if period is not None else since
     wanted = resolve_unit(checklist, unit) if unit else None
     rows = select(measure_rows(checklist, today), Filter(unit=wanted), checklist)
     by_id = {m.id: m for _, m in checklist.measures()}
-    items = [_item(row, by_id[row.id], after, today) for row in rows]
+    items = [_item(row, by_id[row.id], since, today) for row in rows]
     late = select(duty_rows(checklist, today), Filter(unit=wanted), checklist)
     missed = [_duty_item(row, by_id[row.id], today) for row in late if row.overdue]
     shown = checklist.units.members(wanted) if wanted else None
@@ -181,9 +174,7 @@ def build_report(
         tasks=tuple(_task_bars(checklist, items)),
         public=tuple(_public_rows(checklist, items)) if public else (),
         duties_overdue=len(missed),
-        period=period,
-        issuer=checklist.file.plan.issuer,
-        number=checklist.file.plan.number,
+        plan=checklist.file.plan,
     )
 
 
@@ -192,14 +183,14 @@ def is_behind(row: MeasureRow) -> bool:
     return bool(getattr(row, "behind", False))
 
 
-def _item(row: MeasureRow, measure: Measure, after: date, today: date) -> Item:
+def _item(row: MeasureRow, measure: Measure, since: date, today: date) -> Item:
     latest = None
     done_on = None
     for entry in measure.progress:  # oldest first
         if entry.date > today:
             continue  # recorded after the report's day: not yet known then
         latest = entry
-        if entry.status in FINISHED and entry.date > after:
+        if entry.status in FINISHED and entry.date > since:
             done_on = entry.date
     return Item(row, is_behind(row), done_on, latest)
 

@@ -12,6 +12,8 @@ from rectcli.queries.report import Report
 from rectcli.reports import wordstyle as ws
 from rectcli.reports.office import (
     chinese_date,
+    doc_number,
+    issuer_of,
     item_head,
     item_rows,
     section_line,
@@ -28,8 +30,8 @@ ITEM_WIDTHS = (1, 1, 1, 1, 3, 2)  # 整改措施 : 最新进展 = 3 : 2
 def report_docx(report: Report, labels: Labels) -> bytes:
     """The 调度/通报 report as a .docx file's bytes."""
     doc = ws.new_document()
-    if report.number:
-        ws.paragraph(doc, report.number, align="center")
+    if number := doc_number(report):
+        ws.paragraph(doc, number, align="center")
     ws.title(doc, report_heading(report, labels))
     ws.paragraph(doc, report.title, ws.SUBHEADING_FONT, align="center")
     if report.unit:
@@ -56,7 +58,7 @@ def report_docx(report: Report, labels: Labels) -> bytes:
             )
         else:
             ws.paragraph(doc, labels("report_nothing"), indent=True)
-    ws.signature(doc, report.issuer, report.as_of, labels)
+    ws.signature(doc, issuer_of(report), report.as_of, labels)
     return ws.to_bytes(doc)
 
 
@@ -77,5 +79,5 @@ def public_docx(report: Report, labels: Labels) -> bytes:
     rows = [[str(v) for v in values] for values in public_rows(report, labels)]
     head = [labels(key) for key in PUBLIC_COLUMNS]
     ws.table(doc, head, rows, PUBLIC_WIDTHS, nowrap=(0,), size=ws.DETAIL_SIZE)
-    ws.signature(doc, report.issuer, report.as_of, labels)
+    ws.signature(doc, issuer_of(report), report.as_of, labels)
     return ws.to_bytes(doc)

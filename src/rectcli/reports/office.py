@@ -17,6 +17,16 @@ def chinese_date(day: date, labels: Labels) -> str:
     return labels("doc_date", year=day.year, month=day.month, day=day.day)
 
 
+def issuer_of(report: Report) -> str | None:
+    """署名: plan.issuer (or --issuer)."""
+    return report.plan.issuer if report.plan else None
+
+
+def doc_number(report: Report) -> str | None:
+    """发文字号: plan.number."""
+    return report.plan.number if report.plan else None
+
+
 def section_line(rank: int, section: UnitSection, labels: Labels) -> str:
     """（一）池北区：共2项，已完成0项（0%）"""
     from rectcli.queries.report import chinese_ordinal

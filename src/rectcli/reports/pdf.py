@@ -38,7 +38,9 @@ from rectcli.labels import Labels
 from rectcli.queries.report import Report
 from rectcli.reports.office import (
     chinese_date,
+    doc_number,
     heading_extent,
+    issuer_of,
     item_head,
     item_rows,
     section_line,
@@ -180,8 +182,8 @@ def report_pdf(report: Report, labels: Labels) -> bytes:
     styles = _styles(cjk_font())
     width = A4[0] - 2 * MARGIN
     story: list[Flowable] = []
-    if report.number:
-        story.append(_para(report.number, styles["subtitle"]))
+    if number := doc_number(report):
+        story.append(_para(number, styles["subtitle"]))
     heading = report_heading(report, labels)
     story += [_para(heading, styles["title"]), _para(report.title, styles["subtitle"])]
     if report.unit:
@@ -230,6 +232,10 @@ def public_pdf(report: Report, labels: Labels) -> bytes:
 
 
 def _signature(report: Report, labels: Labels, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
-    lines = [report.issuer] if report.issuer else []
-    lines.append(chinese_date(report.as_of, labels))
+    issuer = issuer_of(report)
+    lines = (
+        [issuer, chinese_date(report.as_of, labels)]
+        if issuer
+        else [chinese_date(report.as_of, labels)]
+    )
     return [Spacer(1, 12), *(_para(line, styles["right"]) for line in lines)]

@@ -21,7 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectcli.labels import Labels
 from rectcli.queries.report import Report
 from rectcli.reports.text import PUBLIC_COLUMNS, public_rows, report_rows
-from rectcli.textwidth import row_height
+from rectcli.views.textwidth import row_height
 
 HEADER_FILL = PatternFill("solid", fgColor="F3F4F6")
 BOLD = Font(bold=True)

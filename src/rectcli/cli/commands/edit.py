@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Settings, app, complete_ids, settings_of
+from rectcli.cli.app import Settings, app, settings_of
+from rectcli.cli.options import complete_ids, parse_date_option
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from datetime import date
 
     from rectcli.edits.mark import Entry, Marked
@@ -97,6 +97,7 @@ def mark(
     --evidence; reopening a done or closed one needs --note. With --duty (and --covers
     for a late make-up) the entry fulfils a recurring duty; STATUS may then be left out.
     """
+    from rectcli.edits.apply import apply_marks
     from rectcli.edits.mark import Entry
     from rectcli.errors import RectError
     from rectcli.labels import parse_status
@@ -118,9 +119,9 @@ def mark(
         percent=_percent(percent),
         evidence=evidence.strip() or None if evidence else None,
         duty=duty,
-        covers=_day_option(covers, "--covers") if covers is not None else None,
+        covers=parse_date_option(covers, "--covers") if covers is not None else None,
     )
-    marked = record(
+    marked = apply_marks(
         path, [(item_id, entry)], whole_task=whole_task, use_cache=not settings.no_cache
     )
     labels = settings.labels
@@ -147,117 +148,18 @@ def _duty_marked(marked: Marked, entry: Entry, labels: Labels) -> str:
     )
 
 
-def record(
-    path: Path,
-    marks: Iterable[tuple[str, Entry]],
-    *,
-    whole_task: bool = False,
-    use_cache: bool = True,
-) -> Marked:
-    """Apply marks to the task list at ``path``: locked, validated, written atomically.
-
-    Also the way for other commands (import-sheet) to record a batch, all or nothing.
-    In a list kept in several files each mark goes to the file holding its measure;
-    all of them are locked and edited before any is written. With ``use_cache``, the
-    parse cache is patched to the files written (store.patch_cache), still locked.
-    """
-    import contextlib
-
-    from rectcli import store
-    from rectcli.edits.mark import Marked, mark_many
-    from rectcli.edits.mark import mark as mark_text
-
-    marks = list(marks)
-    issued = _plan_issued(path) if any(e.covers for _, e in marks) else None
-    holding = store.files_holding(path, (item_id for item_id, _ in marks))
-    by_file: dict[Path, list[tuple[str, Entry]]] = {}
-    for item_id, entry in marks:
-        by_file.setdefault(holding[item_id], []).append((item_id, entry))
-    done: list[tuple[Path, Marked]] = []
-    # An entry naming a duty could make the list invalid as a whole: it is parsed again.
-    patch = use_cache and not any(e.duty or e.covers for _, e in marks)
-    read: dict[Path, bytes] = {}  # each file's cache stamp, as read and as written
-    written: dict[Path, bytes] = {}
-    with contextlib.ExitStack() as locks:
-        for file in sorted(by_file):  # one order for every writer: no deadlock
-            locks.enter_context(store.locked(file))
-        for file, group in by_file.items():
-            shown = store.display_path(file)
-            if patch:
-                text, read[file] = store.read_raw_stamped(file)
-            else:
-                text = store.read_raw(file)
-            _refuse_conflicts(text, shown)
-            if whole_task or len(group) == 1:
-                ((item_id, entry),) = group
-                one = mark_text(text, shown, item_id, entry, whole_task=whole_task, issued=issued)
-                done.append((file, one))
-            else:
-                done.append((file, mark_many(text, shown, group, issued=issued)))
-        for file, marked in done:
-            if patch:
-                written[file] = store.write_stamped(file, marked.text)
-            else:
-                store.write_atomic(file, marked.text)
-        if patch:
-            store.patch_cache(path, read, written, {f: list(m.edits) for f, m in done})
-    if len(done) == 1:
-        return done[0][1]
-    changes = [change for _, marked in done for change in marked.changes]
-    return Marked(done[0][1].text, changes, done[0][1].line)
-
-
-def _plan_issued(path: Path) -> date | None:
-    """plan.issued of the list (from the file that holds the plan), without parsing it all:
-    when a duty's periods start, for checking --covers."""
-    from rectcli import store
-    from rectcli.yamltext.lines import plan_issued
-
-    for file in store.task_files(path):
-        issued = plan_issued(store.read_raw(file))
-        if issued is not None:
-            return issued
-    return None
-
-
-def _refuse_conflicts(text: str, shown: str) -> None:
-    """A file left mid-merge is never edited: the markers would end up in the result."""
-    from rectcli.errors import RectError
-    from rectcli.model.validate import conflict_markers
-
-    markers = conflict_markers(text, shown)
-    if markers:
-        raise RectError(markers)
-
-
 def _entry_date(day: str | None, settings: Settings) -> date:
-    from datetime import date
-
     from rectcli.errors import RectError
 
     today = settings.today
     if day is None:
         return today
-    try:
-        when = date.fromisoformat(day)
-    except ValueError:
-        raise RectError(f"--date: '{day}' is not a date; write it as 2024-06-30") from None
+    when = parse_date_option(day, "--date")
     if when > today:
         raise RectError(
             f"--date {when} is after today ({today}); record progress once it has happened"
         )
     return when
-
-
-def _day_option(text: str, option: str) -> date:
-    from datetime import date
-
-    from rectcli.errors import RectError
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
 
 
 def _percent(text: str | None) -> int | None:
@@ -309,6 +211,7 @@ def fmt(
     pre-commit): exit 1 if any file is not canonical.
     """
     from rectcli import store
+    from rectcli.edits.apply import apply_format
     from rectcli.errors import RectError
 
     settings = settings_of(ctx)
@@ -328,10 +231,11 @@ def fmt(
         shown = store.display_path(path)
         try:
             shard = path.resolve() in shards
-            before, after = _format_file(path, shown, write=not check, shard=shard)
+            formatted = apply_format(path, shard=shard, write=not check)
         except RectError as exc:
             problems += exc.problems
             continue
+        before, after = formatted.before, formatted.text
         if after == before:
             continue
         changed += 1
@@ -344,21 +248,6 @@ def fmt(
         typer.echo(labels("fmt_check_bad" if changed else "fmt_check_ok", n=changed or len(files)))
         raise typer.Exit(1 if changed else 0)
     typer.echo(labels("fmt_summary", changed=changed, same=len(files) - changed))
-
-
-def _format_file(path: Path, shown: str, *, write: bool, shard: bool) -> tuple[str, str]:
-    from rectcli import store
-    from rectcli.edits.fmt import format_text
-
-    if not write:
-        text = store.read_raw(path)
-        return text, format_text(text, shown, shard=shard)
-    with store.locked(path):
-        text = store.read_raw(path)
-        formatted = format_text(text, shown, shard=shard)
-        if formatted != text:
-            store.write_atomic(path, formatted)
-    return text, formatted
 
 
 def _unified(before: str, after: str, shown: str) -> str:

@@ -6,13 +6,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import app, complete_ids, settings_of
+from rectcli.cli.app import app, settings_of
+from rectcli.cli.options import complete_ids, parse_date_option
 
 if TYPE_CHECKING:
     from datetime import date
-    from pathlib import Path
-
-    from rectcli.edits.incident import Recorded
 
 
 @app.command()
@@ -63,33 +61,23 @@ def incident(
     Each incident is due N (working) days after it was found; an uncleared one past that
     is overdue. Only that measure's lines change, as with rect mark.
     """
-    from rectcli import store
-    from rectcli.cli.commands.edit import _day_option, _refuse_conflicts
-    from rectcli.edits.incident import record_incident
+    from rectcli.edits.apply import apply_incident
 
     settings = settings_of(ctx)
     today = settings.today
-    found_day = _not_after(_day_option(found, "--found"), today, "--found")
+    found_day = _not_after(parse_date_option(found, "--found"), today, "--found")
     cleared_day = (
-        _not_after(_day_option(cleared, "--cleared"), today, "--cleared") if cleared else None
+        _not_after(parse_date_option(cleared, "--cleared"), today, "--cleared") if cleared else None
     )
-    path = settings.tasks_path
-    file = store.files_holding(path, [item_id])[item_id]
-    with store.locked(file):
-        shown = store.display_path(file)
-        text = store.read_raw(file)
-        _refuse_conflicts(text, shown)
-        recorded = record_incident(
-            text,
-            shown,
-            item_id,
-            found_day,
-            cleared=cleared_day,
-            note=(note.strip() or None) if note else None,
-            duty=duty,
-        )
-        due = _due(path, recorded, shown)
-        store.write_atomic(file, recorded.text)
+    done = apply_incident(
+        settings.tasks_path,
+        item_id,
+        found_day,
+        cleared=cleared_day,
+        note=(note.strip() or None) if note else None,
+        duty=duty,
+    )
+    recorded, due = done.recorded, done.due
     labels = settings.labels
     shown_incident = recorded.incident
     words = {
@@ -110,24 +98,3 @@ def _not_after(day: date, today: date, option: str) -> date:
     if day > today:
         raise RectError(f"{option} {day} is after today ({today}); record it once it has happened")
     return day
-
-
-def _due(path: Path, recorded: Recorded, shown: str) -> date:
-    """When the incident is due, by the working calendar (data/holidays.yaml): refused
-    before anything is written when the year is one the calendar does not know."""
-    from rectcli import store
-    from rectcli.dates.duties import response_due
-    from rectcli.dates.recurrence import parse_schedule
-    from rectcli.dates.workdays import UnknownYear, WorkCalendar
-    from rectcli.errors import Problem, RectError
-
-    _, calendar, problems = store.load_calendar(store.side_dir(path))
-    if problems:
-        raise RectError(problems)
-    schedule = parse_schedule(recorded.duty.every)
-    found = recorded.incident.found
-    try:
-        return response_due(schedule, found, calendar or WorkCalendar())
-    except UnknownYear as exc:
-        message = f"--found: counting {recorded.duty.every} from {found}: {exc}"
-        raise RectError([Problem(shown, recorded.line, recorded.col, message)]) from None

@@ -7,15 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import (
-    Settings,
-    UnitFilter,
-    app,
-    complete_units,
-    parse_date_option,
-    print_renderable,
-    settings_of,
-)
+from rectcli.cli.app import Settings, app, print_renderable, settings_of
+from rectcli.cli.options import OutputFile, UnitFilter, complete_units, parse_date_option
 
 if TYPE_CHECKING:
     from rectcli.exchange.sheet_in import MarkRequest
@@ -74,16 +67,7 @@ def report(
             "`rect list --format json` has them. docx and pdf: A4 documents for print.",
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            dir_okay=False,
-            help="Write to FILE. A .csv file starts with a UTF-8 BOM, for Excel.",
-        ),
-    ] = None,
+    output: OutputFile = None,
     unit: UnitFilter = None,
     public: Annotated[
         bool,
@@ -126,7 +110,8 @@ def report(
     ] = None,
 ) -> None:
     """The 调度/通报 report: each unit, most behind first, with what is overdue, due
-    soon, behind schedule and done since the last report, and a progress chart."""
+    soon, behind schedule and done since the last report, and a progress chart. A .csv
+    file written with -o starts with a UTF-8 BOM, for Excel."""
     from dataclasses import replace
 
     from rectcli import reports
@@ -137,14 +122,18 @@ def report(
     settings = settings_of(ctx)
     chosen = _report_format(fmt, output)
     today = settings.today
+    since_day = parse_date_option(since, "--since") if since else None
     chosen_period = None
     if period is not None:
+        from datetime import timedelta
+
         from rectcli.dates.periods import parse_period
 
         if since is not None:
             raise RectError("--period sets --since itself (its first day): give one of them")
         chosen_period = parse_period(period, today)
-    since_day = parse_date_option(since, "--since") if since else None
+        # as of its last day, counting as newly done what was done from its first day on
+        today, since_day = chosen_period.last, chosen_period.first - timedelta(days=1)
     if since_day is not None and since_day >= today:
         raise RectError(f"--since {since_day} is not before the report's day {today}")
     checklist = settings.load()
@@ -155,10 +144,11 @@ def report(
         unit=unit,
         soon_days=parse_days(due_within) if due_within else DUE_SOON_DAYS,
         public=public,
-        period=chosen_period,
     )
-    if issuer is not None:
-        result = replace(result, issuer=issuer)
+    if chosen_period is not None:
+        result = replace(result, since=chosen_period.first, period=chosen_period)
+    if issuer is not None and result.plan is not None:
+        result = replace(result, plan=result.plan.model_copy(update={"issuer": issuer}))
     labels = settings.labels
     data = reports.render(chosen, result, labels, public=public)
     if chosen.output == "rich":
@@ -310,10 +300,10 @@ def _describe(request: MarkRequest, labels: object) -> str:
 
 def _record(settings: Settings, requests: list[MarkRequest]) -> None:
     """Record the rows with `rect mark`'s machinery: its lock, its edit, one atomic write."""
-    from rectcli.cli.commands.edit import record
+    from rectcli.edits.apply import apply_marks
     from rectcli.exchange.sheet_in import as_marks
 
-    record(settings.tasks_path, as_marks(requests), use_cache=not settings.no_cache)
+    apply_marks(settings.tasks_path, as_marks(requests), use_cache=not settings.no_cache)
 
 
 @app.command()
