@@ -24,7 +24,7 @@ h2 { font-size: 1.2em; margin: 1.5em 0 .5em; }
 .meta { color: #4b5563; }
 table { border-collapse: collapse; width: 100%; margin: .5em 0 1em; }
 th, td { border: 1px solid #d1d5db; padding: .35em .5em; vertical-align: top; text-align: left; }
-th { background: #f3f4f6; }
+th { background: #f3f4f6; white-space: nowrap; }
 td.num { text-align: right; white-space: nowrap; }
 td.state { white-space: nowrap; }
 .done { color: #15803d; } .doing { color: #b45309; } .todo { color: #6b7280; }
