@@ -78,6 +78,6 @@ def public_docx(report: Report, labels: Labels) -> bytes:
     )
     rows = [[str(v) for v in values] for values in public_rows(report, labels)]
     head = [labels(key) for key in PUBLIC_COLUMNS]
-    ws.table(doc, head, rows, PUBLIC_WIDTHS, nowrap=(0,), size=ws.DETAIL_SIZE)
+    ws.table(doc, head, rows, PUBLIC_WIDTHS, nowrap=(0,), size=ws.DETAIL_SIZE, whole_rows=False)
     ws.signature(doc, issuer_of(report), report.as_of, labels)
     return ws.to_bytes(doc)

@@ -119,6 +119,8 @@ def _table(
     wide as their longest line, the others sharing the rest by ``shares``."""
     font, size = styles["cell"].fontName, styles["cell"].fontSize
     widths = [0.0] * len(head)
+    empty = [i for i in range(len(head)) if rows and not any(row[i] for row in rows)]
+    nowrap = [*nowrap, *(i for i in empty if i not in nowrap)]  # an empty column: its heading
     for index in nowrap:
         longest = max((pdfmetrics.stringWidth(row[index], font, size) for row in rows), default=0.0)
         title = heading_extent(head[index], size, lambda t, s: pdfmetrics.stringWidth(t, font, s))

@@ -134,10 +134,12 @@ def table(
     *,
     nowrap: Sequence[int] = (),
     size: Pt = TABLE_SIZE,
+    whole_rows: bool = True,
 ) -> Table:
-    """A real Word table: borders, a shaded header row repeated on every page, rows never
-    split across pages. The columns in ``nowrap`` are as wide as their longest line (编号
-    and dates stay on one line); the others share the rest by ``widths``."""
+    """A real Word table: borders, a shaded header row repeated on every page, rows kept
+    whole on a page (unless ``whole_rows`` is off: a row of many measures runs on). The
+    columns in ``nowrap`` are as wide as their longest line (编号 and dates stay on one
+    line); the others share the rest by ``widths``."""
     grid: Table = doc.add_table(rows=1, cols=len(head))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -152,7 +154,8 @@ def table(
         _shade(cell)
     for values in rows:
         row = grid.add_row()  # type: ignore[no-untyped-call]  # untyped in python-docx
-        _no_split(row)
+        if whole_rows:
+            _no_split(row)
         for index, value in enumerate(values):
             _cell_text(row.cells[index], value, size, nowrap=index in nowrap)
     for row in grid.rows:
@@ -178,9 +181,12 @@ def column_widths(
     nowrap: Sequence[int],
     size: Pt,
 ) -> list[int]:
-    """Widths in EMU: the no-wrap columns fit their longest line (at most NOWRAP_MAX;
-    their headings may take two lines); the others share the rest by ``shares``."""
+    """Widths in EMU: the no-wrap columns (and those with nothing in them) fit their
+    longest line (at most NOWRAP_MAX; their headings may take two lines); the others
+    share the rest by ``shares``."""
     widths = [0] * len(head)
+    empty = [i for i in range(len(head)) if rows and not any(row[i] for row in rows)]
+    nowrap = [*nowrap, *(i for i in empty if i not in nowrap)]  # an empty column: its heading
     for index in nowrap:
         lines = [line for row in rows for line in row[index].split("\n")]
         longest = max((text_extent(line, size) for line in lines), default=0)
