@@ -36,7 +36,6 @@ def _sheet(book: Workbook, title: str, head: Sequence[str], widths: Sequence[int
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.widths = list(widths)  # for _append's row heights
     sheet.print_title_rows = "1:1"
     sheet.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     sheet.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
@@ -59,7 +58,8 @@ def _append(
     """Rows of plain values; the columns numbered in ``wrapped`` (0-based) wrap, each row
     as high as its longest wrapped text needs; ``dates`` hold dates shown yyyy-mm-dd.
     Then an autofilter over the header and the rows."""
-    widths: list[float] = sheet.widths
+    dims = sheet.column_dimensions
+    widths = [dims[get_column_letter(i)].width for i in range(1, len(dims) + 1)]
     count = 1
     for values in rows:
         row: list[Any] = list(values)
