@@ -137,3 +137,9 @@ def test_one_unit_with_nothing_to_report(invoke: Invoke, data: Path) -> None:
     assert "（责任单位：住建局）" in lines
     assert "无逾期、即将到期、滞后或新完成事项。" in lines
     assert len(Document(str(path)).tables) == 1  # the units' table; no details table
+
+
+def test_a_report_of_nothing(invoke: Invoke, data: Path) -> None:
+    lines = texts(write(invoke, data, "--unit", "办公室"))
+    assert "一、各单位整改进度" not in lines
+    assert lines[-1] == "2024年5月25日"

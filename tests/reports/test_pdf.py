@@ -143,3 +143,10 @@ def test_one_unit_with_nothing_to_report(invoke: Invoke, data: Path) -> None:
     assert "测整改办〔2024〕3号" in lines[1]
     assert any("（责任单位：住建局）" in line for line in lines)
     assert any("无逾期、即将到期、滞后或新完成事项。" in line for line in lines)
+
+
+def test_a_report_of_nothing(invoke: Invoke, data: Path) -> None:
+    reader = PdfReader(write(invoke, data, "--unit", "办公室"))
+    text = reader.pages[0].extract_text()
+    assert "共有整改措施0项" in text
+    assert "一、各单位整改进度" not in text

@@ -173,3 +173,12 @@ def test_no_notice_in_a_year_without_a_holiday_arrangement(invoke: Invoke, data:
     wrong = invoke("notice", "2.2", "--format", "pdf", file=data, as_of=PUBLISHED)
     assert wrong.exit_code == 2
     assert wrong.output == "error: --format pdf: use one of markdown|html|docx\n"
+
+
+def test_notice_without_issuer_or_contact(invoke: Invoke) -> None:
+    result = invoke("notice", "3.1", file=FIXTURES / "report" / "tasks.yaml", as_of=PUBLISHED)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith(
+        "监督电话：（未设置：在 tasks.yaml 的 plan.contact 中填写）\n\n特此公示。\n\n"
+        '<p align="right">2024年9月20日</p>\n'
+    )
