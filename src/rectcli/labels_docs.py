@@ -11,6 +11,8 @@ WORDS: dict[str, dict[str, str]] = {
         "period_half_2": "{year}年下半年整改进展情况",
         "period_year": "{year}年度整改进展情况",
         "doc_date": "{year}年{month}月{day}日",
+        "doc_as_of_line": "（截至{day}）",
+        "doc_period_line": "（{first}至{last}）",
         "doc_summary": "截至{as_of}，共有整改措施{total}项，已完成{finished}项（{percent}%），"
         "逾期未完成{overdue}项，{soon_days}天内到期{due_soon}项，序时进度滞后{behind}项；"
         "{since}以来新完成{done}项。",
@@ -56,6 +58,8 @@ WORDS: dict[str, dict[str, str]] = {
         "period_half_2": "Progress in the second half of {year}",
         "period_year": "Progress in {year}",
         "doc_date": "{year}-{month:02d}-{day:02d}",
+        "doc_as_of_line": "(as of {day})",
+        "doc_period_line": "({first} to {last})",
         "doc_summary": "As of {as_of}: {total} measures, {finished} finished ({percent}%), "
         "{overdue} overdue, {due_soon} due within {soon_days} days, {behind} behind schedule; "
         "{done} done since {since}.",

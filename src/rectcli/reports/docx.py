@@ -12,6 +12,7 @@ from rectcli.queries.report import Report
 from rectcli.reports import wordstyle as ws
 from rectcli.reports.office import (
     chinese_date,
+    date_line,
     doc_number,
     issuer_of,
     item_head,
@@ -34,6 +35,7 @@ def report_docx(report: Report, labels: Labels) -> bytes:
         ws.paragraph(doc, number, align="center")
     ws.title(doc, report_heading(report, labels))
     ws.paragraph(doc, report.title, ws.SUBHEADING_FONT, align="center")
+    ws.paragraph(doc, date_line(report, labels), ws.SUBHEADING_FONT, align="center")
     if report.unit:
         ws.paragraph(
             doc, f"（{labels('units')}：{report.unit}）", ws.SUBHEADING_FONT, align="center"

@@ -17,6 +17,14 @@ def chinese_date(day: date, labels: Labels) -> str:
     return labels("doc_date", year=day.year, month=day.month, day=day.day)
 
 
+def date_line(report: Report, labels: Labels) -> str:
+    """The line under the title: （截至2024年5月25日）, or a period's days."""
+    if report.period is not None:
+        first, last = chinese_date(report.since, labels), chinese_date(report.as_of, labels)
+        return labels("doc_period_line", first=first, last=last)
+    return labels("doc_as_of_line", day=chinese_date(report.as_of, labels))
+
+
 def issuer_of(report: Report) -> str | None:
     """署名: plan.issuer (or --issuer)."""
     return report.plan.issuer if report.plan else None

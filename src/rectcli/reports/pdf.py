@@ -38,6 +38,7 @@ from rectcli.labels import Labels
 from rectcli.queries.report import Report
 from rectcli.reports.office import (
     chinese_date,
+    date_line,
     doc_number,
     heading_extent,
     issuer_of,
@@ -188,6 +189,7 @@ def report_pdf(report: Report, labels: Labels) -> bytes:
         story.append(_para(number, styles["subtitle"]))
     heading = report_heading(report, labels)
     story += [_para(heading, styles["title"]), _para(report.title, styles["subtitle"])]
+    story.append(_para(date_line(report, labels), styles["subtitle"]))
     if report.unit:
         story.append(_para(f"（{labels('units')}：{report.unit}）", styles["subtitle"]))
     story.append(_para(summary_text(report, labels), styles["body"]))
