@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from rectcli.errors import RectError
+from rectcli.labels_docs import WORDS as DOCUMENT_WORDS
 from rectcli.statuses import STATUSES, Status
 
 LANGS = ("zh", "en")
@@ -385,7 +386,7 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._words = _WORDS[lang]
+        self._words = _WORDS[lang] | DOCUMENT_WORDS[lang]
         self._statuses = STATUS_LABELS[lang]
 
     def __call__(self, key: str, **values: object) -> str:

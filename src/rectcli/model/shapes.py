@@ -221,6 +221,16 @@ class Plan(StrictModel):
     issuer: str | None = Field(
         default=None, title="Issuer (印发单位)", description="Who issued it."
     )
+    number: str | None = Field(
+        default=None,
+        title="Number (发文字号)",
+        description="The document number reports carry, e.g. 长整改办〔2024〕3号.",
+    )
+    contact: str | None = Field(
+        default=None,
+        title="Contact (监督电话)",
+        description="The 公示's contact line, e.g. 监督电话：0433-1234567.",
+    )
 
 
 class TaskFile(StrictModel):

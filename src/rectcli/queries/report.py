@@ -18,9 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from rectcli.dates.periods import Period
 from rectcli.labels import Labels
 from rectcli.model.checklist import Checklist
-from rectcli.model.shapes import Measure, ProgressEntry, Task
+from rectcli.model.shapes import Measure, Plan, ProgressEntry, Task
 from rectcli.queries.agenda import duty_rows
 from rectcli.queries.rows import (
     DUE_SOON_DAYS,
@@ -128,6 +129,8 @@ class Report:
     tasks: tuple[Bar, ...]  # per problem, document order
     public: tuple[PublicRow, ...]  # filled only for --public
     duties_overdue: int = 0  # missed occurrences of recurring duties
+    period: Period | None = None  # --period: a 月报/季报, set by the command
+    plan: Plan | None = None  # for documents: issuer (署名), number (发文字号)
 
 
 def build_report(
@@ -171,6 +174,7 @@ def build_report(
         tasks=tuple(_task_bars(checklist, items)),
         public=tuple(_public_rows(checklist, items)) if public else (),
         duties_overdue=len(missed),
+        plan=checklist.file.plan,
     )
 
 

@@ -18,6 +18,7 @@ from rectcli.queries.report import (
     completion_text,
     step_progress,
 )
+from rectcli.reports.text import report_heading
 from rectcli.views.tables import plain_table
 
 BAR_WIDTH = 10
@@ -42,7 +43,7 @@ def _one_line(text: str) -> Text:
 
 def headline(report: Report, labels: Labels) -> Text:
     text = Text(report.title, style="bold")
-    text.append("\n" + labels("report_heading"), style="bold")
+    text.append("\n" + report_heading(report, labels), style="bold")
     text.append(" · " + labels("report_period", as_of=report.as_of, since=report.since))
     if report.unit:
         text.append(f" · {labels('units')} {report.unit}")

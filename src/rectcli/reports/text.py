@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from rectcli.dates.periods import Period
 from rectcli.labels import Labels
 from rectcli.queries.report import (
     Bar,
@@ -34,6 +35,23 @@ def summary_figures(report: Report) -> list[tuple[str, str, int]]:
         ("done", "report_done", report.done),
         ("duties_overdue", "duties_overdue", report.duties_overdue),
     ]
+
+
+def period_title(period: Period, labels: Labels) -> str:
+    """A 月报/季报's title: 2024年6月整改进展情况, 2024年第二季度整改进展情况."""
+    if period.kind == "month":
+        return labels("period_month", year=period.year, n=period.number)
+    if period.kind == "quarter":
+        n = "一二三四"[period.number - 1] if labels.lang == "zh" else period.number
+        return labels("period_quarter", year=period.year, n=n)
+    if period.kind == "half":
+        return labels(f"period_half_{period.number}", year=period.year)
+    return labels("period_year", year=period.year)
+
+
+def report_heading(report: Report, labels: Labels) -> str:
+    """What the report is: its period's title, or 调度通报."""
+    return period_title(report.period, labels) if report.period else labels("report_heading")
 
 
 def summary_facts(report: Report, labels: Labels) -> list[tuple[str, int]]:
@@ -67,7 +85,7 @@ def _bar(done: int, total: int) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def _kinds(section: UnitSection) -> list[tuple[str, str, Item]]:
+def kinds_of(section: UnitSection) -> list[tuple[str, str, Item]]:
     """(csv kind, label key, item) for every line of a unit's section, in report order."""
     return [
         *(("overdue", "overdue", i) for i in section.overdue),
@@ -77,7 +95,7 @@ def _kinds(section: UnitSection) -> list[tuple[str, str, Item]]:
     ]
 
 
-def _when(kind: str, item: Item, labels: Labels) -> str:
+def when_text(kind: str, item: Item, labels: Labels) -> str:
     if kind == "overdue":
         return f"+{item.row.days_overdue}"
     if kind == "due_soon":
@@ -91,7 +109,11 @@ def report_markdown(report: Report, labels: Labels) -> str:
     meta = labels("report_period", as_of=report.as_of, since=report.since)
     if report.unit:
         meta += f" · {labels('units')} {report.unit}"
-    lines = [f"# {md_cell(report.title)}", "", f"**{labels('report_heading')}** · {md_cell(meta)}"]
+    lines = [
+        f"# {md_cell(report.title)}",
+        "",
+        f"**{md_cell(report_heading(report, labels))}** · {md_cell(meta)}",
+    ]
     facts = summary_facts(report, labels)
     head = [name for name, _ in facts]
     lines += ["", *_table(head, "r" * len(facts), [[str(n) for _, n in facts]])]
@@ -155,7 +177,7 @@ def _task_lines(report: Report, labels: Labels) -> list[str]:
 def _section_lines(rank: int, section: UnitSection, labels: Labels) -> list[str]:
     title = f"{rank}. {section.unit} · {section.finished}/{section.total} ({section.percent}%)"
     lines = ["", f"### {md_cell(title)}", ""]
-    kinds = _kinds(section)
+    kinds = kinds_of(section)
     if not kinds:
         return [*lines, labels("report_nothing")]
     return lines + _table(
@@ -173,7 +195,7 @@ def _section_lines(rank: int, section: UnitSection, labels: Labels) -> list[str]
                 md_cell(labels(key)),
                 md_cell(item.label),
                 item.row.due.isoformat() if item.row.due else md_cell(item.row.deadline or "—"),
-                md_cell(_when(kind, item, labels)),
+                md_cell(when_text(kind, item, labels)),
                 md_cell(item.row.text),
                 md_cell(item_note(item)),
             ]
@@ -251,7 +273,7 @@ def report_csv(report: Report) -> str:
 
 def report_rows(report: Report) -> Iterable[list[object]]:
     for rank, section in enumerate(report.units, 1):
-        for kind, _, item in _kinds(section):
+        for kind, _, item in kinds_of(section):
             row = item.row
             yield [
                 rank,
