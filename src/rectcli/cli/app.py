@@ -136,14 +136,23 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 def console() -> Console:
-    from rich.console import Console
+    from rectcli.views.console import safe_console
 
-    # Rich honours NO_COLOR and drops colour when stdout is not a terminal.
-    return Console(highlight=False, soft_wrap=False)
+    # Rich honours NO_COLOR and drops colour when stdout is not a terminal. Data is
+    # never markup and its control characters are shown (views/console.py).
+    return safe_console(soft_wrap=False)
 
 
 def print_renderable(renderable: RenderableType) -> None:
     console().print(renderable)
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """``typer.echo`` for text that holds data: its control characters shown, never sent
+    to the terminal (textsafe.visible)."""
+    from rectcli.textsafe import visible
+
+    typer.echo(visible(text), err=err, nl=nl)
 
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -22,6 +22,7 @@ from rectcli.model.checklist import Checklist
 from rectcli.model.policy import Policy
 from rectcli.model.shapes import Task, TaskFile, UnitFile
 from rectcli.model.units import UnitRegistry
+from rectcli.textsafe import control_char
 from rectcli.yamltext import source as yamlsrc
 
 CONFLICT_MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")  # ||||||| : diff3 style
@@ -40,6 +41,9 @@ def parse_units(text: str, path: str) -> UnitRegistry:
                 if name_index:
                     loc = [kind, index, "aliases", name_index - 1]
                 line, col = source.at(loc)
+                bad = control_char(name)
+                if bad is not None:
+                    problems.append(Problem(path, line, col, _control_message("a unit name", bad)))
                 if name in seen:
                     problems.append(
                         Problem(
@@ -312,6 +316,9 @@ def _record_id(
     where: tuple[int, int],
     problems: list[Problem],
 ) -> None:
+    bad = control_char(item_id)
+    if bad is not None:
+        problems.append(Problem(path, *where, _control_message("an id", bad)))
     if item_id in checklist.positions:
         first = checklist.files.get(item_id, checklist.path)
         where_first = "" if first == path else f"{first} "
@@ -327,6 +334,13 @@ def _record_id(
         checklist.positions[item_id] = where
         if path != checklist.path:
             checklist.files[item_id] = path
+
+
+def _control_message(what: str, shown: str) -> str:
+    return (
+        f"{what} cannot hold a control, bidi or line-break character ({shown}): "
+        "it would change how a terminal or a CI log shows it"
+    )
 
 
 def _count_from(deadline: Deadline, start: date, calendar: WorkCalendar) -> Deadline | str:

@@ -10,6 +10,7 @@ from datetime import date
 from xml.sax.saxutils import quoteattr
 
 from rectcli.queries.rows import MeasureRow
+from rectcli.textsafe import one_line
 
 CSV_COLUMNS = (
     "id",
@@ -86,12 +87,19 @@ def check_text(path: str, errors: Sequence[MeasureRow], warnings: Sequence[Measu
     found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
     found.sort(key=lambda f: (f[1].file or "", f[1].line, f[1].due or date.max))
     return "".join(
-        f"{r.file or path}:{r.line}:{r.col}: {level}: {finding_message(r)}\n" for level, r in found
+        f"{one_line(r.file or path)}:{r.line}:{r.col}: {level}: {one_line(finding_message(r))}\n"
+        for level, r in found
     )
 
 
 def _escape_github(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: one line, whatever the data holds."""
+    return one_line(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value (file=…, title=…): ``,`` and ``:`` too."""
+    return _escape_github(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def check_github(path: str, errors: Sequence[MeasureRow], warnings: Sequence[MeasureRow]) -> str:
@@ -99,7 +107,8 @@ def check_github(path: str, errors: Sequence[MeasureRow], warnings: Sequence[Mea
     found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
     found.sort(key=lambda f: (f[1].file or "", f[1].line, f[1].due or date.max))
     return "".join(
-        f"::{level} file={r.file or path},line={r.line},col={r.col},title=rect {r.id}::"
+        f"::{level} file={_escape_property(r.file or path)},line={r.line},col={r.col},"
+        f"title={_escape_property(f'rect {r.id}')}::"
         f"{_escape_github(finding_message(r))}\n"
         for level, r in found
     )

@@ -12,6 +12,7 @@ from rich.text import Text
 
 from rectcli.labels import Labels
 from rectcli.model.targets import TargetRow
+from rectcli.textsafe import visible
 from rectcli.views.tables import plain_table
 
 STATUS_STYLES = {"met": "green", "at_risk": "yellow", "not_met": "bold red", "no_data": "dim"}
@@ -51,7 +52,7 @@ def targets_view(rows: Sequence[TargetRow], today: date, labels: Labels) -> Rend
         sign = "≥" if row.comparison == ">=" else "≤"
         latest = Text("—", style="dim")
         if row.latest is not None:
-            latest = Text(amount(row.latest.value, row.target.unit))
+            latest = Text(visible(amount(row.latest.value, row.target.unit)))
             latest.append(f" {row.latest.period or row.latest.date.isoformat()}", style="dim")
         name = f"{row.target.scope}{row.target.name}" if row.target.scope else row.target.name
         table.add_row(

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from rectcli.cli.app import app, settings_of
+from rectcli.cli.app import app, echo, settings_of
 
 
 @app.command("diff")
@@ -45,7 +45,7 @@ def diff(
     if output == "json":
         typer.echo(changes_json(changes))
     else:
-        typer.echo(changes_text(changes, settings.labels), nl=False)
+        echo(changes_text(changes, settings.labels), nl=False)
 
 
 @app.command("textconv")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import app, complete_ids, settings_of
+from rectcli.cli.app import app, complete_ids, echo, settings_of
 
 if TYPE_CHECKING:
     from datetime import date
@@ -99,9 +99,9 @@ def incident(
         "due": due,
     }
     if shown_incident.cleared is None:
-        typer.echo(labels("incident_open", **words))
+        echo(labels("incident_open", **words))
     else:
-        typer.echo(labels("incident_cleared", cleared=shown_incident.cleared, **words))
+        echo(labels("incident_cleared", cleared=shown_incident.cleared, **words))
 
 
 def _not_after(day: date, today: date, option: str) -> date:

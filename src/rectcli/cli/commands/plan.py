@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Format, app, parse_date_option, print_renderable, settings_of
+from rectcli.cli.app import Format, app, echo, parse_date_option, print_renderable, settings_of
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -102,7 +102,7 @@ def import_(
     found = parse_plan(
         text, shown_plan, registry, units_path=shown_units, issued=when, allow_unknown=add_units
     )
-    say = typer.echo if output is not None else _to_stderr
+    say = echo if output is not None else _to_stderr
     if found.unknown:
         notes = [
             (u.name, f"added by rect import ({shown_plan}:{u.line}:{u.col}): set full and kind")
@@ -130,7 +130,7 @@ def import_(
 
 
 def _to_stderr(message: str) -> None:
-    typer.echo(message, err=True)
+    echo(message, err=True)
 
 
 def _locked(path: Path) -> AbstractContextManager[None]:

@@ -12,6 +12,7 @@ from rectcli.cli.app import (
     UnitFilter,
     app,
     complete_units,
+    echo,
     parse_date_option,
     print_renderable,
     settings_of,
@@ -165,10 +166,10 @@ def report(
 def _plain_text(view: object) -> str:
     import io
 
-    from rich.console import Console
+    from rectcli.views.console import safe_console
 
     out = io.StringIO()
-    Console(file=out, width=100, color_system=None, highlight=False).print(view)
+    safe_console(file=out, width=100, color_system=None).print(view)
     return out.getvalue()
 
 
@@ -271,7 +272,7 @@ def import_sheet(
         return
     if dry_run:
         for request in requests:
-            typer.echo(_describe(request, labels))
+            echo(_describe(request, labels))
         return
     _record(settings, requests)
     typer.echo(labels("sheet_recorded", path=shown, n=len(requests)))
