@@ -13,7 +13,11 @@ Pure and dependency-free: the model's validation, the views and the writers shar
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 # C0 but tab and newline, DEL, C1, and the invisible characters that reorder or hide
 # text: LRM/RLM, ALM, the embeddings/overrides/isolates, line/paragraph separators.
@@ -50,9 +54,29 @@ def control_char(text: str) -> str | None:
     return None if found is None else _shown(found).strip() or "\\x09"
 
 
+def formula_like(value: object) -> bool:
+    """Whether a spreadsheet would read ``value`` as a formula (or a DDE call)."""
+    return isinstance(value, str) and value.startswith(_FORMULA_START)
+
+
 def cell(value: object) -> object:
-    """A value safe for a spreadsheet or CSV cell: text that a spreadsheet would read as
-    a formula (or a DDE call) gets a leading ``'``; numbers, dates and None unchanged."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
+    """A value safe for a CSV cell: text that a spreadsheet would read as a formula gets
+    a leading ``'`` (OWASP); numbers, dates and None unchanged."""
+    return "'" + value if isinstance(value, str) and formula_like(value) else value
+
+
+def csv_text(head: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
+    """Every CSV rect writes: a header, then rows of :func:`cell` values."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([cell(v) for v in head])
+    writer.writerows([cell(v) for v in row] for row in rows)
+    return out.getvalue()
+
+
+def sheet_text(xlsx_cell: Any) -> Any:
+    """An openpyxl cell whose text would read as a formula, stored as text instead: the
+    workbook holds the characters, never a formula, and shows them as written."""
+    if formula_like(xlsx_cell.value):
+        xlsx_cell.data_type = "s"
+    return xlsx_cell

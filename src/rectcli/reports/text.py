@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -18,6 +16,7 @@ from rectcli.queries.report import (
     item_note,
     step_progress,
 )
+from rectcli.textsafe import csv_text
 
 BAR_WIDTH = 10
 
@@ -237,11 +236,7 @@ CSV_COLUMNS = (
 
 
 def _csv(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(head)
-    writer.writerows(rows)
-    return out.getvalue()
+    return csv_text(head, rows)  # formula-safe cells
 
 
 def report_csv(report: Report) -> str:

@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectcli.labels import Labels
 from rectcli.queries.report import Report
 from rectcli.reports.text import PUBLIC_COLUMNS, public_rows, report_rows
+from rectcli.textsafe import formula_like, sheet_text
 
 HEADER_FILL = PatternFill("solid", fgColor="F3F4F6")
 BOLD = Font(bold=True)
@@ -40,7 +41,7 @@ def _sheet(book: Workbook, title: str, head: Sequence[str], widths: Sequence[int
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     header = []
     for name in head:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = sheet_text(WriteOnlyCell(sheet, value=name))
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
         header.append(cell)
     sheet.append(header)
@@ -48,13 +49,16 @@ def _sheet(book: Workbook, title: str, head: Sequence[str], widths: Sequence[int
 
 
 def _append(sheet: Any, rows: Iterable[list[object]], wrapped: Sequence[int]) -> None:
-    """Rows of plain values; the columns numbered in ``wrapped`` (0-based) wrap."""
+    """Rows of plain values; the columns numbered in ``wrapped`` (0-based) wrap. Text that
+    would read as a formula is stored as text (textsafe.sheet_text): data is no formula."""
     for values in rows:
         row: list[Any] = list(values)
-        for index in wrapped:
-            cell = WriteOnlyCell(sheet, value=row[index])
-            cell.alignment = WRAP
-            row[index] = cell
+        for index, value in enumerate(row):
+            if index in wrapped or formula_like(value):
+                cell = sheet_text(WriteOnlyCell(sheet, value=value))
+                if index in wrapped:
+                    cell.alignment = WRAP
+                row[index] = cell
         sheet.append(row)
 
 

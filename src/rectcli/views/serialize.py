@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import quoteattr
 
 from rectcli.queries.rows import MeasureRow
-from rectcli.textsafe import one_line
+from rectcli.textsafe import csv_text, one_line
 
 CSV_COLUMNS = (
     "id",
@@ -39,15 +37,14 @@ def json_text(data: object) -> str:
 
 
 def rows_csv(rows: Sequence[MeasureRow]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        data = row.to_json()
-        data["units"] = "、".join(row.units)
-        data["overdue"] = "true" if row.overdue else "false"
-        writer.writerow(["" if data[c] is None else data[c] for c in CSV_COLUMNS])
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, (_csv_row(row) for row in rows))  # formula-safe cells
+
+
+def _csv_row(row: MeasureRow) -> list[object]:
+    data = row.to_json()
+    data["units"] = "、".join(row.units)
+    data["overdue"] = "true" if row.overdue else "false"
+    return ["" if data[c] is None else data[c] for c in CSV_COLUMNS]
 
 
 def overdue_message(row: MeasureRow) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from datetime import date
 
@@ -12,7 +10,7 @@ from rich.text import Text
 
 from rectcli.labels import Labels
 from rectcli.model.targets import TargetRow
-from rectcli.textsafe import visible
+from rectcli.textsafe import csv_text, visible
 from rectcli.views.tables import plain_table
 
 STATUS_STYLES = {"met": "green", "at_risk": "yellow", "not_met": "bold red", "no_data": "dim"}
@@ -66,12 +64,10 @@ def targets_view(rows: Sequence[TargetRow], today: date, labels: Labels) -> Rend
 
 
 def targets_csv(rows: Sequence[TargetRow]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    lines = []
     for row in rows:
         data = row.to_json()
         latest = data.pop("latest") or {}
         data |= {f"latest_{k}": v for k, v in latest.items()}
-        writer.writerow(["" if data.get(c) is None else data[c] for c in CSV_COLUMNS])
-    return out.getvalue()
+        lines.append(["" if data.get(c) is None else data[c] for c in CSV_COLUMNS])
+    return csv_text(CSV_COLUMNS, lines)  # formula-safe cells
