@@ -204,7 +204,12 @@ def test_docx_import_through_the_cli(invoke: Invoke, project: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("plan.docx", b"not a zip", "not a Word .docx document"),
+        (
+            "plan.docx",
+            b"not a zip",
+            "not a Word .docx document (a text or CSV file); "
+            "save it as .docx (Word: File > Save As > Word Document)",
+        ),
         ("plan.doc", b"\xd0\xcf\x11\xe0", "an old Word .doc file; save it as .docx"),
     ],
 )

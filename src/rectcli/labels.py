@@ -79,6 +79,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_covers": "补报 {day}",
         "incident_open": "已记录 {id} {duty}：{found} 发现，应于 {due} 前处置",
         "incident_cleared": "已记录 {id} {duty}：{found} 发现，{cleared} 处置（时限 {due}）",
+        "internal_error": "rect: internal error: {error}（rect {version}，内部错误，请报告；"
+        "加 --debug 可看到详细信息）",
+        "cache_refused": "rect: 未使用解析缓存：{why}",
         "fmt_changed": "已格式化 {path}",
         "fmt_would": "需要格式化 {path}",
         "fmt_summary": "{changed} 个文件已格式化，{same} 个文件无需改动。",
@@ -258,6 +261,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_covers": "making up {day}",
         "incident_open": "recorded {id} {duty}: found {found}, due {due}",
         "incident_cleared": "recorded {id} {duty}: found {found}, cleared {cleared} (due {due})",
+        "internal_error": "rect: internal error: {error} (rect {version}, please report; "
+        "--debug shows the traceback)",
+        "cache_refused": "rect: the parse cache is not used: {why}",
         "fmt_changed": "reformatted {path}",
         "fmt_would": "would reformat {path}",
         "fmt_summary": "{changed} reformatted, {same} unchanged.",

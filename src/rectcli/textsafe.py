@@ -25,6 +25,8 @@ _UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202
 UNSAFE = re.compile(f"[{_UNSAFE}]")
 UNSAFE_OR_BREAK = re.compile(f"[{_UNSAFE}\t\n]")
 
+MAX_TEXT = 10_000  # characters of one note, text or cell: beyond, an error at its place
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 

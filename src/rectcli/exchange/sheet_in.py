@@ -25,6 +25,7 @@ from rectcli.exchange.sheet_out import COLUMNS, FILL_FIELDS
 from rectcli.labels import STATUS_LABELS, Labels, parse_status
 from rectcli.model.checklist import Checklist
 from rectcli.statuses import STATUSES, Status
+from rectcli.textsafe import MAX_TEXT
 
 MAX_ROWS = 100_000  # a sheet longer than this is not a fill-in sheet
 
@@ -277,6 +278,9 @@ def _request(
             fail("date", f"{parsed} is after today ({today}); record progress once it has happened")
         else:
             when = parsed
+    for name in ("note", "by", "evidence"):
+        if len(str(value(name) or "")) > MAX_TEXT:
+            fail(name, f"longer than {MAX_TEXT:,} characters; shorten it or attach a file")
     if count or status is None:
         return None
     return MarkRequest(

@@ -36,23 +36,83 @@ def write_workbook(path: Path, book: Workbook) -> None:
     write_output(path, buffer.getvalue())
 
 
-def read_workbook(path: Path) -> Workbook:
-    """An .xlsx file as an openpyxl workbook; a missing or non-Excel file is a RectError."""
+# Caps checked before a workbook or a document is parsed (issue 14): a 317 KB .xlsx can
+# unpack to a 300 MB string and a 346 KB .docx to gigabytes; real sheets and plans are
+# a few megabytes.
+MAX_FILE = 32 * 1024 * 1024  # bytes of the file itself
+MAX_UNPACKED = 64 * 1024 * 1024  # bytes of all its parts, as the archive declares them
+MAX_PARTS = 10_000
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 (.xls, .doc)
+
+
+def _office_bytes(path: Path, kind: str, resave: str) -> bytes:
+    """The bytes of an Office Open XML file (.xlsx, .docx) once they are safe to parse:
+    a zip archive, not too big, unpacking to not too much. Else a RectError saying what
+    the file is and what to do."""
+    import io
     import zipfile
+
+    shown = display_path(path)
+
+    def refuse(message: str) -> RectError:
+        return RectError([Problem(shown, 0, 0, message)])
+
+    try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0  # read_bytes says why
+    if size > MAX_FILE:
+        raise refuse(f"{size:,} bytes: larger than {MAX_FILE:,}; not {kind} rect reads")
+    raw = read_bytes(path)
+    if raw.startswith(_OLE):
+        raise refuse(f"an old Office 97-2003 file, not {kind}; {resave}")
+    if not zipfile.is_zipfile(io.BytesIO(raw)):
+        what = "unreadable"
+        if raw.startswith(b"PK"):
+            what = "a damaged or truncated archive"
+        elif _looks_like_text(raw):
+            what = "a text or CSV file"
+        raise refuse(f"not {kind} ({what}); {resave}")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise refuse(f"not {kind} (a damaged archive); {resave}") from None
+    unpacked = sum(part.file_size for part in parts)
+    if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED:
+        raise refuse(
+            f"unpacks to {unpacked:,} bytes in {len(parts):,} parts: more than "
+            f"{MAX_UNPACKED:,} bytes or {MAX_PARTS:,} parts; not {kind} rect reads"
+        )
+    return raw
+
+
+def _looks_like_text(raw: bytes) -> bool:
+    try:
+        raw[:4096].decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def read_workbook(path: Path) -> Workbook:
+    """An .xlsx file as an openpyxl workbook; a missing, damaged, oversized or non-Excel
+    file (.csv, .xls, no extension) is a RectError."""
+    import io
 
     from openpyxl import load_workbook
 
     shown = display_path(path)
+    if path.is_dir():
+        raise RectError([Problem(shown, 0, 0, "is a directory, not an .xlsx file")])
+    resave = "save it as .xlsx (Excel: File > Save As > Excel Workbook)"
+    raw = _office_bytes(path, "an Excel .xlsx workbook", resave)
     try:
-        return load_workbook(path)
-    except FileNotFoundError:
-        raise RectError([Problem(shown, 0, 0, "no such file")]) from None
-    except IsADirectoryError:
-        raise RectError([Problem(shown, 0, 0, "is a directory, not an .xlsx file")]) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else "unreadable"
+        return load_workbook(io.BytesIO(raw))
+    except Exception as exc:
+        detail = type(exc).__name__
         raise RectError(
-            [Problem(shown, 0, 0, f"not an Excel .xlsx workbook ({detail}); save it as .xlsx")]
+            [Problem(shown, 0, 0, f"not a readable Excel .xlsx workbook ({detail}); {resave}")]
         ) from None
 
 
@@ -64,14 +124,16 @@ def read_plan(path: Path) -> str:
     if path.suffix.lower() != ".docx":
         return read_text(path)
     import io
-    import zipfile
 
     from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
 
-    raw = read_bytes(path)
+    resave = "save it as .docx (Word: File > Save As > Word Document)"
+    raw = _office_bytes(path, "a Word .docx document", resave)
     try:
         document = Document(io.BytesIO(raw))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
-        raise RectError([Problem(shown, 0, 0, "not a Word .docx document")]) from None
+    except Exception as exc:
+        detail = type(exc).__name__
+        raise RectError(
+            [Problem(shown, 0, 0, f"not a readable Word .docx document ({detail}); {resave}")]
+        ) from None
     return "\n".join(paragraph.text for paragraph in document.paragraphs)

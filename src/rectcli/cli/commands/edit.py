@@ -109,6 +109,11 @@ def mark(
         )
     if whole_task and (duty is not None or covers is not None):
         raise RectError("--duty and --covers record one measure's duty; leave out --all")
+    from rectcli.textsafe import MAX_TEXT
+
+    for option, given in (("--note", note), ("--by", by), ("--evidence", evidence)):
+        if given is not None and len(given) > MAX_TEXT:
+            raise RectError(f"{option}: longer than {MAX_TEXT:,} characters; shorten it")
     path = settings.tasks_path
     entry = Entry(
         date=_entry_date(day, settings),
