@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -44,9 +45,16 @@ def summary_facts(report: Report, labels: Labels) -> list[tuple[str, int]]:
     ]
 
 
+# What makes inline Markdown of a cell's text: links and images ([…](…), ![…](…)),
+# emphasis, code, strikethrough, column breaks; raw HTML is escaped apart.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+
+
 def md_cell(text: str) -> str:
-    """Text safe in a Markdown table cell: no raw HTML, no column breaks, one line."""
-    return escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+    """Text safe in a Markdown table cell: no raw HTML, no column breaks, one line, and
+    no Markdown syntax from the data (a note's ``[x](http://…)`` or ``![](…)`` shows as
+    written, never a link or an image; issue 14)."""
+    return _MD_SPECIAL.sub(r"\\\1", escape(" ".join(text.split()), quote=False))
 
 
 def _md_lines(texts: Iterable[str]) -> str:

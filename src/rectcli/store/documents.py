@@ -17,9 +17,28 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
 
 
-def write_output(path: Path, data: str | bytes) -> None:
-    """Write a report, sheet or calendar atomically; a failure is a one-line RectError."""
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def write_output(path: Path, data: str | bytes, *, yaml: bool = False) -> None:
+    """Write a report, sheet or calendar atomically; a failure is a one-line RectError.
+
+    Only ``yaml`` outputs (rect import) may be named .yaml/.yml: a report written over
+    ``-o data/tasks.yaml`` would destroy the list, units.yaml or any YAML rect reads.
+    """
     shown = display_path(path)
+    if not yaml and path.suffix.lower() in YAML_SUFFIXES:
+        raise RectError(
+            [
+                Problem(
+                    shown,
+                    0,
+                    0,
+                    "rect does not write a report, sheet or calendar to a .yaml file: "
+                    "it could be the task list or a file beside it; name another file",
+                )
+            ]
+        )
     if path.is_dir():
         raise RectError([Problem(shown, 0, 0, "is a directory; name a file to write")])
     if not path.parent.is_dir():

@@ -329,8 +329,11 @@ def fmt(
         shards = {p.resolve() for p in (lists if tasks.is_dir() else lists[1:])}
     except RectError:  # files outside any task list
         shards = set()
+    if not check:
+        _refuse_invalid(settings.tasks_path, files)
     for path in files:
-        shown = store.display_path(path)
+        # a symlinked list is written through: name the file that changes, its target
+        shown = store.display_path(path.resolve() if path.is_symlink() else path)
         try:
             shard = path.resolve() in shards
             before, after = _format_file(path, shown, write=not check, shard=shard)
@@ -349,6 +352,21 @@ def fmt(
         typer.echo(labels("fmt_check_bad" if changed else "fmt_check_ok", n=changed or len(files)))
         raise typer.Exit(1 if changed else 0)
     typer.echo(labels("fmt_summary", changed=changed, same=len(files) - changed))
+
+
+def _refuse_invalid(tasks_path: Path, files: list[Path]) -> None:
+    """fmt rewrites no file of a list that `rect check` rejects (issue 14): its errors
+    first, at their places; the files are left as they are."""
+    from rectcli import store
+    from rectcli.errors import RectError
+
+    try:
+        tasks = store.main_path(tasks_path)
+        own = {p.resolve() for p in [*store.task_files(tasks), store.units_file_for(tasks)]}
+    except RectError:  # files outside any task list: fmt checks their shape alone
+        return
+    if any(path.resolve() in own for path in files):
+        store.load(tasks, use_cache=False)  # raises every problem found
 
 
 def _format_file(path: Path, shown: str, *, write: bool, shard: bool) -> tuple[str, str]:

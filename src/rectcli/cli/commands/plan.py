@@ -124,7 +124,7 @@ def import_(
         typer.echo(yaml_text, nl=False)
         return
     with _locked(output):
-        store.write_output(output, yaml_text)
+        store.write_output(output, yaml_text, yaml=True)
     measures = sum(len(t.measures) for t in found.file.tasks)
     say(labels("imported", tasks=len(found.file.tasks), measures=measures, path=shown_out))
 
