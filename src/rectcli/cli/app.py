@@ -8,7 +8,7 @@ commands so that ``rect --help`` starts fast.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from typer._click.core import Command as ClickCommand
     from typer._click.core import Context as ClickContext
 
+    from rectcli.dates.workdays import WorkCalendar
     from rectcli.labels import Labels
     from rectcli.model.checklist import Checklist
 
@@ -119,6 +120,7 @@ class Settings:
     lang: str | None
     no_cache: bool = False
     debug: bool = False
+    warned: set[int] = field(default_factory=set)  # years already warned of (warn_guessed)
 
     @property
     def tasks_path(self) -> Path:
@@ -136,12 +138,22 @@ class Settings:
             # from the collector, which would otherwise rescan them all as soon as it is
             # back on and again and again while the command builds its rows (0.5 s at 50k).
             checklist.lifelong()
+        self.warn_guessed(checklist.calendar)
         if self.debug:
             from rectcli.store import cachefiles
 
             if cachefiles.refused:  # why this run was not cached
                 typer.echo(self.labels("cache_refused", why=cachefiles.refused), err=True)
         return checklist
+
+    def warn_guessed(self, calendar: WorkCalendar) -> None:
+        """A warning on stderr, once, for each year counted by weekends alone: no
+        holiday arrangement known for it (dates/workdays.py)."""
+        from rectcli.dates.workdays import KNOWN_YEARS
+
+        for year in sorted(calendar.guessed - self.warned):
+            typer.echo(self.labels("unknown_year", year=year, last=KNOWN_YEARS[1]), err=True)
+            self.warned.add(year)
 
     @property
     def today(self) -> date:

@@ -9,7 +9,7 @@ from typing import NoReturn
 from rectcli.cli.app import app, build_only
 from rectcli.cli.commands import read  # noqa: F401  (registers commands)
 from rectcli.cli.commands import edit, history, deadline, report, plan, merge  # noqa: F401
-from rectcli.cli.commands import incident  # noqa: F401
+from rectcli.cli.commands import incident, holidays  # noqa: F401
 
 
 def main() -> NoReturn:

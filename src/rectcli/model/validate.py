@@ -15,7 +15,7 @@ from yaml.nodes import Node
 
 from rectcli.dates.duties import read_duties
 from rectcli.dates.grammar import Deadline, DeadlineError, parse_deadline
-from rectcli.dates.workdays import UnknownYear, WorkCalendar
+from rectcli.dates.workdays import WorkCalendar
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.memory import gc_paused
 from rectcli.model.checklist import Checklist
@@ -346,10 +346,7 @@ def _control_message(what: str, shown: str) -> str:
 def _count_from(deadline: Deadline, start: date, calendar: WorkCalendar) -> Deadline | str:
     """A relative deadline (``7个工作日内``) counted from the measure's start, or a message."""
     if deadline.working_days is not None:
-        try:
-            return replace(deadline, due=calendar.add(start, deadline.working_days))
-        except UnknownYear as exc:
-            return f"start: counting {deadline.text} from {start}: {exc}"
+        return replace(deadline, due=calendar.add(start, deadline.working_days))
     if deadline.days is not None:
         return replace(deadline, due=start + timedelta(days=deadline.days))
     return deadline

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
+    from rectcli.cli.app import Settings
     from rectcli.edits.incident import Recorded
 
 
@@ -88,7 +89,7 @@ def incident(
             note=(note.strip() or None) if note else None,
             duty=duty,
         )
-        due = _due(path, recorded, shown)
+        due = _due(path, recorded, settings)
         store.write_atomic(file, recorded.text)
     labels = settings.labels
     shown_incident = recorded.incident
@@ -112,22 +113,21 @@ def _not_after(day: date, today: date, option: str) -> date:
     return day
 
 
-def _due(path: Path, recorded: Recorded, shown: str) -> date:
-    """When the incident is due, by the working calendar (data/holidays.yaml): refused
-    before anything is written when the year is one the calendar does not know."""
+def _due(path: Path, recorded: Recorded, settings: Settings) -> date:
+    """When the incident is due, by the working calendar (data/holidays.yaml); in a year
+    the calendar does not know, by weekends alone, with a warning (issue 14)."""
     from rectcli import store
     from rectcli.dates.duties import response_due
     from rectcli.dates.recurrence import parse_schedule
-    from rectcli.dates.workdays import UnknownYear, WorkCalendar
-    from rectcli.errors import Problem, RectError
+    from rectcli.dates.workdays import WorkCalendar
+    from rectcli.errors import RectError
 
     _, calendar, problems = store.load_calendar(store.side_dir(path))
     if problems:
         raise RectError(problems)
     schedule = parse_schedule(recorded.duty.every)
     found = recorded.incident.found
-    try:
-        return response_due(schedule, found, calendar or WorkCalendar())
-    except UnknownYear as exc:
-        message = f"--found: counting {recorded.duty.every} from {found}: {exc}"
-        raise RectError([Problem(shown, recorded.line, recorded.col, message)]) from None
+    calendar = calendar or WorkCalendar()
+    due = response_due(schedule, found, calendar)
+    settings.warn_guessed(calendar)
+    return due
