@@ -92,6 +92,13 @@ _WORDS: dict[str, dict[str, str]] = {
         "按周末双休计算（周一至周五上班）；"
         "把 {year} 年的安排加入 data/holidays.yaml（见 docs/deadlines.md）",
         "holidays_off": "放假",
+        "audit_unknown_author": "{measure}：提交 {commit} 的作者 {author} "
+        "不在 units.yaml 任何单位的 people: 中，不能记录进展",
+        "audit_close": "{measure}：只有督导单位（{supervisor}）才能销号；"
+        "提交 {commit} 由 {author}（{unit}）记录了已销号",
+        "audit_not_theirs": "{measure}：提交 {commit} 由 {author}（{unit}）记录了{units}的整改措施",
+        "audit_as_other": "{measure}：提交 {commit} 由 {author}（{unit}）以「{claimed}」的名义记录",
+        "audit_clean": "审核通过：{commits} 个提交新增的 {n} 条进展记录都由其责任单位记录。",
         "holidays_workdays": "调休上班",
         "fmt_changed": "已格式化 {path}",
         "fmt_would": "需要格式化 {path}",
@@ -284,6 +291,16 @@ _WORDS: dict[str, dict[str, str]] = {
         "holidays_source_weekends": "{year}: no official holiday arrangement; weekends only "
         "(Monday to Friday working). Add {year} to data/holidays.yaml (see docs/deadlines.md)",
         "holidays_off": "Days off",
+        "audit_unknown_author": "{measure}: commit {commit} by {author}, who is in no unit's "
+        "people: in units.yaml, records progress",
+        "audit_close": "{measure}: only the supervising unit ({supervisor}) closes (销号) a "
+        "measure; commit {commit} by {author} ({unit}) records closed",
+        "audit_not_theirs": "{measure}: commit {commit} by {author} ({unit}) records progress on "
+        "a measure of {units}",
+        "audit_as_other": "{measure}: commit {commit} by {author} ({unit}) records it as "
+        "'{claimed}'",
+        "audit_clean": "audit: the {n} progress entries added in {commits} commits were "
+        "recorded by their units.",
         "holidays_workdays": "Weekend days worked (调休)",
         "fmt_changed": "reformatted {path}",
         "fmt_would": "would reformat {path}",

@@ -245,6 +245,9 @@ class Unit(_Model):
     full: str | None = None
     aliases: list[str] = []
     kind: UnitKind | None = None
+    # git identities of the people who record for this unit: "email" or "name <email>"
+    # (`rect mark` fills `by` from them, `rect audit` checks commits against them)
+    people: list[str] = []
 
 
 class Group(_Model):

@@ -21,7 +21,7 @@ from rectcli.memory import gc_paused
 from rectcli.model.checklist import Checklist
 from rectcli.model.policy import Policy
 from rectcli.model.shapes import Task, TaskFile, UnitFile
-from rectcli.model.units import UnitRegistry
+from rectcli.model.units import UnitRegistry, person_email
 from rectcli.textsafe import control_char
 from rectcli.yamltext import source as yamlsrc
 
@@ -54,6 +54,27 @@ def parse_units(text: str, path: str) -> UnitRegistry:
                         )
                     )
                 seen.setdefault(name, line)
+    people: dict[str, tuple[str, int]] = {}
+    for index, unit in enumerate(unit_file.units):
+        for person_index, person in enumerate(unit.people):
+            line, col = source.at(["units", index, "people", person_index])
+            email = person_email(person)
+            if not email:
+                message = f"people: '{person}' is no git identity; write name <email> or email"
+                problems.append(Problem(path, line, col, message))
+            elif email in people and people[email][0] != unit.name:
+                first, first_line = people[email]
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        f"people: {email} records for {first} already (line {first_line}); "
+                        "a person records for one unit",
+                    )
+                )
+            else:
+                people.setdefault(email, (unit.name, line))
     for index, group in enumerate(unit_file.groups):
         for member_index, member in enumerate(group.members):
             if member not in unit_names:
