@@ -183,3 +183,16 @@ def test_a_note_longer_than_the_cap_is_refused(mini: Path, invoke: Invoke) -> No
     result = invoke("check", file=mini)
     assert result.exit_code == 2
     assert f"{mini}:21:" in result.stderr and "10000 characters" in result.stderr
+
+
+def test_import_sheet_unit_and_the_sheets_property_must_agree(
+    mini: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    exported = sheet(tmp_path, invoke, mini)  # for 池北区
+    result = invoke("import-sheet", str(exported), "--unit", "池南区", file=mini)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{exported}: error: exported for 池北区, but --unit 池南区: a unit records only its "
+        "own measures; import it with --unit of the unit that sent it\n"
+    )
+    assert invoke("import-sheet", str(exported), "--unit", "池北区", file=mini).exit_code == 0

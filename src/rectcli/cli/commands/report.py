@@ -262,9 +262,21 @@ def import_sheet(
     settings = settings_of(ctx)
     checklist = settings.load()
     book = read_workbook(sheet)
-    named = unit or sheet_unit(book)
-    owner = resolve_unit(checklist, named) if named else None
     shown = display_path(sheet)
+    suggested = sheet_unit(book)  # a document property: anyone can edit it
+    owner = resolve_unit(checklist, unit) if unit else None
+    if suggested and owner is not None:
+        said = resolve_unit(checklist, suggested)
+        if said != owner:  # the sheet says another unit: refused, never guessed
+            from rectcli.errors import Problem, RectError
+
+            message = (
+                f"exported for {suggested}, but --unit {unit}: a unit records only its "
+                "own measures; import it with --unit of the unit that sent it"
+            )
+            raise RectError([Problem(shown, 0, 0, message)])
+    elif suggested:
+        owner = resolve_unit(checklist, suggested)
     labels = settings.labels
     requests = read_fill_sheet(book, shown, checklist, settings.today, owner, labels)
     if not requests:
