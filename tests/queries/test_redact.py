@@ -95,4 +95,4 @@ def test_public_reports_hold_none_of_it(mini: Path, invoke: Invoke, args: list[s
     assert result.exit_code == 0, result.output
     for secret in SECRETS:
         assert secret not in result.stdout
-    assert "***" in result.stdout
+    assert "***" in result.stdout.replace("\\*", "*")  # Markdown escapes the stars
