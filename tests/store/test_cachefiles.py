@@ -192,3 +192,20 @@ def test_the_secret_is_made_once_owner_only(mini: Path) -> None:
     store.load(mini)
     assert path.read_bytes() == first
     assert sorted(p.name for p in path.parent.iterdir()) == ["cache.key"]
+
+
+def test_debug_says_why_the_cache_is_not_used(
+    mini: Path, tmp_path: Path, invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("RECT_CACHE_DIR", str(shared))
+    result = invoke("--debug", "status", file=mini, lang="en")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"rect: the parse cache is not used: {shared}: writable by other users (mode 777)\n"
+    )
+    assert invoke("status", file=mini).stderr == ""  # said only with --debug
+    monkeypatch.setenv("RECT_CACHE_DIR", str(tmp_path / "mine"))
+    assert invoke("--debug", "status", file=mini).stderr == ""  # a usable one: nothing to say

@@ -65,8 +65,10 @@ def load(tasks_path: Path, *, use_cache: bool = True) -> Checklist:
 def _guarded_cache() -> tuple[Path, bytes] | None:
     """The cache directory and this user's secret, when the directory is safe to use
     and the secret at hand (see cachefiles.py); else None: run uncached."""
+    from rectcli.store import cachefiles
     from rectcli.store.cache import cache_dir
 
+    cachefiles.refused = None  # this load's reason, not an earlier one's
     directory = cache_dir()
     if not usable_dir(directory):
         return None
