@@ -196,3 +196,20 @@ def test_import_sheet_unit_and_the_sheets_property_must_agree(
         "own measures; import it with --unit of the unit that sent it\n"
     )
     assert invoke("import-sheet", str(exported), "--unit", "池北区", file=mini).exit_code == 0
+
+
+def test_a_sheet_of_too_many_rows_is_refused_before_parsing(
+    mini: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    good = sheet(tmp_path, invoke, mini)
+    rows = b"".join(b'<row r="%d"/>' % n for n in range(1, 100_002))
+    xml = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b"<sheetData>" + rows + b"</sheetData></worksheet>"
+    )
+    many = rezip(good, tmp_path / "many.xlsx", {"xl/worksheets/sheet1.xml": xml})
+    result = invoke("import-sheet", str(many), file=mini)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{many}: error: 100,001 rows: more than 100,000; not an Excel .xlsx workbook rect reads\n"
+    )

@@ -8,7 +8,7 @@ and answer a user who named a wrong file, not a broken task list.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rectcli.errors import Problem, RectError
 from rectcli.store.files import display_path, read_bytes, read_text, write_atomic
@@ -59,8 +59,10 @@ def write_workbook(path: Path, book: Workbook) -> None:
 # unpack to a 300 MB string and a 346 KB .docx to gigabytes; real sheets and plans are
 # a few megabytes.
 MAX_FILE = 32 * 1024 * 1024  # bytes of the file itself
-MAX_UNPACKED = 64 * 1024 * 1024  # bytes of all its parts, as the archive declares them
+MAX_UNPACKED = 128 * 1024 * 1024  # bytes of all its parts (pictures too), as declared
+MAX_XML = 24 * 1024 * 1024  # bytes of the parts that are parsed (XML): ~10x in memory
 MAX_PARTS = 10_000
+MAX_SHEET_ROWS = 100_000  # rows of all worksheets, counted before openpyxl builds them
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 (.xls, .doc)
 
 
@@ -95,15 +97,34 @@ def _office_bytes(path: Path, kind: str, resave: str) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             parts = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+            unpacked = sum(part.file_size for part in parts)
+            xml = sum(p.file_size for p in parts if p.filename.endswith((".xml", ".rels")))
+            if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED or xml > MAX_XML:
+                raise refuse(
+                    f"unpacks to {unpacked:,} bytes ({xml:,} of XML) in {len(parts):,} parts: "
+                    f"more than {MAX_UNPACKED:,} bytes, {MAX_XML:,} of XML or {MAX_PARTS:,} "
+                    f"parts; not {kind} rect reads"
+                )
+            rows = sum(_rows(archive, p) for p in parts if p.filename.startswith(_SHEETS))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
         raise refuse(f"not {kind} (a damaged archive); {resave}") from None
-    unpacked = sum(part.file_size for part in parts)
-    if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED:
-        raise refuse(
-            f"unpacks to {unpacked:,} bytes in {len(parts):,} parts: more than "
-            f"{MAX_UNPACKED:,} bytes or {MAX_PARTS:,} parts; not {kind} rect reads"
-        )
+    if rows > MAX_SHEET_ROWS:
+        raise refuse(f"{rows:,} rows: more than {MAX_SHEET_ROWS:,}; not {kind} rect reads")
     return raw
+
+
+_SHEETS = "xl/worksheets/sheet"
+
+
+def _rows(archive: Any, part: Any) -> int:
+    """The ``<row`` elements of a worksheet, counted in a stream (no tree is built)."""
+    count, tail = 0, b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            data = tail + chunk
+            count += data.count(b"<row") - tail.count(b"<row")
+            tail = data[-4:]
+    return int(count)
 
 
 def _looks_like_text(raw: bytes) -> bool:
