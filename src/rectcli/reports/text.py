@@ -17,7 +17,7 @@ from rectcli.queries.report import (
     item_note,
     step_progress,
 )
-from rectcli.textsafe import csv_text
+from rectcli.textsafe import csv_text, visible
 
 BAR_WIDTH = 10
 
@@ -54,7 +54,8 @@ def md_cell(text: str) -> str:
     """Text safe in a Markdown table cell: no raw HTML, no column breaks, one line, and
     no Markdown syntax from the data (a note's ``[x](http://…)`` or ``![](…)`` shows as
     written, never a link or an image; issue 14)."""
-    return _MD_SPECIAL.sub(r"\\\1", escape(" ".join(text.split()), quote=False))
+    text = visible(" ".join(text.split()))  # and no control character: it may be printed
+    return _MD_SPECIAL.sub(r"\\\1", escape(text, quote=False))
 
 
 def _md_lines(texts: Iterable[str]) -> str:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Settings, app, complete_ids, settings_of
+from rectcli.cli.app import Settings, app, complete_ids, echo, settings_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -132,7 +132,7 @@ def mark(
     measure_id, old, new_status = marked.changes[0]
     new = labels.status(new_status)
     if duty is not None or covers is not None:
-        typer.echo(_duty_marked(marked, entry, labels))
+        echo(_duty_marked(marked, entry, labels))
     elif len(marked.changes) == 1 and not whole_task:
         typer.echo(labels("marked", id=measure_id, old=labels.status(old), new=new))
     else:

@@ -68,7 +68,7 @@ def textconv(
     except UnicodeDecodeError:  # a diff driver passes on what it cannot read
         sys.stdout.buffer.write(raw)
         return
-    typer.echo(facts(text, store.display_path(file)), nl=False)
+    echo(facts(text, store.display_path(file)), nl=False)  # git diff shows it: no ESC
 
 
 @app.command("audit")
