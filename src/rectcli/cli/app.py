@@ -64,15 +64,17 @@ class _Group(TyperGroup):
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, TyperException):
             raise  # typer's own: usage errors (exit 2), exits, ^C
-        except Exception as exc:
-            _internal_error(ctx, exc)
+        except BrokenPipeError:
+            raise  # `rect list | head`: click ends quietly
+        except Exception as exc:  # the boundary: every bug ends here
+            internal_error(ctx, exc)
             raise typer.Exit(INTERNAL_ERROR) from None
 
 
 INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h): not 1, which `check` means "overdue"
 
 
-def _internal_error(ctx: ClickContext, exc: Exception) -> None:
+def internal_error(ctx: ClickContext | None, exc: Exception) -> None:
     """Say that rect failed, in one line; the traceback with --debug (or RECT_DEBUG)."""
     import traceback
 
@@ -80,7 +82,7 @@ def _internal_error(ctx: ClickContext, exc: Exception) -> None:
     from rectcli.labels import Labels, pick_lang
     from rectcli.textsafe import one_line
 
-    settings = ctx.find_object(Settings)
+    settings = ctx.find_object(Settings) if ctx is not None else None
     if (settings and settings.debug) or os.environ.get("RECT_DEBUG"):
         traceback.print_exception(exc)
     try:
@@ -190,7 +192,7 @@ def parse_date_option(text: str, option: str) -> date:
 
 
 def settings_of(ctx: typer.Context) -> Settings:
-    settings = ctx.find_object(Settings)
+    settings = ctx.find_object(Settings) if ctx is not None else None
     assert settings is not None
     return settings
 

@@ -130,16 +130,18 @@ def check_junit(path: str, cases: Sequence[JUnitCase]) -> str:
         f'  <testsuite name={quoteattr(path)} tests="{len(cases)}" failures="{failures}">',
     ]
     for case in cases:
-        head = (
-            f"    <testcase classname={quoteattr(case.classname)} "
-            f'name={quoteattr(case.name)} file={quoteattr(case.file or path)} line="{case.line}"'
+        head = (  # control characters are no XML: shown (textsafe.visible)
+            f"    <testcase classname={quoteattr(one_line(case.classname))} "
+            f"name={quoteattr(one_line(case.name))} file={quoteattr(one_line(case.file or path))} "
+            f'line="{case.line}"'
         )
         if case.failure is None:
             lines.append(head + "/>")
             continue
         kind, message = case.failure
         lines.append(head + ">")
-        lines.append(f"      <failure type={quoteattr(kind)} message={quoteattr(message)}/>")
+        failure = f"type={quoteattr(one_line(kind))} message={quoteattr(one_line(message))}"
+        lines.append(f"      <failure {failure}/>")
         lines.append("    </testcase>")
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"
