@@ -31,6 +31,7 @@ MASK = "***"
 # one, so that a match's place in the folded text is its place in the original.
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _FOLD |= {ord(c): ord(a) for c, a in zip("【】〔〕", "[][]", strict=True)}
+_FOLD |= {ord(c): ord("-") for c in "‐‑‒–—―−﹣"}  # 0311—8780…
 
 _SEP = r"[\s\-.]?"
 _MOBILE = rf"(?:(?:\+|00)\s*86[\s\-]?)?1[3-9]\d(?:{_SEP}\d{{4}}){{2}}"
@@ -39,7 +40,7 @@ _LANDLINE = rf"{_AREA}[\s\-]*\d{{3,4}}[\s\-]?\d{{4}}(?:\s*(?:-|转|ext\.?)\s*\d{
 _PHONE = re.compile(rf"(?<![\d])(?:{_MOBILE}|{_LANDLINE})(?![\d])")
 _AFTER_PHONE_WORD = re.compile(
     r"((?:联系电话|电话|手机|座机|联系方式|tel|Tel|TEL)\s*(?:号码)?\s*[:：]?\s*)"
-    r"(\+?[\d(][\d\s()\-]{4,}\d)"
+    r"(\+?(?:\(\s*\d{2,4}\s*\)|\d)[\d\s\-]{4,}\d)"
 )
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
 _ID_CARD = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
@@ -57,9 +58,12 @@ _BOUNDARY = (
 _NAME = rf"(?:{_HAN}[\u4e00-\u9fff·]{{1,3}}?{_BOUNDARY}|{_HAN}{{2,3}})"
 _NOT_NEXT = rf"(?!电话|手机|座机|联系|邮箱|身份|[{_NOT_A_NAME}])"  # a list goes on with names
 _LIST_SEP = rf"(?:\s*[、/和及与]\s*|\s+){_NOT_NEXT}"
-_LABELS = r"联系人|负责人|填报人|经办人|负责同志|责任人|报送人|审核人"
+_CLERKS = r"联系人|填报人|经办人|报送人|审核人"  # a name follows, colon or not
+_ROLES = r"负责同志|负责人|责任人"  # also a role: 负责同志任组长, 第一责任人责任
+_NOT_A_ROLES_NAME = _NOT_A_NAME + "任责同职作分具直第挂包靠抓是"
 _NAMED = re.compile(
-    rf"(?P<label>(?:{_LABELS})(?:\s*[:：]\s*|(?![{_NOT_A_NAME}])))"
+    rf"(?P<label>(?:{_CLERKS})(?:\s*[:：]\s*|(?![{_NOT_A_NAME}]))"
+    rf"|(?:{_ROLES})(?:\s*[:：]\s*|(?![{_NOT_A_ROLES_NAME}])))"
     rf"(?P<names>{_NAME}(?:{_LIST_SEP}{_NAME})*)"
 )
 _ONE_NAME = re.compile(_NAME)
