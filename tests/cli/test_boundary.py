@@ -213,3 +213,21 @@ def test_a_sheet_of_too_many_rows_is_refused_before_parsing(
     assert result.stderr == (
         f"{many}: error: 100,001 rows: more than 100,000; not an Excel .xlsx workbook rect reads\n"
     )
+
+
+def test_a_sheets_filler_cannot_record_in_another_units_name(
+    mini: Path, tmp_path: Path, invoke: Invoke
+) -> None:
+    from openpyxl import load_workbook
+
+    exported = sheet(tmp_path, invoke, mini)  # 池北区's: 1.1 and 1.3
+    book = load_workbook(exported)
+    ws = book.worksheets[0]
+    ws["F2"], ws["J2"] = "推进中", "住建局"  # 填报人: another unit
+    book.save(exported)
+    result = invoke("import-sheet", str(exported), file=mini)
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"{exported}!J2: error: 住建局 is not 池北区: this sheet records for 池北区 only\n"
+    )

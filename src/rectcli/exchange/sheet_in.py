@@ -193,6 +193,16 @@ def read_fill_sheet(
             continue
         first_row[measure_id] = r
         request = _request(measure_id, r, cells, where, cell_of, bad, today, unit)
+        claimed = checklist.units.resolve(request.by) if request and request.by else None
+        if (
+            request is not None
+            and unit
+            and claimed
+            and unit not in checklist.units.members(claimed)
+        ):
+            # 填报人 names another unit: a sheet records for its own unit only (issue 14)
+            bad("by", f"{request.by} is not {unit}: this sheet records for {unit} only")
+            continue
         if request is not None:
             requests.append(request)
     problems += _refusals(checklist, requests, labels)
