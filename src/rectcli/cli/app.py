@@ -83,7 +83,8 @@ def internal_error(ctx: ClickContext | None, exc: Exception) -> None:
     from rectcli.textsafe import one_line
 
     settings = ctx.find_object(Settings) if ctx is not None else None
-    if (settings and settings.debug) or os.environ.get("RECT_DEBUG"):
+    debug = settings.debug if settings else os.environ.get("RECT_DEBUG", "") in ("1", "true")
+    if debug:
         traceback.print_exception(exc)
     try:
         labels = settings.labels if settings else Labels(pick_lang(None))
