@@ -12,12 +12,13 @@ import yaml
 
 from rectcli.errors import RectError
 from rectcli.exchange.measure_text import UnitFinder, analyse
+from rectcli.exchange.plan_docx import read_docx
 from rectcli.exchange.plan_text import cn_number, parse_plan
 from rectcli.exchange.plan_yaml import add_units, tasks_yaml
 from rectcli.model.shapes import TaskFile
 from rectcli.model.units import UnitRegistry
 from rectcli.model.validate import parse_units
-from rectcli.store import load, read_plan, read_text
+from rectcli.store import load, read_office, read_text
 from tests.helpers import SEED_PLAN, SHIPPED_DATA, Invoke
 
 ISSUED = date(2024, 4, 12)
@@ -182,8 +183,9 @@ def test_docx_reads_like_the_text(tmp_path: Path, units: UnitRegistry) -> None:
         document.add_paragraph(line)
     path = tmp_path / "plan.docx"
     document.save(str(path))
-    assert read_plan(path) == SEED_TEXT
-    from_docx = parse_plan(read_plan(path), "plan.docx", units).file
+    text = "\n".join(read_docx(read_office(path), "plan.docx").paragraphs)
+    assert text == SEED_TEXT
+    from_docx = parse_plan(text, "plan.docx", units).file
     assert from_docx == parse_plan(SEED_TEXT, "plan.txt", units).file
 
 
@@ -203,7 +205,12 @@ def test_docx_import_through_the_cli(invoke: Invoke, project: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("plan.docx", b"not a zip", "not a Word .docx document"),
+        (
+            "plan.docx",
+            b"not a zip",
+            "not a Word .docx document (a text or CSV file); "
+            "save it as .docx (Word: File > Save As > Word Document)",
+        ),
         ("plan.doc", b"\xd0\xcf\x11\xe0", "an old Word .doc file; save it as .docx"),
     ],
 )

@@ -27,6 +27,9 @@ from functools import lru_cache
 __all__ = ["Deadline", "DeadlineError", "add_months", "parse_deadline", "relative_of"]
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # the years of a deadline, and of --as-of
+
+
 class DeadlineError(ValueError):
     """A phrase rect cannot read, or an impossible date; str(e) is one line."""
 
@@ -158,6 +161,10 @@ def _day(year: int, month: int, day: int | None, part: str) -> date:
     """The date, or the month's last day when day is None; impossible → error."""
     if year < 1:
         raise DeadlineError(f"impossible date {part}: there is no year {year}")
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # a due date ± a year must still be a date
+        raise DeadlineError(
+            f"date {part} is out of range: rect reads years {FIRST_YEAR} to {LAST_YEAR}"
+        )
     if not 1 <= month <= 12:
         raise DeadlineError(f"impossible date {part}: there is no month {month} (months run 1-12)")
     last = monthrange(year, month)[1]

@@ -12,7 +12,7 @@ from typing import Any
 
 from rectcli.dates.grammar import DeadlineError, add_months, parse_deadline
 from rectcli.dates.recurrence import Schedule, ScheduleError, parse_schedule, periods
-from rectcli.dates.workdays import DayInfo, UnknownYear, WorkCalendar
+from rectcli.dates.workdays import DayInfo, WorkCalendar
 from rectcli.errors import RectError
 
 
@@ -112,10 +112,7 @@ def _relative(
     if working_days is None:
         assert days is not None
         return Reading(text, kind, due=start + timedelta(days=days), days=days, start=start)
-    try:
-        counted = calendar.counted(start, working_days)
-    except UnknownYear as exc:
-        raise RectError(f"counting {text} from {start}: {exc}") from None
+    counted = calendar.counted(start, working_days)  # an unknown year: by weekends (warned)
     return Reading(
         text,
         kind,

@@ -69,7 +69,7 @@ def read_plan_import(
     binary = suffix in (".docx", ".xlsx")
     text = None if binary else store.read_text(plan)
     source = Source(
-        store.read_bytes(plan) if binary else b"",
+        store.read_office(plan) if binary else b"",
         suffix if binary else ".txt",
         shown_plan,
         registry,
@@ -112,7 +112,7 @@ def write_plan_import(result: PlanImport, output: Path | None, units_path: Path)
             store.write_atomic(units_path, result.units_text)
     if output is not None:
         with _locked(output):
-            store.write_output(output, result.yaml_text)
+            store.write_output(output, result.yaml_text, yaml=True)
 
 
 def _locked(path: Path) -> contextlib.AbstractContextManager[None]:

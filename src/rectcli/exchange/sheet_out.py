@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectcli.labels import Labels
 from rectcli.queries.rows import MeasureRow
 from rectcli.statuses import STATUSES
+from rectcli.textsafe import sheet_text
 from rectcli.views.textwidth import row_height
 
 UNIT_PROPERTY = "rect-unit"
@@ -60,7 +61,8 @@ def fill_sheet(rows: Sequence[MeasureRow], unit: str, today: date, labels: Label
     props = _custom_properties(book)
     props.append(StringProperty(name=UNIT_PROPERTY, value=unit))
     props.append(StringProperty(name=AS_OF_PROPERTY, value=today.isoformat()))
-    ws.append([labels(key) for _, key, _, _ in COLUMNS])
+    for index, (_, key, _, _) in enumerate(COLUMNS, 1):
+        sheet_text(ws.cell(row=1, column=index, value=labels(key)))
     for index, (_, _, width, fill) in enumerate(COLUMNS, 1):
         cell = ws.cell(row=1, column=index)
         cell.font = Font(bold=True)
@@ -76,7 +78,8 @@ def fill_sheet(rows: Sequence[MeasureRow], unit: str, today: date, labels: Label
             ws.row_dimensions[r].height = height
         for c, (name, _, _, fill) in enumerate(COLUMNS, 1):
             # cell by cell as the rows are written: ws[r] would rescan the sheet each time
-            cell = ws.cell(row=r, column=c, value=values[c - 1] if c <= len(values) else None)
+            value = values[c - 1] if c <= len(values) else None
+            cell = sheet_text(ws.cell(row=r, column=c, value=value))  # data: never a formula
             cell.alignment = WRAP
             if fill:
                 cell.fill = INPUT_FILL

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -19,6 +18,7 @@ from rectcli.queries.report import (
     item_note,
     step_progress,
 )
+from rectcli.textsafe import csv_text, visible
 
 BAR_WIDTH = 10
 
@@ -63,9 +63,17 @@ def summary_facts(report: Report, labels: Labels) -> list[tuple[str, int]]:
     ]
 
 
+# What makes inline Markdown of a cell's text: links and images ([…](…), ![…](…)),
+# emphasis, code, strikethrough, column breaks; raw HTML is escaped apart.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+
+
 def md_cell(text: str) -> str:
-    """Text safe in a Markdown table cell: no raw HTML, no column breaks, one line."""
-    return escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+    """Text safe in a Markdown table cell: no raw HTML, no column breaks, one line, and
+    no Markdown syntax from the data (a note's ``[x](http://…)`` or ``![](…)`` shows as
+    written, never a link or an image; issue 14)."""
+    text = visible(" ".join(text.split()))  # and no control character: it may be printed
+    return _MD_SPECIAL.sub(r"\\\1", escape(text, quote=False))
 
 
 def _md_lines(texts: Iterable[str]) -> str:
@@ -259,11 +267,7 @@ CSV_COLUMNS = (
 
 
 def _csv(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(head)
-    writer.writerows(rows)
-    return out.getvalue()
+    return csv_text(head, rows)  # formula-safe cells
 
 
 def report_csv(report: Report) -> str:

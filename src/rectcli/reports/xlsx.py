@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectcli.labels import Labels
 from rectcli.queries.report import Report
 from rectcli.reports.text import PUBLIC_COLUMNS, public_rows, report_rows
+from rectcli.textsafe import formula_like, sheet_text
 from rectcli.views.textwidth import row_height
 
 HEADER_FILL = PatternFill("solid", fgColor="F3F4F6")
@@ -45,7 +46,7 @@ def _sheet(book: Workbook, title: str, head: Sequence[str], widths: Sequence[int
     sheet.print_options.gridLines = True  # the cells ruled on paper
     header = []
     for name in head:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = sheet_text(WriteOnlyCell(sheet, value=name))
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
         header.append(cell)
     sheet.append(header)
@@ -57,7 +58,8 @@ def _append(
 ) -> None:
     """Rows of plain values; the columns numbered in ``wrapped`` (0-based) wrap, each row
     as high as its longest wrapped text needs; ``dates`` hold dates shown yyyy-mm-dd.
-    Then an autofilter over the header and the rows."""
+    Then an autofilter over the header and the rows. Text that would read as a formula
+    is stored as text (textsafe.sheet_text): data is never a formula."""
     dims = sheet.column_dimensions
     widths = [dims[get_column_letter(i)].width for i in range(1, len(dims) + 1)]
     count = 1
@@ -67,10 +69,12 @@ def _append(
         height = row_height((row[i], widths[i]) for i in wrapped)
         if height is not None:
             sheet.row_dimensions[count].height = height
-        for index in wrapped:
-            cell = WriteOnlyCell(sheet, value=row[index])
-            cell.alignment = WRAP
-            row[index] = cell
+        for index, value in enumerate(row):
+            if index in wrapped or formula_like(value):
+                cell = sheet_text(WriteOnlyCell(sheet, value=value))
+                if index in wrapped:
+                    cell.alignment = WRAP
+                row[index] = cell
         for index in dates:
             if isinstance(row[index], date):
                 cell = WriteOnlyCell(sheet, value=row[index])

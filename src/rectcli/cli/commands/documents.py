@@ -67,7 +67,9 @@ def notice(
     if fmt == "docx" and not to_file:
         raise RectError("--format docx writes a file: name it with -o notice.docx")
     labels = settings.labels
-    result = build_notice(settings.load(), item_id, settings.today, labels, days)
+    checklist = settings.load()
+    result = build_notice(checklist, item_id, settings.today, labels, days)
+    settings.warn_guessed(checklist.calendar)  # a 公示期 in a year without holiday data
     data: str | bytes
     if fmt == "docx":
         data = render.notice_docx(result, labels)

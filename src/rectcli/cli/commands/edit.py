@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Settings, app, settings_of
+from rectcli.cli.app import Settings, app, echo, settings_of
 from rectcli.cli.options import complete_ids, parse_date_option
 
 if TYPE_CHECKING:
@@ -110,6 +110,11 @@ def mark(
         )
     if whole_task and (duty is not None or covers is not None):
         raise RectError("--duty and --covers record one measure's duty; leave out --all")
+    from rectcli.textsafe import MAX_TEXT
+
+    for option, given in (("--note", note), ("--by", by), ("--evidence", evidence)):
+        if given is not None and len(given) > MAX_TEXT:
+            raise RectError(f"{option}: longer than {MAX_TEXT:,} characters; shorten it")
     path = settings.tasks_path
     entry = Entry(
         date=_entry_date(day, settings),
@@ -128,7 +133,7 @@ def mark(
     measure_id, old, new_status = marked.changes[0]
     new = labels.status(new_status)
     if duty is not None or covers is not None:
-        typer.echo(_duty_marked(marked, entry, labels))
+        echo(_duty_marked(marked, entry, labels))
     elif len(marked.changes) == 1 and not whole_task:
         typer.echo(labels("marked", id=measure_id, old=labels.status(old), new=new))
     else:
@@ -174,10 +179,23 @@ def _percent(text: str | None) -> int | None:
 
 
 def _default_by(path: Path) -> str | None:
+    """Who records, when --by is not given: the unit whose units.yaml ``people:`` name
+    the git identity (user.email), else git's user.name, else the login name."""
     import getpass
 
-    from rectcli.history.git import user_name
+    from rectcli import store
+    from rectcli.errors import RectError
+    from rectcli.history.git import user_email, user_name
 
+    email = user_email(path.parent)
+    units_path = store.units_file_for(path)
+    if email and units_path.is_file():
+        try:
+            unit = store.load_units(units_path).unit_of(email)
+        except RectError:  # an invalid units.yaml: the mark itself will say so
+            unit = None
+        if unit is not None:
+            return unit
     name = user_name(path.parent)
     if name:
         return name
@@ -227,8 +245,11 @@ def fmt(
         shards = {p.resolve() for p in (lists if tasks.is_dir() else lists[1:])}
     except RectError:  # files outside any task list
         shards = set()
+    if not check:
+        _refuse_invalid(settings.tasks_path, files)
     for path in files:
-        shown = store.display_path(path)
+        # a symlinked list is written through: name the file that changes, its target
+        shown = store.display_path(path.resolve() if path.is_symlink() else path)
         try:
             shard = path.resolve() in shards
             formatted = apply_format(path, shard=shard, write=not check)
@@ -248,6 +269,21 @@ def fmt(
         typer.echo(labels("fmt_check_bad" if changed else "fmt_check_ok", n=changed or len(files)))
         raise typer.Exit(1 if changed else 0)
     typer.echo(labels("fmt_summary", changed=changed, same=len(files) - changed))
+
+
+def _refuse_invalid(tasks_path: Path, files: list[Path]) -> None:
+    """fmt rewrites no file of a list that `rect check` rejects (issue 14): its errors
+    first, at their places; the files are left as they are."""
+    from rectcli import store
+    from rectcli.errors import RectError
+
+    try:
+        tasks = store.main_path(tasks_path)
+        own = {p.resolve() for p in [*store.task_files(tasks), store.units_file_for(tasks)]}
+    except RectError:  # files outside any task list: fmt checks their shape alone
+        return
+    if any(path.resolve() in own for path in files):
+        store.load(tasks, use_cache=False)  # raises every problem found
 
 
 def _unified(before: str, after: str, shown: str) -> str:

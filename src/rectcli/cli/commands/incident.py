@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import app, settings_of
+from rectcli.cli.app import app, echo, settings_of
 from rectcli.cli.options import complete_ids, parse_date_option
 
 if TYPE_CHECKING:
@@ -78,6 +78,7 @@ def incident(
         duty=duty,
     )
     recorded, due = done.recorded, done.due
+    settings.warn_guessed(done.calendar)
     labels = settings.labels
     shown_incident = recorded.incident
     words = {
@@ -87,9 +88,9 @@ def incident(
         "due": due,
     }
     if shown_incident.cleared is None:
-        typer.echo(labels("incident_open", **words))
+        echo(labels("incident_open", **words))
     else:
-        typer.echo(labels("incident_cleared", cleared=shown_incident.cleared, **words))
+        echo(labels("incident_cleared", cleared=shown_incident.cleared, **words))
 
 
 def _not_after(day: date, today: date, option: str) -> date:

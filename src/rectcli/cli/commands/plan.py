@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from rectcli.cli.app import app, print_renderable, settings_of
+from rectcli.cli.app import app, echo, print_renderable, settings_of
 from rectcli.cli.options import Format, TableFormat, parse_date_option
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command("import")
@@ -83,7 +80,7 @@ def import_(
     for warning in result.warnings:
         _to_stderr(str(warning))
     write_plan_import(result, output, units_path)
-    say = typer.echo if output is not None else _to_stderr
+    say = echo if output is not None else _to_stderr
     if result.added:
         shown_units = store.display_path(units_path)
         names = "、".join(result.added)
@@ -95,7 +92,7 @@ def import_(
 
 
 def _to_stderr(message: str) -> None:
-    typer.echo(message, err=True)
+    echo(message, err=True)
 
 
 @app.command()

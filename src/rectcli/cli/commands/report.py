@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Settings, app, print_renderable, settings_of
+from rectcli.cli.app import Settings, app, echo, print_renderable, settings_of
 from rectcli.cli.options import OutputFile, UnitFilter, complete_units, parse_date_option
 
 if TYPE_CHECKING:
@@ -172,10 +172,10 @@ def report(
 def _plain_text(view: object) -> str:
     import io
 
-    from rich.console import Console
+    from rectcli.views.console import safe_console
 
     out = io.StringIO()
-    Console(file=out, width=100, color_system=None, highlight=False).print(view)
+    safe_console(file=out, width=100, color_system=None).print(view)
     return out.getvalue()
 
 
@@ -268,9 +268,21 @@ def import_sheet(
     settings = settings_of(ctx)
     checklist = settings.load()
     book = read_workbook(sheet)
-    named = unit or sheet_unit(book)
-    owner = resolve_unit(checklist, named) if named else None
     shown = display_path(sheet)
+    suggested = sheet_unit(book)  # a document property: anyone can edit it
+    owner = resolve_unit(checklist, unit) if unit else None
+    if suggested and owner is not None:
+        said = resolve_unit(checklist, suggested)
+        if said != owner:  # the sheet says another unit: refused, never guessed
+            from rectcli.errors import Problem, RectError
+
+            message = (
+                f"exported for {suggested}, but --unit {unit}: a unit records only its "
+                "own measures; import it with --unit of the unit that sent it"
+            )
+            raise RectError([Problem(shown, 0, 0, message)])
+    elif suggested:
+        owner = resolve_unit(checklist, suggested)
     labels = settings.labels
     requests = read_fill_sheet(book, shown, checklist, settings.today, owner, labels)
     if not requests:
@@ -278,7 +290,7 @@ def import_sheet(
         return
     if dry_run:
         for request in requests:
-            typer.echo(_describe(request, labels))
+            echo(_describe(request, labels))
         return
     _record(settings, requests)
     typer.echo(labels("sheet_recorded", path=shown, n=len(requests)))
