@@ -169,6 +169,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "review_look_back": "已完成或已销号满 {n} 天，待回头看",
         "warning_n": "{n} 项 {days} 天内到期。",
         "duties_overdue_n": "{n} 项常态化要求逾期未完成。",
+        "new_overdue_n": "其中 {n} 项为 --since 所指版本以来新增逾期。",
+        "check_needs_since": "--fail-on new-overdue 需要 --since REV（与之比较的 git 版本）",
         "calc_phrase": "时限",
         "calc_kind": "类型",
         "calc_rule": "规则",
@@ -348,6 +350,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "review_look_back": "done or closed {n}+ days ago: look back",
         "warning_n": "{n} due within {days} days.",
         "duties_overdue_n": "{n} recurring duties missed.",
+        "new_overdue_n": "{n} of them became overdue since the --since revision.",
+        "check_needs_since": "--fail-on new-overdue needs --since REV (the git revision "
+        "to compare with)",
         "calc_phrase": "phrase",
         "calc_kind": "kind",
         "calc_rule": "rule",

@@ -7,9 +7,15 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from xml.sax.saxutils import quoteattr
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape, quoteattr
 
 from rectcli.queries.rows import MeasureRow
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rectcli.errors import Problem
 
 CSV_COLUMNS = (
     "id",
@@ -90,19 +96,84 @@ def check_text(path: str, errors: Sequence[MeasureRow], warnings: Sequence[Measu
     )
 
 
-def _escape_github(text: str) -> str:
+def github_data(text: str) -> str:
+    """A workflow command's message, escaped as GitHub's runner unescapes it."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def check_github(path: str, errors: Sequence[MeasureRow], warnings: Sequence[MeasureRow]) -> str:
-    """GitHub Actions workflow commands: an annotation at each finding's line."""
+def github_property(text: str) -> str:
+    """A workflow command's property value (file=, title=): also ``:`` and ``,``."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _same(path: str) -> str:
+    return path
+
+
+def check_github(
+    path: str,
+    errors: Sequence[MeasureRow],
+    warnings: Sequence[MeasureRow],
+    where: Callable[[str], str] = _same,
+) -> str:
+    """GitHub Actions workflow commands: an annotation at each finding's line.
+    ``where`` turns a shown path into the repository-relative one GitHub needs."""
     found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
     found.sort(key=lambda f: (f[1].file or "", f[1].line, f[1].due or date.max))
     return "".join(
-        f"::{level} file={r.file or path},line={r.line},col={r.col},title=rect {r.id}::"
-        f"{_escape_github(finding_message(r))}\n"
+        f"::{level} file={github_property(where(r.file or path))},line={r.line},col={r.col},"
+        f"title={github_property(f'rect {r.id}')}::{github_data(finding_message(r))}\n"
         for level, r in found
     )
+
+
+def problems_github(problems: Sequence[Problem], where: Callable[[str], str] = _same) -> str:
+    """Invalid data as GitHub annotations: ``::error file=…,line=…,col=…::message``."""
+    out = []
+    for problem in problems:
+        props = []
+        if problem.path:
+            props.append(f"file={github_property(where(problem.path))}")
+            if problem.line:
+                props.append(f"line={problem.line}")
+                if problem.col:
+                    props.append(f"col={problem.col}")
+        head = f"::{problem.level} {','.join(props)}" if props else f"::{problem.level}"
+        out.append(f"{head}::{github_data(problem.message)}\n")
+    return "".join(out)
+
+
+def problems_json(problems: Sequence[Problem]) -> str:
+    """Invalid data: ``{"valid": false, "errors": [{path, line, col, message}]}``."""
+    errors = [
+        {"path": p.path, "line": p.line, "col": p.col, "message": p.message} for p in problems
+    ]
+    return json_text({"valid": False, "errors": errors})
+
+
+def problems_junit(problems: Sequence[Problem]) -> str:
+    """Invalid data as JUnit XML: a testcase per problem, each with an ``<error>``."""
+    count = len(problems)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<testsuites name="rect" tests="{count}" failures="0" errors="{count}" time="0">',
+        f'  <testsuite name="rect validate" tests="{count}" failures="0" errors="{count}" '
+        'skipped="0" time="0">',
+    ]
+    for problem in problems:
+        place = str(problem).rsplit(f" {problem.level}: ", 1)[0].rstrip(":")
+        lines.append(
+            f"    <testcase classname={quoteattr(problem.path or 'rect')} "
+            f"name={quoteattr(place or 'rect')} "
+            f'file={quoteattr(problem.path)} line="{problem.line}" time="0">'
+        )
+        lines.append(
+            f'      <error type="invalid" message={quoteattr(problem.message)}>'
+            f"{escape(str(problem))}</error>"
+        )
+        lines.append("    </testcase>")
+    lines += ["  </testsuite>", "</testsuites>"]
+    return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -120,20 +191,25 @@ def check_junit(path: str, cases: Sequence[JUnitCase]) -> str:
     failures = sum(c.failure is not None for c in cases)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<testsuites name="rect" tests="{len(cases)}" failures="{failures}">',
-        f'  <testsuite name={quoteattr(path)} tests="{len(cases)}" failures="{failures}">',
+        f'<testsuites name="rect" tests="{len(cases)}" failures="{failures}" errors="0" time="0">',
+        f'  <testsuite name={quoteattr(path)} tests="{len(cases)}" failures="{failures}" '
+        'errors="0" skipped="0" time="0">',
     ]
     for case in cases:
         head = (
             f"    <testcase classname={quoteattr(case.classname)} "
-            f'name={quoteattr(case.name)} file={quoteattr(case.file or path)} line="{case.line}"'
+            f"name={quoteattr(case.name)} file={quoteattr(case.file or path)} "
+            f'line="{case.line}" time="0"'
         )
         if case.failure is None:
             lines.append(head + "/>")
             continue
         kind, message = case.failure
         lines.append(head + ">")
-        lines.append(f"      <failure type={quoteattr(kind)} message={quoteattr(message)}/>")
+        lines.append(
+            f"      <failure type={quoteattr(kind)} message={quoteattr(message)}>"
+            f"{escape(message)}</failure>"
+        )
         lines.append("    </testcase>")
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"
