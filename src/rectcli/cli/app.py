@@ -46,6 +46,7 @@ class _Group(TyperGroup):
 
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None:
+            add_file_option(self, command)
             quicken(command)
         return name, command, rest
 
@@ -82,6 +83,10 @@ class CheckFormat(str, Enum):
     junit = "junit"
 
 
+STDIN = "-"  # as a file name: standard input (or, for -o, standard output)
+STDIN_SHOWN = "<stdin>"  # its name in messages
+
+
 @dataclass
 class Settings:
     file: Path | None
@@ -90,15 +95,26 @@ class Settings:
     no_cache: bool = False
 
     @property
+    def from_stdin(self) -> bool:
+        """``--file -``: the list comes on standard input (read-only)."""
+        return self.file is not None and str(self.file) == STDIN
+
+    @property
     def tasks_path(self) -> Path:
         from rectcli.store import find_tasks_file
 
+        if self.from_stdin:
+            from rectcli.errors import RectError
+
+            raise RectError("--file -: standard input can only be read; name the file to change")
         return self.file if self.file else find_tasks_file(Path.cwd())
 
     def load(self) -> Checklist:
         from rectcli.memory import gc_paused
         from rectcli.store import load
 
+        if self.from_stdin:
+            return self._load_stdin()
         with gc_paused():
             checklist = load(self.tasks_path, use_cache=not self.no_cache)
             # The checklist lives until the process ends: hide its ~10 objects per line
@@ -106,6 +122,17 @@ class Settings:
             # back on and again and again while the command builds its rows (0.5 s at 50k).
             checklist.lifelong()
         return checklist
+
+    def _load_stdin(self) -> Checklist:
+        """The list on stdin (``git show REV:data/tasks.yaml | rect --file - status``),
+        with the units.yaml (policy, holidays) of the project here."""
+        import sys
+
+        from rectcli.store import decode_text, find_tasks_file, side_dir
+        from rectcli.store.loading import load_text
+
+        text = decode_text(sys.stdin.buffer.read(), STDIN_SHOWN)
+        return load_text(text, STDIN_SHOWN, side_dir(find_tasks_file(Path.cwd())))
 
     @property
     def today(self) -> date:
@@ -143,7 +170,14 @@ def console() -> Console:
 
 
 def print_renderable(renderable: RenderableType) -> None:
-    console().print(renderable)
+    """Print to the terminal; piped, without the padding Rich leaves at line ends."""
+    out = console()
+    if out.is_terminal:
+        out.print(renderable)
+        return
+    with out.capture() as captured:
+        out.print(renderable)
+    typer.echo("\n".join(line.rstrip() for line in captured.get().split("\n")), nl=False)
 
 
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
@@ -228,6 +262,26 @@ NoCacheOption = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from rectcli import __version__
+
+        typer.echo(f"rect {__version__}")
+        raise typer.Exit(0)
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version",
+        is_eager=True,
+        expose_value=False,
+        callback=_show_version,
+        help="Print rect's version and exit.",
+    ),
+]
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -235,12 +289,48 @@ def root(
     as_of: AsOfOption = None,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
+    _version: VersionOption = False,
 ) -> None:
     """rect: track a rectification task list (整改任务清单) kept as YAML in git.
 
     Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or usage.
     """
     ctx.obj = Settings(file, as_of, lang, no_cache)
+
+
+# ---- --file after the command too (issue 16) ----
+
+# Commands that read no task list (their files are their arguments).
+NO_LIST_COMMANDS = frozenset({"import", "schema", "merge-driver", "textconv"})
+
+
+def add_file_option(group: ClickCommand, command: ClickCommand) -> None:
+    """Give a command that reads the list the root's ``--file``/``-f`` too, so that
+    ``rect check --file x.yaml`` works as ``rect --file x.yaml check`` does (a hook's
+    ``args:`` come after its entry). Added when the command is resolved: no command
+    module declares it."""
+    import copy
+
+    if command.name in NO_LIST_COMMANDS:
+        return
+    if any(o in ("--file", "-f") for p in command.params for o in p.opts):
+        return
+    root = next((p for p in group.params if p.name == "file"), None)
+    if root is None:
+        return
+    option = copy.copy(root)  # typer's own option: the same type, coercion and help
+    option.name = "file_after"
+    option.envvar = None
+    option.expose_value = False
+    option.callback = _file_after
+    command.params.append(option)
+
+
+def _file_after(ctx: ClickContext, _param: object, value: str | None) -> None:
+    if value is not None:
+        settings = ctx.find_object(Settings)
+        if settings is not None:
+            settings.file = Path(value)
 
 
 # ---- start-up: build only the command that runs (issue 6) ----

@@ -259,3 +259,16 @@ def _write_cache(entry: Path, data: bytes | list[bytes]) -> None:
     except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+
+
+def load_text(text: str, shown: str, side: Path) -> Checklist:
+    """A task list given as text (``--file -``: standard input), validated against the
+    units.yaml, policy.yaml and holidays.yaml in ``side``. Never cached."""
+    from rectcli.model.validate import parse_tasks, parse_units
+
+    units_path = side / UNITS_NAME
+    units = parse_units(read_text(units_path), display_path(units_path))
+    policy, calendar, problems = load_calendar(side)
+    if problems:
+        raise RectError(problems)
+    return parse_tasks(text, shown, units, policy=policy, calendar=calendar)

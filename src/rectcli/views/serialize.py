@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from rectcli.errors import Problem
+    from rectcli.model.shapes import Measure, Task
+    from rectcli.queries.rows import Dashboard
 
 CSV_COLUMNS = (
     "id",
@@ -213,3 +215,65 @@ def check_junit(path: str, cases: Sequence[JUnitCase]) -> str:
         lines.append("    </testcase>")
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"
+
+
+def status_json(board: Dashboard, title: str) -> str:
+    """``rect status --format json``: the dashboard's numbers."""
+    data = {
+        "title": title,
+        "as_of": board.today.isoformat(),
+        "total": board.total,
+        "by_status": board.by_status,
+        "overdue": board.overdue,
+        "due_soon": board.due_soon,
+        "soon_days": board.soon_days,
+        "behind": board.behind,
+        "duties_overdue": board.duties_overdue,
+        "tasks": [
+            {
+                "id": t.task,
+                "title": t.title,
+                "total": t.total,
+                "finished": t.finished,
+                "overdue": t.overdue,
+                "by_status": t.status_counts,
+            }
+            for t in board.tasks
+        ],
+        "units_behind": [{"unit": u, "overdue": n} for u, n in board.units_behind],
+    }
+    return json_text(data)
+
+
+def show_json(
+    task: Task,
+    measure: Measure | None,
+    rows: Sequence[MeasureRow],
+    duties: Sequence[MeasureRow],
+) -> str:
+    """``rect show ID --format json``: a measure's row, log and duties, or a problem with
+    its measures' rows."""
+    if measure is not None:
+        row = next(r for r in rows if r.id == measure.id)
+        data = {
+            "kind": "measure",
+            **row.to_json(),
+            "task_title": task.title,
+            "persons": measure.persons,
+            "progress": [e.model_dump(mode="json", exclude_none=True) for e in measure.progress],
+            "duties": [d.to_json() for d in duties],
+        }
+    else:
+        data = {
+            "kind": "task",
+            "id": task.id,
+            "title": task.title,
+            "finding": task.finding,
+            "units": list(task.units),
+            "persons": task.persons,
+            "supervisor": task.supervisor,
+            "goal": task.goal,
+            "deadline": task.deadline,
+            "measures": [r.to_json() for r in rows if r.task == task.id],
+        }
+    return json_text(data)

@@ -102,7 +102,8 @@ def _validated(ctx: typer.Context, fmt: CheckFormat) -> Checklist:
     checklist = None
     try:
         checklist = settings.load()
-        problems += _target_problems(settings.tasks_path)
+        if not settings.from_stdin:
+            problems += _target_problems(settings.tasks_path)
     except RectError as exc:
         problems += exc.problems
     if checklist is not None and not problems:
