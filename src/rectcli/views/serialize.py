@@ -166,8 +166,7 @@ def problems_junit(problems: Sequence[Problem]) -> str:
         place = str(problem).rsplit(f" {problem.level}: ", 1)[0].rstrip(":")
         lines.append(
             f"    <testcase classname={quoteattr(problem.path or 'rect')} "
-            f"name={quoteattr(place or 'rect')} "
-            f'file={quoteattr(problem.path)} line="{problem.line}" time="0">'
+            f'name={quoteattr(place or "rect")} time="0">'
         )
         lines.append(
             f'      <error type="invalid" message={quoteattr(problem.message)}>'
@@ -190,30 +189,40 @@ class JUnitCase:
 
 
 def check_junit(path: str, cases: Sequence[JUnitCase]) -> str:
+    """JUnit XML as the common schema (Jenkins' junit-10, GitLab) has it: a testsuite per
+    file of the list (``file=``), a testcase per measure or duty, a failure per finding
+    whose text starts with its place (``data/tasks.yaml:85: …``)."""
+    by_file: dict[str, list[JUnitCase]] = {}
+    for case in cases:
+        by_file.setdefault(case.file or path, []).append(case)
     failures = sum(c.failure is not None for c in cases)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<testsuites name="rect" tests="{len(cases)}" failures="{failures}" errors="0" time="0">',
-        f'  <testsuite name={quoteattr(path)} tests="{len(cases)}" failures="{failures}" '
-        'errors="0" skipped="0" time="0">',
     ]
-    for case in cases:
-        head = (
-            f"    <testcase classname={quoteattr(case.classname)} "
-            f"name={quoteattr(case.name)} file={quoteattr(case.file or path)} "
-            f'line="{case.line}" time="0"'
-        )
-        if case.failure is None:
-            lines.append(head + "/>")
-            continue
-        kind, message = case.failure
-        lines.append(head + ">")
+    for file, group in by_file.items():
+        failed = sum(c.failure is not None for c in group)
         lines.append(
-            f"      <failure type={quoteattr(kind)} message={quoteattr(message)}>"
-            f"{escape(message)}</failure>"
+            f"  <testsuite name={quoteattr(file)} file={quoteattr(file)} "
+            f'tests="{len(group)}" failures="{failed}" errors="0" skipped="0" time="0">'
         )
-        lines.append("    </testcase>")
-    lines += ["  </testsuite>", "</testsuites>"]
+        for case in group:
+            head = (
+                f"    <testcase classname={quoteattr(case.classname)} "
+                f'name={quoteattr(case.name)} time="0"'
+            )
+            if case.failure is None:
+                lines.append(head + "/>")
+                continue
+            kind, message = case.failure
+            lines.append(head + ">")
+            lines.append(
+                f"      <failure type={quoteattr(kind)} message={quoteattr(message)}>"
+                f"{escape(f'{file}:{case.line}: {message}')}</failure>"
+            )
+            lines.append("    </testcase>")
+        lines.append("  </testsuite>")
+    lines.append("</testsuites>")
     return "\n".join(lines) + "\n"
 
 
