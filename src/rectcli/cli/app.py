@@ -35,7 +35,10 @@ class _Group(TyperGroup):
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
         from rectcli.cli.coercion import quicken
+        from rectcli.cli.localize import lang_of, localize
 
+        if ctx.parent is None:  # the root: help in the run's language (issue 16)
+            localize(self, lang_of(args))
         quicken(self)
         return super().parse_args(ctx, args)
 

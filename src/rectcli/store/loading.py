@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import importlib.util
 import os
 from pathlib import Path
@@ -272,3 +273,22 @@ def load_text(text: str, shown: str, side: Path) -> Checklist:
     if problems:
         raise RectError(problems)
     return parse_tasks(text, shown, units, policy=policy, calendar=calendar)
+
+
+def target_problems(path: Path, *, use_cache: bool = True) -> list[Problem]:
+    """What is wrong with a targets.yaml (``rect check``). A file found valid before, with
+    the same stamp and code, is not parsed again (a cached check imports no models)."""
+    from rectcli.store.cache import cache_dir, file_key, make_key
+
+    raw, status = read_with_status(path)
+    key = make_key(_code_stamp(), [display_path(path)], [file_key(path, status, raw)])
+    mark = cache_dir() / f"valid-{hashlib.sha256(key).hexdigest()[:32]}"
+    if use_cache and mark.is_file():
+        return []
+    try:
+        load_targets(path)
+    except RectError as exc:
+        return list(exc.problems)
+    if use_cache:
+        _write_cache(mark, b"")
+    return []

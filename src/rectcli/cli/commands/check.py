@@ -103,7 +103,7 @@ def _validated(ctx: typer.Context, fmt: CheckFormat) -> Checklist:
     try:
         checklist = settings.load()
         if not settings.from_stdin:
-            problems += _target_problems(settings.tasks_path)
+            problems += _target_problems(settings.tasks_path, not settings.no_cache)
     except RectError as exc:
         problems += exc.problems
     if checklist is not None and not problems:
@@ -121,18 +121,12 @@ def _validated(ctx: typer.Context, fmt: CheckFormat) -> Checklist:
     raise typer.Exit(2)
 
 
-def _target_problems(tasks_path: Path) -> list[Problem]:
+def _target_problems(tasks_path: Path, use_cache: bool) -> list[Problem]:
     from rectcli import store
-    from rectcli.errors import RectError
+    from rectcli.store.loading import target_problems
 
     path = store.targets_file_for(store.main_path(tasks_path))
-    if not path.is_file():
-        return []
-    try:
-        store.load_targets(path)
-    except RectError as exc:
-        return list(exc.problems)
-    return []
+    return target_problems(path, use_cache=use_cache) if path.is_file() else []
 
 
 def _repo_relative(shown: str) -> str:
