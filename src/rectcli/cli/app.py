@@ -59,8 +59,11 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except RectError as exc:
+            from rectcli.catalog.messages import localized
+
+            lang = run_lang(ctx)
             for problem in exc.problems:
-                typer.echo(str(problem), err=True)
+                typer.echo(str(localized(problem, lang)), err=True)
             raise typer.Exit(2) from None
 
 
@@ -147,6 +150,16 @@ class Settings:
         from rectcli.labels import Labels, pick_lang
 
         return Labels(pick_lang(self.lang))
+
+
+def run_lang(ctx: ClickContext) -> str:
+    """The language of this run's messages: --lang, RECT_LANG, the locale; zh when the
+    one asked for is unknown (the error saying so is then in Chinese)."""
+    from rectcli.labels import LANGS, env_lang
+
+    settings = ctx.find_object(Settings)
+    lang = (settings.lang if settings is not None and settings.lang else env_lang()).lower()
+    return lang if lang in LANGS else "zh"
 
 
 def parse_date_option(text: str, option: str) -> date:

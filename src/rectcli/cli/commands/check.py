@@ -16,10 +16,11 @@ from rectcli.cli.app import CheckFormat, app, settings_of
 
 if TYPE_CHECKING:
     from rectcli.errors import Problem
+    from rectcli.labels import Labels
     from rectcli.model.checklist import Checklist
     from rectcli.queries.gate import Findings
     from rectcli.queries.rows import MeasureRow
-    from rectcli.views.serialize import JUnitCase
+    from rectcli.views.ci import JUnitCase
 
 FailOn = Literal["overdue", "new-overdue", "warning", "never"]
 
@@ -70,10 +71,11 @@ def check(
     from rectcli.queries.rows import parse_days
 
     settings = settings_of(ctx)
-    labels = settings.labels
     days = parse_days(warn_within)
     if fail_on == "new-overdue" and since is None:
-        raise RectError(labels("check_needs_since"))
+        raise RectError(
+            "--fail-on new-overdue needs --since REV (the git revision to compare with)"
+        )
     checklist = _validated(ctx, fmt)
     today = settings.today
     found = findings(checklist, today, days)
@@ -110,14 +112,17 @@ def _validated(ctx: typer.Context, fmt: CheckFormat) -> Checklist:
         return checklist
     if fmt is CheckFormat.text:
         raise RectError(problems)
-    from rectcli.views import serialize
+    from rectcli.catalog.messages import localized
+    from rectcli.views import ci
 
+    lang = settings.labels.lang
+    problems = [localized(p, lang) for p in problems]
     if fmt is CheckFormat.json:
-        typer.echo(serialize.problems_json(problems))
+        typer.echo(ci.problems_json(problems))
     elif fmt is CheckFormat.github:
-        typer.echo(serialize.problems_github(problems, _repo_relative), nl=False)
+        typer.echo(ci.problems_github(problems, _repo_relative), nl=False)
     else:
-        typer.echo(serialize.problems_junit(problems), nl=False)
+        typer.echo(ci.problems_junit(problems), nl=False)
     raise typer.Exit(2)
 
 
@@ -144,8 +149,9 @@ def _report(
     days: int,
     ctx: typer.Context,
 ) -> None:
-    from rectcli.views import serialize
+    from rectcli.views import ci, serialize
 
+    labels = settings_of(ctx).labels
     path = checklist.path
     errors, warnings = found.errors, found.warnings
     if fmt is CheckFormat.json:
@@ -156,16 +162,14 @@ def _report(
         data = [{**r.to_json(), "severity": level} for level, r in listed]
         typer.echo(serialize.json_text(data))
     elif fmt is CheckFormat.github:
-        typer.echo(serialize.check_github(path, errors, warnings, _repo_relative), nl=False)
+        typer.echo(ci.check_github(path, errors, warnings, labels, _repo_relative), nl=False)
     elif fmt is CheckFormat.junit:
         shown = failing if fail_on == "new-overdue" else errors
-        cases = _junit_cases(
-            checklist, found.measures, shown, warnings if fail_on == "warning" else []
-        )
-        typer.echo(serialize.check_junit(path, cases), nl=False)
+        soon = warnings if fail_on == "warning" else []
+        cases = _junit_cases(checklist, found.measures, shown, soon, labels)
+        typer.echo(ci.check_junit(path, cases), nl=False)
     else:
-        labels = settings_of(ctx).labels
-        typer.echo(serialize.check_text(path, errors, warnings), nl=False)
+        typer.echo(ci.check_text(path, errors, warnings, labels), nl=False)
         typer.echo(labels("valid", path=path, n=len(found.measures)))
         late = sum(r.duty is None for r in errors)
         if late:
@@ -183,10 +187,11 @@ def _junit_cases(
     measures: list[MeasureRow],
     errors: list[MeasureRow],
     warnings: list[MeasureRow],
+    labels: Labels,
 ) -> list[JUnitCase]:
     """A testcase per measure and per recurring duty; a failure per overdue one (and, with
     --fail-on warning, per one due soon)."""
-    from rectcli.views.serialize import JUnitCase, finding_message
+    from rectcli.views.ci import JUnitCase, finding_message
 
     failing: dict[tuple[str, str | None], list[tuple[str, MeasureRow]]] = {}
     for kind, found in (("overdue", errors), ("due-soon", warnings)):
@@ -200,7 +205,7 @@ def _junit_cases(
             failure = None
             if hits:
                 kind = "overdue" if any(k == "overdue" for k, _ in hits) else "due-soon"
-                failure = (kind, "; ".join(finding_message(r) for _, r in hits))
+                failure = (kind, "; ".join(finding_message(r, labels) for _, r in hits))
             name = row.id if key[1] is None else f"{row.id} {key[1]}"
             cases.append(JUnitCase(f"task {row.task}", name, row.line, failure, row.file))
     return cases
