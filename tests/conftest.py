@@ -36,6 +36,13 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
 
 
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages and help in English: for tests written when English was the default (the
+    default is Chinese since issue 16); `pytestmark = pytest.mark.usefixtures("english")`."""
+    monkeypatch.setenv("RECT_LANG", "en")
+
+
 @pytest.fixture(autouse=True)
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     # Each test gets an empty parse cache of its own, never the user's ~/.cache/rect.

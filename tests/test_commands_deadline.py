@@ -337,6 +337,7 @@ def test_calc_inside_a_project_uses_its_plan(
     assert json.loads(result.stdout)["due"] == "2024-04-12"  # the plan's issue date
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -393,16 +394,17 @@ def findings(path: Path) -> list[str]:
     ]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(("fail_on", "code"), [("overdue", 1), ("warning", 1), ("never", 0)])
 def test_check_text(invoke: Invoke, data: Path, fail_on: str, code: int) -> None:
     result = invoke("check", "--fail-on", fail_on, file=data, as_of="2024-10-14")
     assert result.exit_code == code
     assert lines(result.stdout) == [
         *findings(data),
-        f"{data}: 数据有效，7 项措施。",
-        "2 项措施逾期。",
-        "1 项常态化要求逾期未完成。",
-        "1 项 14 天内到期。",
+        f"{data}: valid, 7 measures.",
+        "2 measures overdue.",
+        "1 recurring duties missed.",
+        "1 due within 14 days.",
     ]
 
 
@@ -429,6 +431,7 @@ def test_check_clean(invoke: Invoke, data: Path) -> None:
     assert result.stdout == f"{data}: valid, 7 measures.\n"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_check_warn_within(invoke: Invoke, data: Path) -> None:
     result = invoke("check", "--warn-within", "30d", file=data, as_of="2024-10-14", lang="en")
     assert lines(result.stdout)[0] == (
@@ -439,6 +442,7 @@ def test_check_warn_within(invoke: Invoke, data: Path) -> None:
     assert "warning: 2.4 due today (2024-10-16, 15个工作日内; 住建局)" in result.stdout
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_check_github(invoke: Invoke, data: Path) -> None:
     result = invoke("check", "--format", "github", file=data, as_of="2024-10-14")
     assert result.exit_code == 1
@@ -466,6 +470,7 @@ def test_check_json(invoke: Invoke, data: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_check_junit(invoke: Invoke, data: Path) -> None:
     result = invoke("check", "--format", "junit", file=data, as_of="2024-10-14")
     assert result.exit_code == 1
@@ -519,6 +524,7 @@ def test_check_exact_junit_head(invoke: Invoke, data: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "junit"])
 def test_check_invalid_data_exits_2_in_every_format(invoke: Invoke, data: Path, fmt: str) -> None:
     text = data.read_text(encoding="utf-8")

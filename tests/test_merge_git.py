@@ -362,6 +362,7 @@ CASES = [(name, command) for name in ("tasks.yaml", "units.yaml") for command in
 CASES.append(("tasks.yaml", ["mark", "1.1", "doing"]))
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(("name", "command"), CASES, ids=[f"{n}-{' '.join(c)}" for n, c in CASES])
 def test_every_command_locates_a_conflict_left_in_a_file(
     invoke: Invoke, shipped: Path, monkeypatch: pytest.MonkeyPatch, name: str, command: list[str]

@@ -144,7 +144,7 @@ def test_github_properties_and_data_are_escaped(tmp_path: Path) -> None:
 
 def test_github_escapes_a_message() -> None:
     from rectcli.errors import Problem
-    from rectcli.views.serialize import problems_github
+    from rectcli.views.ci import problems_github
 
     problem = Problem("x,y:z.yaml", 3, 1, "50% done\r\nnext: a, b")
     assert problems_github([problem]) == (
@@ -188,7 +188,7 @@ def test_a_valid_junit_report_validates(repo: Path) -> None:
     assert (report.get("tests"), report.get("failures"), report.get("errors")) == ("48", "11", "0")
     failure = next(c for c in report.iter("testcase") if c.get("name") == "3.2").find("failure")
     assert failure is not None and failure.text is not None
-    assert failure.text.startswith("data/tasks.yaml:85: 3.2 overdue by 62 days")
+    assert failure.text.startswith("data/tasks.yaml:85: 3.2 逾期 62 天（到期日 2024-02-29")
 
 
 def test_check_validates_targets(repo: Path) -> None:

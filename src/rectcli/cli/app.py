@@ -158,8 +158,10 @@ def run_lang(ctx: ClickContext) -> str:
     from rectcli.labels import LANGS, env_lang
 
     settings = ctx.find_object(Settings)
-    lang = (settings.lang if settings is not None and settings.lang else env_lang()).lower()
-    return lang if lang in LANGS else "zh"
+    for lang in (settings.lang if settings is not None else None, env_lang()):
+        if lang and lang.lower() in LANGS:
+            return lang.lower()
+    return "zh"
 
 
 def parse_date_option(text: str, option: str) -> date:
