@@ -37,7 +37,9 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     from rectcli.catalog.messages_zh import MESSAGES_ZH
 
     compiled = []
-    for english, chinese in MESSAGES_ZH:
+    # the most specific first: "not valid YAML: a character …" before "not valid YAML: {}"
+    by_words = sorted(MESSAGES_ZH, key=lambda entry: -len(entry[0].replace("{}", "")))
+    for english, chinese in by_words:
         pattern = "(.+?)".join(re.escape(part) for part in english.split("{}"))
         compiled.append((re.compile(pattern, re.DOTALL), chinese))
     return compiled

@@ -38,7 +38,10 @@ class _Group(TyperGroup):
         from rectcli.cli.localize import lang_of, localize
 
         if ctx.parent is None:  # the root: help in the run's language (issue 16)
+            from rectcli.cli.shared import add_completions
+
             localize(self, lang_of(args))
+            add_completions(self, None)
         quicken(self)
         return super().parse_args(ctx, args)
 
@@ -49,7 +52,10 @@ class _Group(TyperGroup):
 
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None:
+            from rectcli.cli.shared import add_completions, add_file_option
+
             add_file_option(self, command)
+            add_completions(self, command)
             quicken(command)
         return name, command, rest
 
@@ -314,41 +320,6 @@ def root(
     Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or usage.
     """
     ctx.obj = Settings(file, as_of, lang, no_cache)
-
-
-# ---- --file after the command too (issue 16) ----
-
-# Commands that read no task list (their files are their arguments).
-NO_LIST_COMMANDS = frozenset({"import", "schema", "merge-driver", "textconv"})
-
-
-def add_file_option(group: ClickCommand, command: ClickCommand) -> None:
-    """Give a command that reads the list the root's ``--file``/``-f`` too, so that
-    ``rect check --file x.yaml`` works as ``rect --file x.yaml check`` does (a hook's
-    ``args:`` come after its entry). Added when the command is resolved: no command
-    module declares it."""
-    import copy
-
-    if command.name in NO_LIST_COMMANDS:
-        return
-    if any(o in ("--file", "-f") for p in command.params for o in p.opts):
-        return
-    root = next((p for p in group.params if p.name == "file"), None)
-    if root is None:
-        return
-    option = copy.copy(root)  # typer's own option: the same type, coercion and help
-    option.name = "file_after"
-    option.envvar = None
-    option.expose_value = False
-    option.callback = _file_after
-    command.params.append(option)
-
-
-def _file_after(ctx: ClickContext, _param: object, value: str | None) -> None:
-    if value is not None:
-        settings = ctx.find_object(Settings)
-        if settings is not None:
-            settings.file = Path(value)
 
 
 # ---- start-up: build only the command that runs (issue 6) ----

@@ -44,7 +44,7 @@ def param_key(command: str | None, param: Parameter) -> str:
 
 def help_keys(group: Command) -> Iterator[tuple[str, Command | Parameter]]:
     """Each catalog key of the group's help and what it describes."""
-    from rectcli.cli.app import NO_LIST_COMMANDS
+    from rectcli.cli.shared import NO_LIST_COMMANDS
 
     yield "help", group
     for param in group.params:
