@@ -138,12 +138,10 @@ class Settings:
     def _load_stdin(self) -> Checklist:
         """The list on stdin (``git show REV:data/tasks.yaml | rect --file - status``),
         with the units.yaml (policy, holidays) of the project here."""
-        import sys
-
-        from rectcli.store import decode_text, find_tasks_file, side_dir
+        from rectcli.store import find_tasks_file, read_text, side_dir
         from rectcli.store.loading import load_text
 
-        text = decode_text(sys.stdin.buffer.read(), STDIN_SHOWN)
+        text = read_text(Path(STDIN))
         return load_text(text, STDIN_SHOWN, side_dir(find_tasks_file(Path.cwd())))
 
     @property

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rectcli.errors import Problem, RectError
-from rectcli.store.files import display_path, read_bytes, read_text, write_atomic
+from rectcli.store.files import (
+    decode_text,
+    display_path,
+    is_stdin,
+    read_bytes,
+    read_text,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -29,11 +36,16 @@ def write_output(path: Path, data: str | bytes) -> None:
 
 def write_workbook(path: Path, book: Workbook) -> None:
     """Save an openpyxl workbook atomically (built in memory first)."""
+    write_output(path, workbook_bytes(book))
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """An openpyxl workbook as the bytes of an .xlsx file (``-o -``: for stdout)."""
     import io
 
     buffer = io.BytesIO()
     book.save(buffer)
-    write_output(path, buffer.getvalue())
+    return buffer.getvalue()
 
 
 def read_workbook(path: Path) -> Workbook:
@@ -61,7 +73,11 @@ def read_plan(path: Path) -> str:
     shown = display_path(path)
     if path.suffix.lower() == ".doc":
         raise RectError([Problem(shown, 0, 0, "an old Word .doc file; save it as .docx")])
-    if path.suffix.lower() != ".docx":
+    if is_stdin(path):  # standard input: a .docx is a zip file, else text
+        raw = read_bytes(path)
+        if not raw.startswith(b"PK"):
+            return decode_text(raw, shown)
+    elif path.suffix.lower() != ".docx":
         return read_text(path)
     import io
     import zipfile

@@ -353,6 +353,10 @@ def _format_file(path: Path, shown: str, *, write: bool, shard: bool) -> tuple[s
     if not write:
         text = store.read_raw(path)
         return text, format_text(text, shown, shard=shard)
+    if str(path) == "-":
+        from rectcli.errors import RectError
+
+        raise RectError("rect fmt -: standard input is only checked (--check); name the files")
     with store.locked(path):
         text = store.read_raw(path)
         formatted = format_text(text, shown, shard=shard)

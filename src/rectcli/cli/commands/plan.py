@@ -73,6 +73,8 @@ def import_(
 
     settings = settings_of(ctx)
     labels = settings.labels
+    if output is not None and str(output) == "-":  # -o -: standard output, as without -o
+        output = None
     if output is not None and output.exists() and not force:
         raise RectError(
             [Problem(store.display_path(output), 0, 0, "exists; pass --force to replace it")]

@@ -38,7 +38,7 @@ def _report_format(fmt: ReportFormat | None, output: Path | None) -> ReportForma
 
     if fmt is not None:
         chosen = fmt
-    elif output is None:
+    elif output is None or is_stdout(output):
         chosen = "table"
     elif output.suffix.lower() in _BY_SUFFIX:
         chosen = _BY_SUFFIX[output.suffix.lower()]
@@ -53,10 +53,14 @@ def _report_format(fmt: ReportFormat | None, output: Path | None) -> ReportForma
     return chosen
 
 
+def is_stdout(output: Path | None) -> bool:
+    """``-o -``: standard output."""
+    return output is not None and str(output) == "-"
+
+
 def _emit(settings: Settings, output: Path | None, data: str | bytes) -> None:
-    """Print to stdout, or write the file atomically and say so."""
-    if output is None:
-        assert isinstance(data, str)
+    """Print to stdout (no -o, or -o -), or write the file atomically and say so."""
+    if output is None or is_stdout(output):
         typer.echo(data, nl=False)
         return
     from rectcli.store import display_path, write_output
@@ -130,7 +134,7 @@ def report(
         from rectcli.reports.terminal import public_view, report_view
 
         view = public_view(result, labels) if public else report_view(result, labels)
-        if output is None:
+        if output is None or is_stdout(output):
             print_renderable(view)
             return
         data = _plain_text(view)
@@ -156,6 +160,11 @@ def report(
 
         assert output is not None  # _report_format insists
         book = public_workbook(result, labels) if public else report_workbook(result, labels)
+        if is_stdout(output):
+            from rectcli.store.documents import workbook_bytes
+
+            typer.echo(workbook_bytes(book), nl=False)
+            return
         write_workbook(output, book)
         typer.echo(labels("written", path=display_path(output)))
         return
@@ -207,7 +216,8 @@ def export_sheet(
     checklist = settings.load()
     name = resolve_unit(checklist, unit)
     target = output if output is not None else Path(f"{sheet_title(name)}.xlsx")
-    _require_xlsx(target)
+    if not is_stdout(target):
+        _require_xlsx(target)
     today = settings.today
     rows = [
         r
@@ -215,7 +225,13 @@ def export_sheet(
         if r.status not in FINISHED
     ]
     labels = settings.labels
-    write_workbook(target, fill_sheet(rows, name, today, labels))
+    book = fill_sheet(rows, name, today, labels)
+    if is_stdout(target):
+        from rectcli.store.documents import workbook_bytes
+
+        typer.echo(workbook_bytes(book), nl=False)
+        return
+    write_workbook(target, book)
     typer.echo(labels("sheet_written", path=display_path(target), n=len(rows)))
 
 
@@ -336,7 +352,7 @@ def calendar(
             "warning: " + labels("calendar_skipped", id=item.measure, every=item.every), err=True
         )
     data = calendar_bytes(cal)
-    if output is None:
+    if output is None or is_stdout(output):
         typer.echo(data, nl=False)  # bytes: RFC 5545 wants its CRLF line ends kept
         return
     from rectcli.store import display_path, write_output
