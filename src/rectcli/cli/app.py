@@ -316,6 +316,11 @@ def root(
     """rect: track a rectification task list (整改任务清单) kept as YAML in git.
 
     Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or usage.
+
+    Environment: RECT_FILE (as --file), RECT_TODAY (as --as-of), RECT_LANG (as --lang;
+    unset, the locale's LC_ALL/LC_MESSAGES/LANG: English when it is English, else
+    Chinese), RECT_NO_CACHE (as --no-cache), RECT_CACHE_DIR (the parse cache, default
+    ~/.cache/rect), NO_COLOR (no colours), TZ (the time zone that decides today).
     """
     ctx.obj = Settings(file, as_of, lang, no_cache)
 
