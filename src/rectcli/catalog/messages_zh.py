@@ -27,6 +27,11 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ),
     ("known keys: {}", "可用的键：{0}"),
     # usage: options and arguments
+    ("standard input can only be read", "标准输入只能读取"),
+    (
+        "rect fmt -: standard input is only checked (--check); name the files",
+        "rect fmt -：标准输入只能检查（--check）；要改写请指明文件",
+    ),
     (
         "--file -: standard input can only be read; name the file to change",
         "--file -：标准输入只能读取；要修改请指明文件",
