@@ -320,6 +320,7 @@ def test_driver_reports_each_conflict_and_exits_1(invoke: Invoke, tmp_path: Path
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_driver_merges_a_broken_file_line_by_line(invoke: Invoke, tmp_path: Path) -> None:
     issued = "  issued: 2024-04-12\n"
     ours = marked(BASE, "3.2", "doing", "2024-03-01", "甲").replace(

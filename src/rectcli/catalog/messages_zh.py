@@ -272,6 +272,9 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "rrule: give one RRULE value such as FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=-1 (the start is the measure's start or plan.issued)",
         "rrule：请给出一个 RRULE 值，如 FREQ=YEARLY;BYMONTH=10;BYMONTHDAY=-1（起点为措施的 start 或 plan.issued）",
     ),
+    ("impossible date {}: {}", "不存在的日期 {0}：{1}"),
+    ("day is out of range for month", "该月没有这一天"),
+    ("month must be in 1..12", "月份应为 1 到 12"),
     # targets
     ("duplicate target id '{}'; ids must be unique", "目标编号“{0}”重复；编号必须唯一"),
     (
