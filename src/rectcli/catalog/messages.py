@@ -82,5 +82,5 @@ def _part(value: str) -> str:
     """A message's variable part: itself a message (``by: {exc}``) or data, kept."""
     if " " not in value:
         return value  # a name, id, date or number
-    found = _whole(value)
+    found = _zh(value)
     return value if found is None else found
