@@ -5,13 +5,9 @@ JSON keys, ids and exit codes never change with the language; only labels do.
 
 from __future__ import annotations
 
-import os
-import re
-
 from rectcli.errors import RectError
+from rectcli.langs import LANGS, env_lang
 from rectcli.statuses import STATUSES, Status
-
-LANGS = ("zh", "en")
 
 STATUS_LABELS: dict[str, dict[str, str]] = {
     "zh": {"todo": "未启动", "doing": "推进中", "done": "已完成", "closed": "已销号"},
@@ -423,18 +419,6 @@ def pick_lang(option: str | None) -> str:
     if lang not in LANGS:
         raise RectError(f"unknown language '{lang}'; use zh or en")
     return lang
-
-
-def env_lang() -> str:
-    """``RECT_LANG``, else the locale's: English when LC_ALL, LC_MESSAGES or LANG (the
-    first set) is English, else Chinese."""
-    if os.environ.get("RECT_LANG"):
-        return os.environ["RECT_LANG"].lower()
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "en" if re.match(r"en([_.@-]|$)", value, re.IGNORECASE) else "zh"
-    return "zh"
 
 
 def parse_status(text: str) -> Status:

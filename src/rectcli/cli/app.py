@@ -34,14 +34,21 @@ class _Group(TyperGroup):
     """
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
+        import sys
+
         from rectcli.cli.coercion import quicken
-        from rectcli.cli.localize import lang_of, localize
+        from rectcli.langs import completing, lang_of
 
         if ctx.parent is None:  # the root: help in the run's language (issue 16)
-            from rectcli.cli.shared import add_completions
+            lang = lang_of(args)
+            if lang == "zh" or "rectcli.cli.localize" in sys.modules:  # (en: undo a zh run)
+                from rectcli.cli.localize import localize
 
-            localize(self, lang_of(args))
-            add_completions(self, None)
+                localize(self, lang)
+            if completing():
+                from rectcli.cli.shared import add_completions
+
+                add_completions(self, None)
         quicken(self)
         return super().parse_args(ctx, args)
 
@@ -53,9 +60,11 @@ class _Group(TyperGroup):
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None:
             from rectcli.cli.shared import add_completions, add_file_option
+            from rectcli.langs import completing
 
             add_file_option(self, command)
-            add_completions(self, command)
+            if completing():
+                add_completions(self, command)
             quicken(command)
         return name, command, rest
 
@@ -159,7 +168,7 @@ class Settings:
 def run_lang(ctx: ClickContext) -> str:
     """The language of this run's messages: --lang, RECT_LANG, the locale; zh when the
     one asked for is unknown (the error saying so is then in Chinese)."""
-    from rectcli.labels import LANGS, env_lang
+    from rectcli.langs import LANGS, env_lang
 
     settings = ctx.find_object(Settings)
     for lang in (settings.lang if settings is not None else None, env_lang()):

@@ -1,7 +1,7 @@
 """The language of a run, and ``--help`` in it (issue 16).
 
 The language is known before click parses anything (``rect --help`` is answered while
-the root's options are parsed): :func:`lang_of` reads it from the arguments, then
+the root's options are parsed): ``langs.lang_of`` reads it from the arguments, then
 ``RECT_LANG``, then the locale. :func:`localize` then gives the click commands built for
 this run their Chinese help from the catalog (catalog/help_zh.py) — the command modules
 keep their English help in code and declare nothing for it — and has typer and click
@@ -12,28 +12,11 @@ by its width on the screen, never starting a line with ， or 、.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from typer._click.core import Command, Parameter
-
-
-def lang_of(args: Sequence[str]) -> str:
-    """``--lang X`` / ``--lang=X`` among the arguments, else ``RECT_LANG``, else the
-    locale (English when LC_ALL, LC_MESSAGES or LANG is English), else zh. An unknown
-    value is returned as it is (the root's --lang reports it)."""
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        if arg == "--lang" and i + 1 < len(args):
-            return args[i + 1].lower()
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1].lower()
-    from rectcli.labels import env_lang
-
-    return env_lang()
 
 
 def param_key(command: str | None, param: Parameter) -> str:
@@ -165,13 +148,38 @@ def short_help(text: str) -> str:
 
 NO_LINE_START = frozenset("，、。；：！？）」』》〉】”’%,.;:!?)")
 NO_LINE_END = frozenset("（「『《〈【“‘(")
-_TOKENS = re.compile(
-    r"\s+|[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+"
-)
+
+
+def is_wide(char: str) -> bool:
+    """A CJK character or full-width mark: two columns on a terminal."""
+    return (
+        "\u2e80" <= char <= "\u9fff"
+        or "\u3000" <= char <= "\u303f"
+        or "\uf900" <= char <= "\ufaff"
+        or "\uff00" <= char <= "\uffef"
+    )
+
+
+def _tokens(text: str) -> list[tuple[str, int]]:
+    """Each space, wide character or Latin word, with its width on the screen (no regex:
+    compiling one with these ranges would cost --help 10 ms)."""
+    tokens: list[tuple[str, int]] = []
+    word = ""
+    for char in text:
+        if char == " " or is_wide(char):
+            if word:
+                tokens.append((word, len(word)))
+                word = ""
+            tokens.append((char, 1 if char == " " else 2))
+        else:
+            word += char
+    if word:
+        tokens.append((word, len(word)))
+    return tokens
 
 
 def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(2 if is_wide(c) else 1 for c in text)
 
 
 def fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
@@ -180,9 +188,8 @@ def fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str
     lines: list[str] = []
     line, used = initial_indent, cell_width(initial_indent)
     start = True  # nothing of the text on this line yet
-    for token in _TOKENS.findall(" ".join(text.split())):
-        size = cell_width(token)
-        if token.isspace():
+    for token, size in _tokens(" ".join(text.split())):
+        if token == " ":
             if not start:
                 line, used = line + " ", used + 1
             continue

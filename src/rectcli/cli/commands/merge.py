@@ -51,7 +51,7 @@ def merge_driver(
     )
     write_output(ours, result.data)
     from rectcli.catalog.messages import localized
-    from rectcli.labels import LANGS, env_lang
+    from rectcli.langs import LANGS, env_lang
 
     lang = env_lang() if env_lang() in LANGS else "zh"  # git runs it: no --lang
     for problem in [*result.notes, *result.conflicts]:
