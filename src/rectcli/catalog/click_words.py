@@ -25,3 +25,19 @@ CLICK_ZH: dict[str, str] = {
     "Error: ": "错误：",
     "Try '{command} {option}' for help.": "运行 '{command} {option}' 查看帮助。",
 }
+
+# click's and typer's usage-error messages, as messages.py reads them ({} a part)
+USAGE_ZH: list[tuple[str, str]] = [
+    ("Missing argument '{}'.", "缺少参数 {0}。"),
+    ("Missing option '{}'.", "缺少选项 {0}。"),
+    ("No such option: {} (Possible options: {})", "没有选项 {0}（可用：{1}）"),
+    ("No such option: {} Did you mean {}?", "没有选项 {0}，是否要写 {1}？"),
+    ("No such option: {}", "没有选项 {0}"),
+    ("No such command '{}'.", "没有命令“{0}”。"),
+    ("Option '{}' requires an argument.", "选项 {0} 需要一个值。"),
+    ("Invalid value for '{}': '{}' is not one of {}.", "{0} 的值无效：“{1}”不是 {2} 之一。"),
+    ("Invalid value for '{}': {}", "{0} 的值无效：{1}"),
+    ("Got unexpected extra argument(s) ({})", "多余的参数（{0}）"),
+    ("Value error, '{}' is not one of {}.", "“{0}”不是 {1} 之一。"),
+    ("'{}' is not one of {}.", "“{0}”不是 {1} 之一。"),
+]

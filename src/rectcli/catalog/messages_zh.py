@@ -10,6 +10,8 @@ the code that no entry matches.
 
 from __future__ import annotations
 
+from rectcli.catalog.click_words import USAGE_ZH
+
 MESSAGES_ZH: list[tuple[str, str]] = [
     # parts that end or follow many messages
     ("did you mean '{}'?", "是否要写“{0}”？"),
@@ -373,4 +375,5 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "not in a git repository; rect diff compares git revisions",
         "不在 git 仓库中；rect diff 比较的是 git 版本",
     ),
+    *USAGE_ZH,
 ]

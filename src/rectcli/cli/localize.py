@@ -135,7 +135,9 @@ def _usage_error_zh(self: Any, file: Any = None) -> None:
         command = self.ctx.command_path
         hint = CLICK_ZH["Try '{command} {option}' for help."].format(command=command, option=option)
         echo(self.ctx.get_usage() + "\n" + hint + "\n", file=out, color=None)
-    echo(CLICK_ZH["Error: "] + self.format_message(), file=out, color=None)
+    from rectcli.catalog.messages import translate
+
+    echo(CLICK_ZH["Error: "] + translate(self.format_message(), "zh"), file=out, color=None)
 
 
 def short_help(text: str) -> str:
