@@ -90,9 +90,14 @@ def test_no_data_found(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_usage_error_exits_2(invoke: Invoke) -> None:
-    result = invoke("list", "--format", "xml")
+    result = invoke("list", "--format", "xml", lang="en")
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.stderr
+    chinese = invoke("list", "--format", "xml")  # the default: click's words too
+    assert (chinese.exit_code, chinese.stderr.splitlines()[-1]) == (
+        2,
+        "错误：--format 的值无效：“xml”不是 'table', 'json', 'csv' 之一。",
+    )
 
 
 @pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
