@@ -197,3 +197,13 @@ def test_lang_and_duties_complete(invoke: Invoke, shipped: Path) -> None:
         "每半年",
         "每季度",
     ]
+
+
+def test_wrapped_lines_never_start_with_a_comma(invoke: Invoke, shipped: Path) -> None:
+    starts = []
+    for columns in range(30, 90, 3):
+        for args in (["show", "3"], ["show", "3.3"], ["list", "--task", "3"]):
+            result = invoke(*args, file=shipped, env={"COLUMNS": str(columns)})
+            starts += [line.lstrip(" │┃|")[:1] for line in result.stdout.splitlines()]
+    assert "，" not in starts and "、" not in starts
+    assert len(starts) > 500

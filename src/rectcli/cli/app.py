@@ -196,6 +196,9 @@ def settings_of(ctx: typer.Context) -> Settings:
 def console() -> Console:
     from rich.console import Console
 
+    from rectcli.cli.localize import keep_marks_on_the_line
+
+    keep_marks_on_the_line()
     # Rich honours NO_COLOR and drops colour when stdout is not a terminal.
     return Console(highlight=False, soft_wrap=False)
 
