@@ -15,23 +15,24 @@ from rectcli.catalog.click_words import CLICK_ZH
 from rectcli.catalog.help_zh import HELP_ZH
 from rectcli.catalog.messages import translate
 from rectcli.catalog.messages_zh import MESSAGES_ZH
+from rectcli.catalog.words import WORDS
 from rectcli.cli.localize import help_keys
 from rectcli.cli.main import app
-from rectcli.labels import _WORDS, STATUS_LABELS
+from rectcli.labels import STATUS_LABELS
 from tests.conftest import ROOT
 
 SOURCES = ROOT / "src" / "rectcli"
 
 
 def test_zh_and_en_words_have_the_same_keys() -> None:
-    assert set(_WORDS["zh"]) == set(_WORDS["en"])
+    assert set(WORDS["zh"]) == set(WORDS["en"])
     assert set(STATUS_LABELS["zh"]) == set(STATUS_LABELS["en"])
 
 
 def test_the_placeholders_of_zh_and_en_words_agree() -> None:
-    for key, english in _WORDS["en"].items():
+    for key, english in WORDS["en"].items():
         names = set(re.findall(r"\{(\w+)", english))
-        assert set(re.findall(r"\{(\w+)", _WORDS["zh"][key])) == names, key
+        assert set(re.findall(r"\{(\w+)", WORDS["zh"][key])) == names, key
 
 
 def test_every_command_and_option_has_chinese_help_and_no_other() -> None:
