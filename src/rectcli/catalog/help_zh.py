@@ -120,7 +120,7 @@ HELP_ZH: dict[str, str] = {
     "help.export-sheet": "生成某单位未完成措施的调度填报表（.xlsx），由该单位填写状态、"
     "进展、完成百分比、佐证材料、填报人和日期；用 import-sheet 读回。",
     "help.export-sheet.--unit": "填报表包含哪个单位的未完成措施（单位组：其全部成员的）。",
-    "help.export-sheet.--output": "要写入的 .xlsx 文件（默认：当前目录下的 单位.xlsx）。",
+    "help.export-sheet.--output": "要写入的 .xlsx 文件（默认：当前目录下的 单位.xlsx；- 表示标准输出）。",
     "help.import-sheet": "把填好的填报表逐行记为进展，与 rect mark 相同：要么全部记录，"
     "要么一条不记，有误的行指明单元格（FILE.xlsx!F7）。",
     "help.import-sheet.sheet": "由 export-sheet 生成并已填写的填报表。",
@@ -136,7 +136,7 @@ HELP_ZH: dict[str, str] = {
     "help.import": "把官方文本格式的整改任务清单读入 tasks.yaml。",
     "help.import.plan": "方案文件：UTF-8 文本（.txt）或 Word（.docx）；- 表示标准输入。",
     "help.import.--output": "把任务清单写入 FILE，units.yaml 写在其旁边"
-    "（默认：输出到屏幕，units.yaml 用项目的）。",
+    "（默认或 -：输出到屏幕，units.yaml 用项目的）。",
     "help.import.--add-units": "把未知的责任单位/督导单位名称加入 units.yaml，而不是报错。",
     "help.import.--force": "FILE 已存在时覆盖它（其中的进展会丢失）。",
     "help.import.--issued": "方案印发日期（ISO），文件中没有“…印发”行时使用。",

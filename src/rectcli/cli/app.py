@@ -262,7 +262,8 @@ FileOption = Annotated[
         "-f",
         envvar="RECT_FILE",
         metavar="PATH",
-        help="The task list (default: data/tasks.yaml here or in a parent directory).",
+        help="The task list (default: data/tasks.yaml here or in a parent directory; "
+        "- reads standard input).",
     ),
 ]
 AsOfOption = Annotated[

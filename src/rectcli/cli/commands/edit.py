@@ -292,7 +292,8 @@ def fmt(
         list[Path] | None,
         typer.Argument(
             metavar="FILE",
-            help="Files to format (default: the task list and the units.yaml beside it).",
+            help="Files to format (default: the task list and the units.yaml beside it; "
+            "- is standard input).",
         ),
     ] = None,
     check: Annotated[

@@ -27,7 +27,7 @@ def import_(
         typer.Argument(
             metavar="PLAN",
             dir_okay=False,
-            help="The plan document: UTF-8 text (.txt) or Word (.docx).",
+            help="The plan document: UTF-8 text (.txt) or Word (.docx); - is standard input.",
         ),
     ],
     output: Annotated[
@@ -38,7 +38,7 @@ def import_(
             metavar="FILE",
             dir_okay=False,
             help="Write the task list to FILE, with units.yaml beside it "
-            "(default: print it; units.yaml is the project's).",
+            "(default, or -: print it; units.yaml is the project's).",
         ),
     ] = None,
     add_units: Annotated[

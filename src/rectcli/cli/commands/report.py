@@ -82,7 +82,13 @@ def report(
     ] = None,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="Write to FILE (- is standard output).",
+        ),
     ] = None,
     unit: UnitFilter = None,
     public: Annotated[
@@ -201,7 +207,7 @@ def export_sheet(
             "-o",
             metavar="FILE",
             dir_okay=False,
-            help="The .xlsx file to write (default: UNIT.xlsx here).",
+            help="The .xlsx file to write (default: UNIT.xlsx here; - is standard output).",
         ),
     ] = None,
 ) -> None:
@@ -325,7 +331,7 @@ def calendar(
             "-o",
             metavar="FILE",
             dir_okay=False,
-            help="The .ics file to write (default: print it).",
+            help="The .ics file to write (default: print it; - is standard output).",
         ),
     ] = None,
     unit: UnitFilter = None,
