@@ -27,7 +27,6 @@ def param_key(command: str | None, param: Parameter) -> str:
 
 def help_keys(group: Command) -> Iterator[tuple[str, Command | Parameter]]:
     """Each catalog key of the group's help and what it describes."""
-    from rectcli.cli.shared import NO_LIST_COMMANDS
 
     yield "help", group
     for param in group.params:
@@ -35,8 +34,8 @@ def help_keys(group: Command) -> Iterator[tuple[str, Command | Parameter]]:
     for name, command in getattr(group, "commands", {}).items():
         yield f"help.{name}", command
         for param in command.params:
-            if param.name == "file_after" and name not in NO_LIST_COMMANDS:
-                continue  # the root's --file, shared
+            if param.name in ("file_after", "lang_after"):
+                continue  # the root's --file and --lang, shared
             yield param_key(name, param), param
 
 
@@ -60,9 +59,9 @@ def localize(group: Command, lang: str) -> None:
             target.short_help = short_help(text)
     for command in getattr(group, "commands", {}).values():
         for param in command.params:
-            if param.name == "file_after":
+            if param.name in ("file_after", "lang_after"):
                 shared: Any = param
-                shared.help = HELP_ZH["help.--file"]
+                shared.help = HELP_ZH[f"help.--{param.name.split('_')[0]}"]
 
 
 # ---- typer's and click's own words ----

@@ -17,34 +17,41 @@ NO_LIST_COMMANDS = frozenset({"import", "schema", "merge-driver", "textconv"})
 
 
 def add_file_option(group: ClickCommand, command: ClickCommand) -> None:
-    """Give a command that reads the list the root's ``--file``/``-f`` too, so that
-    ``rect check --file x.yaml`` works as ``rect --file x.yaml check`` does (a hook's
-    ``args:`` come after its entry). Added when the command is resolved: no command
-    module declares it."""
+    """Give a command the root's ``--file``/``-f`` (if it reads the list) and ``--lang``
+    too, so that ``rect check --file x.yaml`` works as ``rect --file x.yaml check`` does
+    (a hook's ``args:`` come after its entry). Added when the command is resolved: no
+    command module declares them."""
+    if command.name not in NO_LIST_COMMANDS:
+        _share(group, command, "file", ("--file", "-f"))
+    _share(group, command, "lang", ("--lang",))
+
+
+def _share(group: ClickCommand, command: ClickCommand, name: str, opts: tuple[str, ...]) -> None:
     import copy
 
-    if command.name in NO_LIST_COMMANDS:
+    if any(o in opts for p in command.params for o in p.opts):
         return
-    if any(o in ("--file", "-f") for p in command.params for o in p.opts):
-        return
-    root = next((p for p in group.params if p.name == "file"), None)
+    root = next((p for p in group.params if p.name == name), None)
     if root is None:
         return
     option = copy.copy(root)  # typer's own option: the same type, coercion and help
-    option.name = "file_after"
+    option.name = f"{name}_after"
     option.envvar = None
     option.expose_value = False
-    option.callback = _file_after
+    option.callback = _set_after
     command.params.append(option)
 
 
-def _file_after(ctx: ClickContext, _param: object, value: str | None) -> None:
+def _set_after(ctx: ClickContext, param: Any, value: str | None) -> None:
     from rectcli.cli.app import Settings
 
-    if value is not None:
-        settings = ctx.find_object(Settings)
-        if settings is not None:
-            settings.file = Path(value)
+    settings = ctx.find_object(Settings)
+    if value is None or settings is None:
+        return
+    if param.name == "file_after":
+        settings.file = Path(value)
+    else:
+        settings.lang = value
 
 
 # ---- completion ----
