@@ -207,3 +207,8 @@ def test_wrapped_lines_never_start_with_a_comma(invoke: Invoke, shipped: Path) -
             starts += [line.lstrip(" │┃|")[:1] for line in result.stdout.splitlines()]
     assert "，" not in starts and "、" not in starts
     assert len(starts) > 500
+
+
+def test_lang_and_file_after_the_command(invoke: Invoke, shipped: Path) -> None:
+    result = invoke("mark", "3.2", "foo", "--lang", "en", "--file", str(shipped), as_of=None)
+    assert result.stderr == f"error: unknown status 'foo'; use one of {STATUS_CHOICES}\n"
