@@ -44,7 +44,8 @@ class _Group(TyperGroup):
             if lang == "zh" or "rectcli.cli.localize" in sys.modules:  # (en: undo a zh run)
                 from rectcli.cli.localize import localize
 
-                localize(self, lang)
+                helps = not args or "--help" in args or "-h" in args or completing()
+                localize(self, lang, with_help=helps)
             if completing():
                 from rectcli.cli.shared import add_completions
 

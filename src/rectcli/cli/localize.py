@@ -39,10 +39,11 @@ def help_keys(group: Command) -> Iterator[tuple[str, Command | Parameter]]:
             yield param_key(name, param), param
 
 
-def localize(group: Command, lang: str) -> None:
-    """Put ``lang``'s help on the group, its commands and their parameters."""
+def localize(group: Command, lang: str, *, with_help: bool = True) -> None:
+    """Put ``lang``'s help on the group, its commands and their parameters (only click's
+    own words without ``with_help``: a run that shows no help page needs no more)."""
     _click_words(lang)
-    if lang != "zh":
+    if lang != "zh" or not with_help:
         return
     from rectcli.catalog.click_words import CLICK_ZH
     from rectcli.catalog.help_zh import HELP_ZH
