@@ -33,6 +33,10 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     # The user's environment must not leak into exact-output tests.
     for name in ("RECT_FILE", "RECT_TODAY", "RECT_LANG", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
+    # An English locale would make English the default (issue 16): tests pin a neutral one.
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "80")
 
 
