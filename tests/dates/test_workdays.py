@@ -199,7 +199,6 @@ def test_an_unknown_year_in_the_data_counts_weekends_with_a_warning(
     assert next(r for r in rows if r["id"] == "2.4")["due"] == "2030-10-18"
 
 
-@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_an_incident_in_an_unknown_year_counts_weekends_with_a_warning(
     invoke: Invoke, calendar_data: Path
 ) -> None:

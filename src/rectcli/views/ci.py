@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rectcli.errors import Problem
 from rectcli.queries.rows import MeasureRow
-from rectcli.textsafe import one_line
+from rectcli.textsafe import one_line, visible
 from rectcli.views.serialize import json_text
 
 if TYPE_CHECKING:
@@ -67,9 +67,10 @@ def check_text(
 
 
 def github_data(text: str) -> str:
-    """A workflow command's message, escaped as GitHub's runner unescapes it; one line
-    whatever the data holds (control characters shown: textsafe.one_line)."""
-    return one_line(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message, escaped as GitHub's runner unescapes it (its line
+    breaks become the annotation's); any other control character is shown, never sent
+    to the log viewer (textsafe.visible)."""
+    return visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def github_property(text: str) -> str:
