@@ -95,9 +95,37 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "--covers {} is after the entry's date ({}); a make-up covers an occurrence already due",
         "--covers {0} 晚于这条记录的日期（{1}）；补报只能补已到期的一期",
     ),
+    (
+        "--as-of: '{}' is out of range; use a date from {} to {}",
+        "--as-of：“{0}”超出范围；请用 {1} 到 {2} 之间的日期",
+    ),
+    ("{}: longer than {} characters; shorten it", "{0}：超过 {1} 个字符；请删减"),
+    ("--format {}: use one of {}", "--format {0}：请用 {1} 之一"),
+    ("'{}' is not text or json", "“{0}”不是 text 或 json"),
+    (
+        "--format {} writes a file: name it with -o report{}",
+        "--format {0} 生成文件：请用 -o report{1} 指明文件",
+    ),
+    ("-o {}: name the notice .docx, .md or .html", "-o {0}：公示文件请命名为 .docx、.md 或 .html"),
+    (
+        "--format docx writes a file: name it with -o notice.docx",
+        "--format docx 生成文件：请用 -o notice.docx 指明文件",
+    ),
+    ("-o {}: no directory {}", "-o {0}：没有目录 {1}"),
+    (
+        "--period sets --since itself (its first day): give one of them",
+        "--period 已确定 --since（该期第一天）：两者只能给一个",
+    ),
+    (
+        "--period {}: use a month 2024-06, a quarter 2024-Q2, a half year 2024-H1, a year 2024, or 本月 / 上月",
+        "--period {0}：请写月份 2024-06、季度 2024-Q2、半年 2024-H1、年份 2024，或 本月 / 上月",
+    ),
+    ("--period {}: there is no month {}", "--period {0}：没有 {1} 月"),
+    ("the period '{}' is too long; at most {}d (100 years)", "期限“{0}”太长；最多 {1}d（100 年）"),
     # items
     ("no problem or measure '{}'", "没有问题或措施“{0}”"),
     ("no task '{}'", "没有问题“{0}”"),
+    ("no task or measure '{}'; see rect list", "没有问题或措施“{0}”；见 rect list"),
     (
         "'{}' is a problem (task), not a measure; mark one of its measures ({}), or add --all to mark all {}",
         "“{0}”是问题，不是措施；请标记其中一项措施（{1}），或加 --all 标记全部 {2} 项",
@@ -167,6 +195,14 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ("group member '{}' is not a unit name", "组成员“{0}”不是单位名称"),
     ("the name '{}' is used twice (first on line {})", "名称“{0}”用了两次（第一次在第 {1} 行）"),
     ("cannot add units: expected a block list under 'units:'", "无法添加单位：units: 下应为块列表"),
+    (
+        "people: '{}' is no git identity; write name <email> or email",
+        "people：“{0}”不是 git 身份；请写成 姓名 <邮箱> 或 邮箱",
+    ),
+    (
+        "people: {} records for {} already (line {}); a person records for one unit",
+        "people：{0} 已为 {1} 填报（第 {2} 行）；一人只能为一个单位填报",
+    ),
     # the list's shape
     ("missing required key '{}'", "缺少必填的键“{0}”"),
     ("unknown key '{}'", "未知的键“{0}”"),
@@ -232,6 +268,19 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     (
         "deadline '{}' has no year: write one, e.g. 2024年6月底前 (or set plan.issued, whose year it would take)",
         "整改时限“{0}”没有年份：请写上，如 2024年6月底前（或设置 plan.issued，取其年份）",
+    ),
+    (
+        "deadline '{}' has no year: write one, e.g. 2024年{}前 (or set plan.issued, whose year it would take)",
+        "整改时限“{0}”没有年份：请写上，如 2024年{1}前（或设置 plan.issued，取其年份）",
+    ),
+    ("deadline '{}': no calendar for {}", "整改时限“{0}”：没有 {1} 年的农历"),
+    (
+        "deadline '{}': '{}' differs from region to region; write the date, e.g. 2024年5月底前",
+        "整改时限“{0}”：“{1}”各地不同；请写明日期，如 2024年5月底前",
+    ),
+    (
+        "date {} is out of range: rect reads years {} to {}",
+        "日期 {0} 超出范围：rect 只识别 {1} 年到 {2} 年",
     ),
     (
         "deadline '{}' is due on the plan's issue date and needs plan.issued (e.g. issued: 2024-04-12)",
@@ -302,6 +351,14 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ("is a directory, not a YAML file", "是目录，不是 YAML 文件"),
     ("is a directory, not an .xlsx file", "是目录，不是 .xlsx 文件"),
     ("is a directory; name a file to write", "是目录；请指明要写入的文件"),
+    (
+        "is read-only; rect will not rewrite it (chmod u+w to allow)",
+        "是只读文件；rect 不会改写它（如需改写，请 chmod u+w）",
+    ),
+    (
+        "rect does not write a report, sheet or calendar to a .yaml file: it could be the task list or a file beside it; name another file",
+        "rect 不把通报、填报表或日历写入 .yaml 文件：它可能是任务清单或其旁边的文件；请换一个文件",
+    ),
     ("exists; pass --force to replace it", "已存在；加 --force 覆盖"),
     ("cannot read: {}", "无法读取：{0}"),
     ("cannot write: {}", "无法写入：{0}"),
@@ -335,9 +392,37 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "another rect process has held this lock for {} s; wait for it to finish, or end it",
         "另一个 rect 进程已持有此锁 {0} 秒；请等它结束，或终止它",
     ),
+    (
+        "the lock file is a symbolic link; remove it (rect makes its own)",
+        "锁文件是符号链接；请删除它（rect 会自己创建）",
+    ),
     # documents in and out
     ("an old Word .doc file; save it as .docx", "旧版 Word .doc 文件；请另存为 .docx"),
     ("not a Word .docx document", "不是 Word .docx 文档"),
+    ("an old Excel .xls file; save it as .xlsx", "旧版 Excel .xls 文件；请另存为 .xlsx"),
+    ("not an Excel .xlsx workbook", "不是 Excel .xlsx 工作簿"),
+    ("not a readable Excel .xlsx workbook ({}); {}", "不是可读取的 Excel .xlsx 工作簿（{0}）；{1}"),
+    ("an Excel .xlsx workbook", "Excel .xlsx 工作簿"),
+    ("a Word .docx document", "Word .docx 文档"),
+    (
+        "save it as .xlsx (Excel: File > Save As > Excel Workbook)",
+        "请另存为 .xlsx（Excel：文件 > 另存为 > Excel 工作簿）",
+    ),
+    (
+        "save it as .docx (Word: File > Save As > Word Document)",
+        "请另存为 .docx（Word：文件 > 另存为 > Word 文档）",
+    ),
+    ("an old Office 97-2003 file, not {}; {}", "旧版 Office 97-2003 文件，不是 {0}；{1}"),
+    ("not {} (unreadable); {}", "不是 {0}（无法读取）；{1}"),
+    ("not {} (a damaged or truncated archive); {}", "不是 {0}（压缩包已损坏或不完整）；{1}"),
+    ("not {} (a damaged archive); {}", "不是 {0}（压缩包已损坏）；{1}"),
+    ("not {} (a text or CSV file); {}", "不是 {0}（是文本或 CSV 文件）；{1}"),
+    ("{} bytes: larger than {}; not {} rect reads", "{0} 字节：超过 {1}；不是 rect 能读取的 {2}"),
+    ("{} rows: more than {}; not {} rect reads", "{0} 行：超过 {1}；不是 rect 能读取的 {2}"),
+    (
+        "unpacks to {} bytes ({} of XML) in {} parts: more than {} bytes, {} of XML or {} parts; not {} rect reads",
+        "解压后为 {0} 字节（其中 XML {1}），共 {2} 个部件：超过 {3} 字节、XML {4} 或 {5} 个部件；不是 rect 能读取的 {6}",
+    ),
     (
         "not an Excel .xlsx workbook ({}); save it as .xlsx",
         "不是 Excel .xlsx 工作簿（{0}）；请另存为 .xlsx",
@@ -350,6 +435,31 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "no problems found: rect reads headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines (see docs/import.md)",
         "没有找到问题：rect 读取“一、…”标题及其后的“责任单位：”“整改时限：”“整改措施：”行（见 docs/import.md）",
     ),
+    (
+        "no problems found: {}; rect reads headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines, sites 1. … with (1)… findings, or a table (see docs/import.md)",
+        "没有找到问题：{0}；rect 读取“一、…”标题及其后的“责任单位：”“整改时限：”“整改措施：”行、“1. …”点位及其“(1)…”问题，或表格（见 docs/import.md）",
+    ),
+    ("no heading 一、…, no label line and no numbered site", "没有“一、…”标题、标签行或编号的点位"),
+    (
+        "headings {} and {} more, none followed by a label line",
+        "有标题 {0} 等（另有 {1} 个），其后都没有标签行",
+    ),
+    ("headings {}, none followed by a label line", "有标题 {0}，其后都没有标签行"),
+    (
+        "rect reads a table with a header row (问题 | 整改措施 | 责任单位 | 整改时限 …) or headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines (see docs/import.md)",
+        "rect 读取带表头行（问题 | 整改措施 | 责任单位 | 整改时限 …）的表格，或“一、…”标题及其后的“责任单位：”“整改时限：”“整改措施：”行（见 docs/import.md）",
+    ),
+    ("no problems found: {}", "没有找到问题：{0}"),
+    ("no problems found: the table has no rows", "没有找到问题：表格没有数据行"),
+    ("table {} has headers none", "表 {0} 没有表头"),
+    ("sheet {} has headers none", "工作表 {0} 没有表头"),
+    ("table {} has headers {}", "表 {0} 的表头为 {1}"),
+    ("sheet {} has headers {}", "工作表 {0} 的表头为 {1}"),
+    ("完成情况 '{}' is no status: kept todo", "完成情况“{0}”不是状态：保持未启动（todo）"),
+    (
+        "progress without a date: import with --as-of DATE",
+        "整改进展没有日期：请加 --as-of DATE 导入",
+    ),
     ("problem {} again (first on line {})", "问题 {0} 重复出现（第一次在第 {1} 行）"),
     ("problem {} has no {}： line", "问题 {0} 没有“{1}：”行"),
     ("measure {} again in problem {}", "措施 {0} 在问题 {1} 中重复出现"),
@@ -360,6 +470,11 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ),
     ("git show {}:{} failed: {}", "git show {0}:{1} 失败：{2}"),
     ("git merge-file failed: {}", "git merge-file 失败：{0}"),
+    ("git log {}..HEAD failed: {}", "git log {0}..HEAD 失败：{1}"),
+    (
+        "{}: no unit lists people: (git identities); rect audit has no one to check commits against",
+        "{0}：没有单位列出 people:（git 身份）；rect audit 无从核对提交",
+    ),
     ("git config {} failed: {}", "git config {0} 失败：{1}"),
     (
         "{} is not in a git repository; run git init (or clone) first",
