@@ -77,18 +77,14 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "no schema '{}'; use tasks, units or targets",
         "没有 schema“{0}”；请用 tasks、units 或 targets",
     ),
-    (
-        "--format xlsx writes a workbook: name the file with -o report.xlsx",
-        "--format xlsx 生成工作簿：请用 -o report.xlsx 指明文件",
-    ),
     ("--since {} is not before the report's day {}", "--since {0} 不早于通报日期 {1}"),
     (
         "-o {}: a fill-in sheet is an .xlsx workbook; name it {}.xlsx",
         "-o {0}：填报表是 .xlsx 工作簿；请命名为 {1}.xlsx",
     ),
     (
-        "-o {}: cannot tell the format from '{}'; add --format markdown|html|xlsx|csv|json or name the file .md, .html, .xlsx, .csv or .json",
-        "-o {0}：无法从“{1}”判断格式；请加 --format markdown|html|xlsx|csv|json，或把文件命名为 .md、.html、.xlsx、.csv 或 .json",
+        "-o {}: cannot tell the format from '{}'; add --format {} or name the file {} or {}",
+        "-o {0}：无法从“{1}”判断格式；请加 --format {2}，或把文件命名为 {3} 或 {4}",
     ),
     ("--cleared {} is before --found {}", "--cleared {0} 早于 --found {1}"),
     (
@@ -424,16 +420,8 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "解压后为 {0} 字节（其中 XML {1}），共 {2} 个部件：超过 {3} 字节、XML {4} 或 {5} 个部件；不是 rect 能读取的 {6}",
     ),
     (
-        "not an Excel .xlsx workbook ({}); save it as .xlsx",
-        "不是 Excel .xlsx 工作簿（{0}）；请另存为 .xlsx",
-    ),
-    (
         "not a rect fill-in sheet: no {} column in row 1 (make one with rect export-sheet --unit UNIT -o FILE.xlsx)",
         "不是 rect 填报表：第 1 行没有“{0}”列（请用 rect export-sheet --unit 单位 -o 文件.xlsx 生成）",
-    ),
-    (
-        "no problems found: rect reads headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines (see docs/import.md)",
-        "没有找到问题：rect 读取“一、…”标题及其后的“责任单位：”“整改时限：”“整改措施：”行（见 docs/import.md）",
     ),
     (
         "no problems found: {}; rect reads headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines, sites 1. … with (1)… findings, or a table (see docs/import.md)",
