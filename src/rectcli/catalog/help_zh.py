@@ -184,9 +184,9 @@ HELP_ZH: dict[str, str] = {
     "help.incident.--note": "问题的地点或内容；与 --cleared 一起用时，在同一天发现多个问题时指明销哪一个。",
     "help.incident.--duty": "措施有多项限时处置要求时，指明哪一项（其用语或内容）。",
     # publication
-    "help.notice": "已完成措施的销号公示，或其措施已全部完成的问题的销号公示："
-    "整改问题、整改实施主体、整改措施、目标任务、完成时限、整改完成情况，"
-    "以及以工作日计的公示期；联系方式取自 plan.contact。尚未完成时拒绝（退出码 2）。",
+    "help.notice": "已完成措施（或其措施已全部完成的问题）的销号公示：整改问题、"
+    "整改实施主体、整改措施、目标任务、完成时限、整改完成情况和公示期（工作日）；"
+    "联系方式取自 plan.contact。尚未完成的拒绝公示（退出码 2）。",
     "help.notice.item_id": "已完成的措施（3.2）或问题（3）。",
     "help.notice.--output": "写入 FILE：.docx、.md 或 .html（默认：以 Markdown 输出到标准输出）。",
     "help.notice.--format": "markdown、html 或 docx（默认：按 -o）。",
