@@ -230,6 +230,48 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ("{}: a percentage runs from 0 to 100, not {}", "{0}：百分比在 0 到 100 之间，不能是 {1}"),
     ("value: a percentage runs from 0 to 100, not {}", "value：百分比在 0 到 100 之间，不能是 {0}"),
     ("counting {} from {}: {}", "从 {1} 起算 {0}：{2}"),
+    (
+        "duplicate id '{}' (first on {}line {}); ids must be unique",
+        "编号“{0}”重复（第一次在 {1}第 {2} 行）；编号必须唯一",
+    ),
+    (
+        "a second plan: (the first is in {}); write it in one file only",
+        "第二个 plan:（第一个在 {0}）；只在一个文件中写",
+    ),
+    ("expected a mapping of keys at the top of the file", "文件顶层应为“键: 值”的映射"),
+    ("expected a mapping with 'targets:' at the top of the file", "文件顶层应为含 targets: 的映射"),
+    ("deadline: {}", "deadline：{0}"),
+    (
+        "{} cannot hold a control, bidi or line-break character ({}): it would change how a terminal or a CI log shows it",
+        "{0}不能含控制字符、双向控制字符或换行符（{1}）：它会改变终端或 CI 日志的显示",
+    ),
+    ("a unit name", "单位名称"),
+    ("an id", "编号"),
+    ("the YAML tag {} is not allowed here", "这里不允许 YAML 标签 {0}"),
+    ("a key must be plain text", "键必须是普通文本"),
+    (
+        "full-width space (U+3000) in the indentation; indent with ASCII spaces",
+        "缩进中有全角空格（U+3000）；请用半角空格缩进",
+    ),
+    (
+        "duplicate key '{}' (first on line {}); YAML would silently keep only the last one",
+        "键“{0}”重复（第一次在第 {1} 行）；YAML 会悄悄只保留最后一个",
+    ),
+    (
+        "YAML anchors, aliases and merge keys are not allowed in rect files; write the value out",
+        "rect 文件中不允许 YAML 锚点、别名和合并键；请把值完整写出",
+    ),
+    ("warn: a tier of 0 days warns of nothing", "warn：0 天的预警档位不起作用"),
+    (
+        "escalate: {} must start later than the level before it (after more than {} days overdue)",
+        "escalate：{0} 必须晚于上一级开始（逾期超过 {1} 天之后）",
+    ),
+    ("year {} is listed twice", "{0} 年列了两次"),
+    ("holidays: {}..{} is not a span of days in {}", "holidays：{0}..{1} 不是 {2} 年内的日期区间"),
+    (
+        "workdays: {} is not a Saturday or Sunday of {}; list only the weekend days worked in exchange (调休)",
+        "workdays：{0} 不是 {1} 年的周六或周日；只列调休上班的周末",
+    ),
     # pydantic's words, as validate.py words them
     ("must be 'todo', 'doing', 'done' or 'closed'", "必须是 'todo'、'doing'、'done' 或 'closed'"),
     ("must be a valid string", "必须是文本"),
@@ -451,6 +493,47 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ("problem {} again (first on line {})", "问题 {0} 重复出现（第一次在第 {1} 行）"),
     ("problem {} has no {}： line", "问题 {0} 没有“{1}：”行"),
     ("measure {} again in problem {}", "措施 {0} 在问题 {1} 中重复出现"),
+    ("督导单位 names more than one unit", "督导单位填写了多个单位"),
+    (
+        "序号 repeats or is not a number: problems numbered 1, 2, … in table order",
+        "序号重复或不是数字：问题按表中顺序编为 1、2、…",
+    ),
+    ("problem {} has no 责任单位: fill in its units", "问题 {0} 没有责任单位：请补填"),
+    ("problem {} has no problem text: fill in title", "问题 {0} 没有问题内容：请补填 title"),
+    (
+        "problem {} has no 整改时限: written as 长期坚持 (never overdue); set it",
+        "问题 {0} 没有整改时限：已写作长期坚持（不会逾期）；请补填",
+    ),
+    ("problem {} has no 整改措施", "问题 {0} 没有整改措施"),
+    (
+        "problem {} has no 整改措施: its text is its one measure",
+        "问题 {0} 没有整改措施：以问题内容作为其唯一一项措施",
+    ),
+    (
+        "deadline '{}' has no year: write one, e.g. 2024年{}前 (or import with --issued DATE, whose year it takes)",
+        "整改时限“{0}”没有年份：请写上，如 2024年{1}前（或导入时加 --issued DATE，取其年份）",
+    ),
+    (
+        "deadline '{}' is due on the plan's issue date: import with --issued DATE (e.g. --issued 2024-04-12)",
+        "整改时限“{0}”在方案印发之日到期：请导入时加 --issued DATE（如 --issued 2024-04-12）",
+    ),
+    (
+        "'{}' differs from region to region: no deadline read from it",
+        "“{0}”各地不同：未从中读取整改时限",
+    ),
+    ("write the date", "请写明日期"),
+    ("add it to {} or import with --add-units", "请把它加入 {0}，或导入时加 --add-units"),
+    (
+        "did you mean '{}'? If not, add it to {} or import with --add-units",
+        "是否要写“{0}”？如果不是，请把它加入 {1}，或导入时加 --add-units",
+    ),
+    ("cannot add '{}' to {}: {}; correct the plan", "无法把“{0}”加入 {1}：{2}；请修改方案"),
+    ("no unit's name holds a label, a date or a sentence", "单位名称不能含标签、日期或句子"),
+    ("no unit's name is longer than {} characters", "单位名称不能超过 {0} 个字符"),
+    (
+        "'{}' names no place; read as the existing unit '{}'",
+        "“{0}”没有指明地方；按已有单位“{1}”处理",
+    ),
     # git
     (
         "unknown git revision '{}'; name a commit, branch or tag (e.g. HEAD~1)",
