@@ -12,15 +12,17 @@ _PER_UNIT = "表格格式：每个单位最多列 N 行（0：全部）。JSON �
 
 HELP_ZH: dict[str, str] = {
     "help": "rect：管理以 YAML 保存在 git 中的整改任务清单。\n\n"
-    "退出码：0 成功；1 rect check 发现逾期措施；2 数据无效或用法错误。\n\n"
+    "退出码：0 成功；1 rect check 发现逾期措施；2 数据无效或用法错误；"
+    "70 内部错误（rect 的缺陷，请报告）。\n\n"
     "环境变量：RECT_FILE（同 --file）、RECT_TODAY（同 --as-of）、RECT_LANG（同 --lang；"
     "未设置时按 LC_ALL/LC_MESSAGES/LANG 区域设置，英文区域用英文，否则中文）、RECT_NO_CACHE"
-    "（同 --no-cache）、RECT_CACHE_DIR（解析缓存目录，默认 ~/.cache/rect）、NO_COLOR"
+    "（同 --no-cache）、RECT_DEBUG（同 --debug）、RECT_CACHE_DIR（解析缓存目录，默认 ~/.cache/rect）、NO_COLOR"
     "（不用颜色）、TZ（决定“今天”的时区）。",
     "help.--file": "任务清单文件（默认：当前目录或上级目录中的 data/tasks.yaml；- 表示从标准输入读取）。",
     "help.--as-of": "把这个 ISO 日期当作今天（默认：实际日期）。",
     "help.--lang": "标签和消息的语言：zh（默认）或 en。",
     "help.--no-cache": "重新解析文件，不读也不写解析缓存（~/.cache/rect，或 $RECT_CACHE_DIR）。",
+    "help.--debug": "发生内部错误时显示 Python 调用栈；不使用解析缓存时说明原因。",
     "help.--version": "显示 rect 的版本并退出。",
     # read
     "help.status": "总览：各状态数量、各问题进度、逾期和即将到期的数量。",
@@ -74,6 +76,13 @@ HELP_ZH: dict[str, str] = {
     "见 docs/editing.md：在 .gitattributes 中写 data/*.yaml diff=rect，并执行 "
     'git config diff.rect.textconv "rect textconv"，git diff 就显示事实而不是排版。',
     "help.textconv.file": "任务清单（或 units.yaml）；- 表示标准输入。",
+    "help.audit": "填报权限审核：逐条核对 REV..HEAD 中新增的进展记录与其提交作者"
+    "（按 REV 时 units.yaml 的 people:）。\n\n"
+    "单位只能以本单位名义记录本单位的措施；只有督导单位可以记录销号（closed）。"
+    "退出码 0：无问题；1：有越权记录（各在其所在行指出，并附提交）；2：数据无效。"
+    "在合并请求的 CI 中使用：见 docs/security.md。",
+    "help.audit.--since": "核对这个 git 版本之后新增的记录。",
+    "help.audit.--format": "text（路径:行:列: error: …）、json 或 github。",
     # deadlines
     "help.upcoming": "即将到期的事项（预警），按单位分组、先到期的在前，并标出预警档位。\n\n"
     "包括整改措施和尚未完成的常态化要求。",
@@ -107,14 +116,20 @@ HELP_ZH: dict[str, str] = {
     "help.check.--since": "与 --fail-on new-overdue 一起用：与之比较的 git 版本（origin/main、HEAD）。",
     # report
     "help.report": "调度/通报：每个单位一节，最落后的在前，列出逾期、即将到期、"
-    "序时滞后和上次通报以来新完成的事项，并附进度图。",
-    "help.report.--format": "输出格式（默认：按 -o 文件的后缀；没有 -o 时输出到终端）。"
-    "json：英文键，措施与 rect list --format json 相同。",
+    "序时滞后和上次通报以来新完成的事项，并附进度图。用 -o 写出的 .csv 文件"
+    "以 UTF-8 BOM 开头，便于 Excel 打开。",
+    "help.report.--format": "table、markdown、html、xlsx、csv、json、docx 或 pdf"
+    "（默认：按 -o 文件的后缀；没有 -o 时输出到终端）。"
+    "json：英文键，措施与 rect list --format json 相同。docx 和 pdf：供打印的 A4 文档。",
     "help.report.--output": "写入 FILE（- 表示标准输出）。",
     "help.report.--unit": _UNIT,
     "help.report.--public": "改为信息公开表：标准各列（序号 问题 整改目标 整改时限 整改措施 "
     "整改进展 完成情况），不含姓名和电话。",
     "help.report.--since": "统计这一天之后完成的措施，即上次通报以来（默认：--as-of 前 30 天）。",
+    "help.report.--period": "月报/季报：2024-06、2024-Q2、2024-H1、2024、本月或上月。"
+    "通报截至该期最后一天，统计自其第一天起完成的事项，标题写明该期"
+    "（2024年6月整改进展情况）。不能与 --since 同用。",
+    "help.report.--issuer": "docx/pdf 通报的发文单位（默认：plan.issuer）。",
     "help.report.--due-within": "多久内到期算“即将到期”（默认 14d）。",
     "help.export-sheet": "生成某单位未完成措施的调度填报表（.xlsx），由该单位填写状态、"
     "进展、完成百分比、佐证材料、填报人和日期；用 import-sheet 读回。",
@@ -132,8 +147,9 @@ HELP_ZH: dict[str, str] = {
     "help.calendar.--unit": _UNIT,
     "help.calendar.--open": "不包括已完成或已销号的措施。",
     # plan
-    "help.import": "把官方文本格式的整改任务清单读入 tasks.yaml。",
-    "help.import.plan": "方案文件：UTF-8 文本（.txt）或 Word（.docx）；- 表示标准输入。",
+    "help.import": "读入整改任务清单：文本方案、Word 表格或 Excel 台账。",
+    "help.import.plan": "方案文件：UTF-8 文本（.txt）、Word（.docx：表格或段落）"
+    "或 Excel 台账（.xlsx）；- 表示标准输入。",
     "help.import.--output": "把任务清单写入 FILE，units.yaml 写在其旁边"
     "（默认或 -：输出到屏幕，units.yaml 用项目的）。",
     "help.import.--add-units": "把未知的责任单位/督导单位名称加入 units.yaml，而不是报错。",
@@ -167,4 +183,21 @@ HELP_ZH: dict[str, str] = {
     "（或记录一个新的、已发现并已处置的问题）。",
     "help.incident.--note": "问题的地点或内容；与 --cleared 一起用时，在同一天发现多个问题时指明销哪一个。",
     "help.incident.--duty": "措施有多项限时处置要求时，指明哪一项（其用语或内容）。",
+    # publication
+    "help.notice": "已完成措施（或其措施已全部完成的问题）的销号公示：整改问题、"
+    "整改实施主体、整改措施、目标任务、完成时限、整改完成情况和公示期（工作日）；"
+    "联系方式取自 plan.contact。尚未完成的拒绝公示（退出码 2）。",
+    "help.notice.item_id": "已完成的措施（3.2）或问题（3）。",
+    "help.notice.--output": "写入 FILE：.docx、.md 或 .html（默认：以 Markdown 输出到标准输出）。",
+    "help.notice.--format": "markdown、html 或 docx（默认：按 -o）。",
+    "help.notice.--days": "公示期（工作日），自 --as-of（公示之日）起算。",
+    "help.site": "静态信息公开网站：index.html（各问题及其进展）和每个问题一页，"
+    "只含 --public 的数据（不含个人信息），自成一体：没有脚本，不从别处加载任何内容。"
+    "可用任何静态网站服务器发布该目录。",
+    "help.site.--output": "要写入的目录（不存在时创建；其上级目录必须存在）。",
+    "help.holidays": "显示 rect 计算 YEAR 年工作日所用的节假日安排及其来源："
+    "data/holidays.yaml、官方安排（chinese-calendar），或两者都没有的年份只算周末"
+    "（并说明如何补充）。",
+    "help.holidays.year": "年份。",
+    "help.holidays.--format": "text（默认）或 json。",
 }

@@ -77,27 +77,51 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "no schema '{}'; use tasks, units or targets",
         "没有 schema“{0}”；请用 tasks、units 或 targets",
     ),
-    (
-        "--format xlsx writes a workbook: name the file with -o report.xlsx",
-        "--format xlsx 生成工作簿：请用 -o report.xlsx 指明文件",
-    ),
     ("--since {} is not before the report's day {}", "--since {0} 不早于通报日期 {1}"),
     (
         "-o {}: a fill-in sheet is an .xlsx workbook; name it {}.xlsx",
         "-o {0}：填报表是 .xlsx 工作簿；请命名为 {1}.xlsx",
     ),
     (
-        "-o {}: cannot tell the format from '{}'; add --format markdown|html|xlsx|csv|json or name the file .md, .html, .xlsx, .csv or .json",
-        "-o {0}：无法从“{1}”判断格式；请加 --format markdown|html|xlsx|csv|json，或把文件命名为 .md、.html、.xlsx、.csv 或 .json",
+        "-o {}: cannot tell the format from '{}'; add --format {} or name the file {} or {}",
+        "-o {0}：无法从“{1}”判断格式；请加 --format {2}，或把文件命名为 {3} 或 {4}",
     ),
     ("--cleared {} is before --found {}", "--cleared {0} 早于 --found {1}"),
     (
         "--covers {} is after the entry's date ({}); a make-up covers an occurrence already due",
         "--covers {0} 晚于这条记录的日期（{1}）；补报只能补已到期的一期",
     ),
+    (
+        "--as-of: '{}' is out of range; use a date from {} to {}",
+        "--as-of：“{0}”超出范围；请用 {1} 到 {2} 之间的日期",
+    ),
+    ("{}: longer than {} characters; shorten it", "{0}：超过 {1} 个字符；请删减"),
+    ("--format {}: use one of {}", "--format {0}：请用 {1} 之一"),
+    ("'{}' is not text or json", "“{0}”不是 text 或 json"),
+    (
+        "--format {} writes a file: name it with -o report{}",
+        "--format {0} 生成文件：请用 -o report{1} 指明文件",
+    ),
+    ("-o {}: name the notice .docx, .md or .html", "-o {0}：公示文件请命名为 .docx、.md 或 .html"),
+    (
+        "--format docx writes a file: name it with -o notice.docx",
+        "--format docx 生成文件：请用 -o notice.docx 指明文件",
+    ),
+    ("-o {}: no directory {}", "-o {0}：没有目录 {1}"),
+    (
+        "--period sets --since itself (its first day): give one of them",
+        "--period 已确定 --since（该期第一天）：两者只能给一个",
+    ),
+    (
+        "--period {}: use a month 2024-06, a quarter 2024-Q2, a half year 2024-H1, a year 2024, or 本月 / 上月",
+        "--period {0}：请写月份 2024-06、季度 2024-Q2、半年 2024-H1、年份 2024，或 本月 / 上月",
+    ),
+    ("--period {}: there is no month {}", "--period {0}：没有 {1} 月"),
+    ("the period '{}' is too long; at most {}d (100 years)", "期限“{0}”太长；最多 {1}d（100 年）"),
     # items
     ("no problem or measure '{}'", "没有问题或措施“{0}”"),
     ("no task '{}'", "没有问题“{0}”"),
+    ("no task or measure '{}'; see rect list", "没有问题或措施“{0}”；见 rect list"),
     (
         "'{}' is a problem (task), not a measure; mark one of its measures ({}), or add --all to mark all {}",
         "“{0}”是问题，不是措施；请标记其中一项措施（{1}），或加 --all 标记全部 {2} 项",
@@ -167,6 +191,14 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ("group member '{}' is not a unit name", "组成员“{0}”不是单位名称"),
     ("the name '{}' is used twice (first on line {})", "名称“{0}”用了两次（第一次在第 {1} 行）"),
     ("cannot add units: expected a block list under 'units:'", "无法添加单位：units: 下应为块列表"),
+    (
+        "people: '{}' is no git identity; write name <email> or email",
+        "people：“{0}”不是 git 身份；请写成 姓名 <邮箱> 或 邮箱",
+    ),
+    (
+        "people: {} records for {} already (line {}); a person records for one unit",
+        "people：{0} 已为 {1} 填报（第 {2} 行）；一人只能为一个单位填报",
+    ),
     # the list's shape
     ("missing required key '{}'", "缺少必填的键“{0}”"),
     ("unknown key '{}'", "未知的键“{0}”"),
@@ -198,6 +230,48 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ("{}: a percentage runs from 0 to 100, not {}", "{0}：百分比在 0 到 100 之间，不能是 {1}"),
     ("value: a percentage runs from 0 to 100, not {}", "value：百分比在 0 到 100 之间，不能是 {0}"),
     ("counting {} from {}: {}", "从 {1} 起算 {0}：{2}"),
+    (
+        "duplicate id '{}' (first on {}line {}); ids must be unique",
+        "编号“{0}”重复（第一次在 {1}第 {2} 行）；编号必须唯一",
+    ),
+    (
+        "a second plan: (the first is in {}); write it in one file only",
+        "第二个 plan:（第一个在 {0}）；只在一个文件中写",
+    ),
+    ("expected a mapping of keys at the top of the file", "文件顶层应为“键: 值”的映射"),
+    ("expected a mapping with 'targets:' at the top of the file", "文件顶层应为含 targets: 的映射"),
+    ("deadline: {}", "deadline：{0}"),
+    (
+        "{} cannot hold a control, bidi or line-break character ({}): it would change how a terminal or a CI log shows it",
+        "{0}不能含控制字符、双向控制字符或换行符（{1}）：它会改变终端或 CI 日志的显示",
+    ),
+    ("a unit name", "单位名称"),
+    ("an id", "编号"),
+    ("the YAML tag {} is not allowed here", "这里不允许 YAML 标签 {0}"),
+    ("a key must be plain text", "键必须是普通文本"),
+    (
+        "full-width space (U+3000) in the indentation; indent with ASCII spaces",
+        "缩进中有全角空格（U+3000）；请用半角空格缩进",
+    ),
+    (
+        "duplicate key '{}' (first on line {}); YAML would silently keep only the last one",
+        "键“{0}”重复（第一次在第 {1} 行）；YAML 会悄悄只保留最后一个",
+    ),
+    (
+        "YAML anchors, aliases and merge keys are not allowed in rect files; write the value out",
+        "rect 文件中不允许 YAML 锚点、别名和合并键；请把值完整写出",
+    ),
+    ("warn: a tier of 0 days warns of nothing", "warn：0 天的预警档位不起作用"),
+    (
+        "escalate: {} must start later than the level before it (after more than {} days overdue)",
+        "escalate：{0} 必须晚于上一级开始（逾期超过 {1} 天之后）",
+    ),
+    ("year {} is listed twice", "{0} 年列了两次"),
+    ("holidays: {}..{} is not a span of days in {}", "holidays：{0}..{1} 不是 {2} 年内的日期区间"),
+    (
+        "workdays: {} is not a Saturday or Sunday of {}; list only the weekend days worked in exchange (调休)",
+        "workdays：{0} 不是 {1} 年的周六或周日；只列调休上班的周末",
+    ),
     # pydantic's words, as validate.py words them
     ("must be 'todo', 'doing', 'done' or 'closed'", "必须是 'todo'、'doing'、'done' 或 'closed'"),
     ("must be a valid string", "必须是文本"),
@@ -232,6 +306,19 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     (
         "deadline '{}' has no year: write one, e.g. 2024年6月底前 (or set plan.issued, whose year it would take)",
         "整改时限“{0}”没有年份：请写上，如 2024年6月底前（或设置 plan.issued，取其年份）",
+    ),
+    (
+        "deadline '{}' has no year: write one, e.g. 2024年{}前 (or set plan.issued, whose year it would take)",
+        "整改时限“{0}”没有年份：请写上，如 2024年{1}前（或设置 plan.issued，取其年份）",
+    ),
+    ("deadline '{}': no calendar for {}", "整改时限“{0}”：没有 {1} 年的农历"),
+    (
+        "deadline '{}': '{}' differs from region to region; write the date, e.g. 2024年5月底前",
+        "整改时限“{0}”：“{1}”各地不同；请写明日期，如 2024年5月底前",
+    ),
+    (
+        "date {} is out of range: rect reads years {} to {}",
+        "日期 {0} 超出范围：rect 只识别 {1} 年到 {2} 年",
     ),
     (
         "deadline '{}' is due on the plan's issue date and needs plan.issued (e.g. issued: 2024-04-12)",
@@ -302,6 +389,14 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ("is a directory, not a YAML file", "是目录，不是 YAML 文件"),
     ("is a directory, not an .xlsx file", "是目录，不是 .xlsx 文件"),
     ("is a directory; name a file to write", "是目录；请指明要写入的文件"),
+    (
+        "is read-only; rect will not rewrite it (chmod u+w to allow)",
+        "是只读文件；rect 不会改写它（如需改写，请 chmod u+w）",
+    ),
+    (
+        "rect does not write a report, sheet or calendar to a .yaml file: it could be the task list or a file beside it; name another file",
+        "rect 不把通报、填报表或日历写入 .yaml 文件：它可能是任务清单或其旁边的文件；请换一个文件",
+    ),
     ("exists; pass --force to replace it", "已存在；加 --force 覆盖"),
     ("cannot read: {}", "无法读取：{0}"),
     ("cannot write: {}", "无法写入：{0}"),
@@ -335,24 +430,110 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "another rect process has held this lock for {} s; wait for it to finish, or end it",
         "另一个 rect 进程已持有此锁 {0} 秒；请等它结束，或终止它",
     ),
+    (
+        "the lock file is a symbolic link; remove it (rect makes its own)",
+        "锁文件是符号链接；请删除它（rect 会自己创建）",
+    ),
     # documents in and out
     ("an old Word .doc file; save it as .docx", "旧版 Word .doc 文件；请另存为 .docx"),
     ("not a Word .docx document", "不是 Word .docx 文档"),
+    ("an old Excel .xls file; save it as .xlsx", "旧版 Excel .xls 文件；请另存为 .xlsx"),
+    ("not an Excel .xlsx workbook", "不是 Excel .xlsx 工作簿"),
+    ("not a readable Excel .xlsx workbook ({}); {}", "不是可读取的 Excel .xlsx 工作簿（{0}）；{1}"),
+    ("an Excel .xlsx workbook", "Excel .xlsx 工作簿"),
+    ("a Word .docx document", "Word .docx 文档"),
     (
-        "not an Excel .xlsx workbook ({}); save it as .xlsx",
-        "不是 Excel .xlsx 工作簿（{0}）；请另存为 .xlsx",
+        "save it as .xlsx (Excel: File > Save As > Excel Workbook)",
+        "请另存为 .xlsx（Excel：文件 > 另存为 > Excel 工作簿）",
+    ),
+    (
+        "save it as .docx (Word: File > Save As > Word Document)",
+        "请另存为 .docx（Word：文件 > 另存为 > Word 文档）",
+    ),
+    ("an old Office 97-2003 file, not {}; {}", "旧版 Office 97-2003 文件，不是 {0}；{1}"),
+    ("not {} (unreadable); {}", "不是 {0}（无法读取）；{1}"),
+    ("not {} (a damaged or truncated archive); {}", "不是 {0}（压缩包已损坏或不完整）；{1}"),
+    ("not {} (a damaged archive); {}", "不是 {0}（压缩包已损坏）；{1}"),
+    ("not {} (a text or CSV file); {}", "不是 {0}（是文本或 CSV 文件）；{1}"),
+    ("{} bytes: larger than {}; not {} rect reads", "{0} 字节：超过 {1}；不是 rect 能读取的 {2}"),
+    ("{} rows: more than {}; not {} rect reads", "{0} 行：超过 {1}；不是 rect 能读取的 {2}"),
+    (
+        "unpacks to {} bytes ({} of XML) in {} parts: more than {} bytes, {} of XML or {} parts; not {} rect reads",
+        "解压后为 {0} 字节（其中 XML {1}），共 {2} 个部件：超过 {3} 字节、XML {4} 或 {5} 个部件；不是 rect 能读取的 {6}",
     ),
     (
         "not a rect fill-in sheet: no {} column in row 1 (make one with rect export-sheet --unit UNIT -o FILE.xlsx)",
         "不是 rect 填报表：第 1 行没有“{0}”列（请用 rect export-sheet --unit 单位 -o 文件.xlsx 生成）",
     ),
     (
-        "no problems found: rect reads headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines (see docs/import.md)",
-        "没有找到问题：rect 读取“一、…”标题及其后的“责任单位：”“整改时限：”“整改措施：”行（见 docs/import.md）",
+        "no problems found: {}; rect reads headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines, sites 1. … with (1)… findings, or a table (see docs/import.md)",
+        "没有找到问题：{0}；rect 读取“一、…”标题及其后的“责任单位：”“整改时限：”“整改措施：”行、“1. …”点位及其“(1)…”问题，或表格（见 docs/import.md）",
+    ),
+    ("no heading 一、…, no label line and no numbered site", "没有“一、…”标题、标签行或编号的点位"),
+    (
+        "headings {} and {} more, none followed by a label line",
+        "有标题 {0} 等（另有 {1} 个），其后都没有标签行",
+    ),
+    ("headings {}, none followed by a label line", "有标题 {0}，其后都没有标签行"),
+    (
+        "rect reads a table with a header row (问题 | 整改措施 | 责任单位 | 整改时限 …) or headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines (see docs/import.md)",
+        "rect 读取带表头行（问题 | 整改措施 | 责任单位 | 整改时限 …）的表格，或“一、…”标题及其后的“责任单位：”“整改时限：”“整改措施：”行（见 docs/import.md）",
+    ),
+    ("no problems found: {}", "没有找到问题：{0}"),
+    ("no problems found: the table has no rows", "没有找到问题：表格没有数据行"),
+    ("table {} has headers none", "表 {0} 没有表头"),
+    ("sheet {} has headers none", "工作表 {0} 没有表头"),
+    ("table {} has headers {}", "表 {0} 的表头为 {1}"),
+    ("sheet {} has headers {}", "工作表 {0} 的表头为 {1}"),
+    ("完成情况 '{}' is no status: kept todo", "完成情况“{0}”不是状态：保持未启动（todo）"),
+    (
+        "progress without a date: import with --as-of DATE",
+        "整改进展没有日期：请加 --as-of DATE 导入",
     ),
     ("problem {} again (first on line {})", "问题 {0} 重复出现（第一次在第 {1} 行）"),
     ("problem {} has no {}： line", "问题 {0} 没有“{1}：”行"),
     ("measure {} again in problem {}", "措施 {0} 在问题 {1} 中重复出现"),
+    ("督导单位 names more than one unit", "督导单位填写了多个单位"),
+    (
+        "序号 repeats or is not a number: problems numbered 1, 2, … in table order",
+        "序号重复或不是数字：问题按表中顺序编为 1、2、…",
+    ),
+    ("problem {} has no 责任单位: fill in its units", "问题 {0} 没有责任单位：请补填"),
+    ("problem {} has no problem text: fill in title", "问题 {0} 没有问题内容：请补填 title"),
+    (
+        "problem {} has no 整改时限: written as 长期坚持 (never overdue); set it",
+        "问题 {0} 没有整改时限：已写作长期坚持（不会逾期）；请补填",
+    ),
+    ("problem {} has no 整改措施", "问题 {0} 没有整改措施"),
+    (
+        "problem {} has no 整改措施: its text is its one measure",
+        "问题 {0} 没有整改措施：以问题内容作为其唯一一项措施",
+    ),
+    (
+        "deadline '{}' has no year: write one, e.g. 2024年{}前 (or import with --issued DATE, whose year it takes)",
+        "整改时限“{0}”没有年份：请写上，如 2024年{1}前（或导入时加 --issued DATE，取其年份）",
+    ),
+    (
+        "deadline '{}' is due on the plan's issue date: import with --issued DATE (e.g. --issued 2024-04-12)",
+        "整改时限“{0}”在方案印发之日到期：请导入时加 --issued DATE（如 --issued 2024-04-12）",
+    ),
+    (
+        "'{}' differs from region to region: no deadline read from it",
+        "“{0}”各地不同：未从中读取整改时限",
+    ),
+    ("write the date", "请写明日期"),
+    ("add it to {} or import with --add-units", "请把它加入 {0}，或导入时加 --add-units"),
+    (
+        "did you mean '{}'? If not, add it to {} or import with --add-units",
+        "是否要写“{0}”？如果不是，请把它加入 {1}，或导入时加 --add-units",
+    ),
+    ("cannot add '{}' to {}: {}; correct the plan", "无法把“{0}”加入 {1}：{2}；请修改方案"),
+    ("no unit's name holds a label, a date or a sentence", "单位名称不能含标签、日期或句子"),
+    ("no unit's name is longer than {} characters", "单位名称不能超过 {0} 个字符"),
+    (
+        "'{}' names no place; read as the existing unit '{}'",
+        "“{0}”没有指明地方；按已有单位“{1}”处理",
+    ),
     # git
     (
         "unknown git revision '{}'; name a commit, branch or tag (e.g. HEAD~1)",
@@ -360,6 +541,11 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ),
     ("git show {}:{} failed: {}", "git show {0}:{1} 失败：{2}"),
     ("git merge-file failed: {}", "git merge-file 失败：{0}"),
+    ("git log {}..HEAD failed: {}", "git log {0}..HEAD 失败：{1}"),
+    (
+        "{}: no unit lists people: (git identities); rect audit has no one to check commits against",
+        "{0}：没有单位列出 people:（git 身份）；rect audit 无从核对提交",
+    ),
     ("git config {} failed: {}", "git config {0} 失败：{1}"),
     (
         "{} is not in a git repository; run git init (or clone) first",
