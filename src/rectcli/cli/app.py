@@ -88,6 +88,7 @@ class Settings:
     as_of: str | None
     lang: str | None
     no_cache: bool = False
+    workspace: Path | None = None  # --workspace: read the member lists it names (issue 17)
 
     @property
     def tasks_path(self) -> Path:
@@ -106,6 +107,13 @@ class Settings:
             # back on and again and again while the command builds its rows (0.5 s at 50k).
             checklist.lifelong()
         return checklist
+
+    def check_member(self, member: str | None) -> None:
+        """``--member`` only means something with ``--workspace``."""
+        if member is not None and self.workspace is None:
+            from rectcli.errors import RectError
+
+            raise RectError("--member picks a member list of a workspace: add --workspace FILE")
 
     @property
     def today(self) -> date:
@@ -217,6 +225,28 @@ LangOption = Annotated[
 ]
 
 
+WorkspaceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        envvar="RECT_WORKSPACE",
+        metavar="FILE",
+        help="Read the member lists this workspace file names (status, list, overdue, "
+        "check; sync, rollup): see docs/workspace.md.",
+    ),
+]
+MemberFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--member",
+        "-m",
+        metavar="NAME",
+        help="With --workspace: only this member list.",
+    ),
+]
+
+
 NoCacheOption = Annotated[
     bool,
     typer.Option(
@@ -235,18 +265,19 @@ def root(
     as_of: AsOfOption = None,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
+    workspace: WorkspaceOption = None,
 ) -> None:
     """rect: track a rectification task list (整改任务清单) kept as YAML in git.
 
     Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or usage.
     """
-    ctx.obj = Settings(file, as_of, lang, no_cache)
+    ctx.obj = Settings(file, as_of, lang, no_cache, workspace)
 
 
 # ---- start-up: build only the command that runs (issue 6) ----
 
 # The root options that take a value: the word after them is not a command name.
-VALUED_OPTIONS = frozenset({"--file", "-f", "--as-of", "--lang"})
+VALUED_OPTIONS = frozenset({"--file", "-f", "--as-of", "--lang", "--workspace", "-w"})
 
 
 def build_only(typer_app: typer.Typer, args: list[str]) -> None:

@@ -10,6 +10,7 @@ from rectcli.cli.app import app, build_only
 from rectcli.cli.commands import read  # noqa: F401  (registers commands)
 from rectcli.cli.commands import edit, history, deadline, report, plan, merge  # noqa: F401
 from rectcli.cli.commands import incident  # noqa: F401
+from rectcli.cli.commands import workspace  # noqa: F401
 
 
 def main() -> NoReturn:

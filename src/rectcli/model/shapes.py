@@ -156,6 +156,11 @@ class Measure(_Model):
         description=f"{_UNITS_DOC}, as the measure names them; absent = the task's units.",
     )
     persons: str | None = Field(default=None, title="Persons (责任人)", description="Free text.")
+    parent: str | None = Field(
+        default=None,
+        title="Parent (上级任务)",
+        description="The upper list's task or measure id this implements (rect rollup).",
+    )
     deadline: DeadlineText | None = Field(
         default=None,
         title="Deadline (整改时限)",
@@ -203,6 +208,11 @@ class Task(_Model):
         description="A unit name or alias from units.yaml.",
     )
     goal: str | None = Field(default=None, title="Goal (整改目标)", description="Verbatim.")
+    parent: str | None = Field(
+        default=None,
+        title="Parent (上级任务)",
+        description="The upper list's task or measure id this implements (rect rollup).",
+    )
     deadline: DeadlineText = Field(title="Deadline (整改时限)", description=f"{_DEADLINE_DOC}.")
     measures: list[Measure] = Field(
         default=[], title="Measures (整改措施)", description="In document order."

@@ -50,6 +50,7 @@ class MeasureRow:
     times: int | None = None  # entries its period needs (至少N次)
     done_times: int | None = None  # entries it has so far
     file: str | None = None  # in a list kept in several files: the one holding the measure
+    member: str | None = None  # read through a workspace (issue 17): the member list's name
 
     def to_json(self) -> dict[str, Any]:
         data = {
@@ -79,6 +80,8 @@ class MeasureRow:
             data["done_times"] = self.done_times
         if self.file is not None:
             data["file"] = self.file
+        if self.member is not None:
+            data["member"] = self.member
         return data
 
 

@@ -9,6 +9,7 @@ import typer
 from rectcli.cli.app import (
     CheckFormat,
     Format,
+    MemberFilter,
     PerUnitLimit,
     UnitFilter,
     app,
@@ -276,6 +277,7 @@ def check(
             "(warning), or never (report only).",
         ),
     ] = "overdue",
+    member: MemberFilter = None,
 ) -> None:
     """The CI gate: validate the data, then check deadlines and recurring duties.
 
@@ -287,6 +289,16 @@ def check(
 
     settings = settings_of(ctx)
     days = parse_days(warn_within)
+    if settings.workspace is not None:
+        from rectcli.cli.commands.workspace import ws_check
+        from rectcli.errors import RectError
+
+        if fmt is CheckFormat.junit:
+            raise RectError("check --format junit reads one list: leave out --workspace")
+        late, soon = ws_check(settings, member, fmt.value, days)
+        failed = bool(late) if fail_on == "overdue" else bool(late or soon)
+        raise typer.Exit(1 if failed and fail_on != "never" else 0)
+    settings.check_member(member)
     checklist = settings.load()
     today = settings.today
     measures = measure_rows(checklist, today)

@@ -8,6 +8,7 @@ import typer
 
 from rectcli.cli.app import (
     Format,
+    MemberFilter,
     PerUnitLimit,
     Settings,
     UnitFilter,
@@ -18,18 +19,27 @@ from rectcli.cli.app import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rectcli.model.checklist import Checklist
     from rectcli.queries.rows import MeasureRow
 
 
 @app.command()
-def status(ctx: typer.Context) -> None:
-    """The dashboard: totals by status, progress per problem, overdue and due soon."""
+def status(ctx: typer.Context, member: MemberFilter = None) -> None:
+    """The dashboard: totals by status, progress per problem, overdue and due soon
+    (with --workspace: a row per member list)."""
     from rectcli.queries.agenda import duty_rows
     from rectcli.queries.rows import dashboard
     from rectcli.views.tables import status_view
 
     settings = settings_of(ctx)
+    if settings.workspace is not None:
+        from rectcli.cli.commands.workspace import ws_status
+
+        ws_status(settings, member)
+        return
+    settings.check_member(member)
     checklist = settings.load()
     board = dashboard(checklist, settings.today, duties=duty_rows(checklist, settings.today))
     print_renderable(status_view(board, checklist.outline().title, settings.labels))
@@ -92,8 +102,10 @@ def list_(
     tasks: Annotated[bool, typer.Option("--tasks", help="One row per problem instead.")] = False,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     limit: LimitOption = TABLE_LIMIT,
+    member: MemberFilter = None,
 ) -> None:
     """List measures (one row each), with filters that combine."""
+    from rectcli.errors import RectError
     from rectcli.labels import parse_status
     from rectcli.queries.rows import Filter, parse_days, select
 
@@ -106,8 +118,17 @@ def list_(
         due_within=parse_days(due_within) if due_within else None,
         search=search,
     )
-    checklist, rows = _rows(settings)
-    rows = select(rows, wanted, checklist)
+    if settings.workspace is not None:
+        from rectcli.cli.commands.workspace import ws_rows
+
+        if tasks:
+            raise RectError("--tasks lists one list's problems: leave it out with --workspace")
+        rows = ws_rows(settings, member, wanted)
+        checklist = None
+    else:
+        settings.check_member(member)
+        checklist, rows = _rows(settings)
+        rows = select(rows, wanted, checklist)
     if fmt is Format.json:
         from rectcli.views.serialize import rows_json
 
@@ -121,7 +142,9 @@ def list_(
 
         labels = settings.labels
         print_renderable(
-            tasks_table(checklist, rows, labels) if tasks else list_table(rows, labels, limit)
+            tasks_table(checklist, rows, labels)
+            if tasks and checklist is not None
+            else list_table(rows, labels, limit)
         )
 
 
@@ -161,6 +184,7 @@ def overdue(
     ctx: typer.Context,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     limit: PerUnitLimit = 20,
+    member: MemberFilter = None,
 ) -> None:
     """Overdue measures and missed recurring duties, grouped by responsible unit, with days
     overdue, escalation level (通报 督办 约谈) and supervising unit."""
@@ -168,8 +192,16 @@ def overdue(
     from rectcli.queries.rows import overdue_by_unit
 
     settings = settings_of(ctx)
-    checklist, rows = _rows(settings)
-    late = [r for r in [*rows, *duty_rows(checklist, settings.today)] if r.overdue]
+    if settings.workspace is not None:
+        from rectcli.cli.commands.workspace import overdue_groups, ws_overdue
+
+        late = ws_overdue(settings, member)
+        group: Callable[[list[MeasureRow]], dict[str, list[MeasureRow]]] = overdue_groups
+    else:
+        settings.check_member(member)
+        checklist, rows = _rows(settings)
+        late = [r for r in [*rows, *duty_rows(checklist, settings.today)] if r.overdue]
+        group = overdue_by_unit
     if fmt is Format.json:
         from rectcli.views.serialize import rows_json
 
@@ -181,4 +213,4 @@ def overdue(
     else:
         from rectcli.views.tables import overdue_view
 
-        print_renderable(overdue_view(overdue_by_unit(late), settings.labels, limit))
+        print_renderable(overdue_view(group(late), settings.labels, limit))

@@ -1,0 +1,216 @@
+"""Many lists (issue 17): ``sync`` and ``rollup``, and the workspace forms of the read
+commands (``status``, ``list``, ``overdue``, ``check`` call these when ``--workspace``
+is given). Only parse, call and print: the work is in rectcli.workspace.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from rectcli.cli.app import Format, Settings, app, print_renderable, settings_of
+
+if TYPE_CHECKING:
+    from rectcli.queries.rows import Filter, MeasureRow
+    from rectcli.workspace.config import Workspace
+    from rectcli.workspace.members import Member
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _workspace(settings: Settings) -> Workspace:
+    from rectcli.errors import RectError
+    from rectcli.workspace.config import load_workspace
+
+    if settings.workspace is None:
+        raise RectError(
+            "this command reads a workspace: name it with --workspace FILE (or RECT_WORKSPACE)"
+        )
+    return load_workspace(settings.workspace)
+
+
+def members_of(settings: Settings, member: str | None) -> tuple[Workspace, list[Member]]:
+    """The workspace and its members (or the one ``member``), notes printed on stderr."""
+    from rectcli.memory import gc_paused
+    from rectcli.views.workspace import member_notes
+    from rectcli.workspace.members import load_members
+
+    workspace = _workspace(settings)
+    with gc_paused():
+        members = load_members(workspace, use_cache=not settings.no_cache, only=member)
+    for member_ in members:
+        if member_.checklist is not None:
+            member_.checklist.lifelong()
+    shown = str(settings.workspace)
+    for line in member_notes(members, _now(), settings.labels, shown):
+        typer.echo(line, err=True)
+    return workspace, members
+
+
+def ws_status(settings: Settings, member: str | None) -> None:
+    from rectcli.queries.agenda import duty_rows
+    from rectcli.queries.rows import dashboard
+    from rectcli.views.workspace import status_view
+
+    workspace, members = members_of(settings, member)
+    today = settings.today
+    boards = []
+    for one in members:
+        board = None
+        if one.checklist is not None:
+            board = dashboard(one.checklist, today, duties=duty_rows(one.checklist, today))
+        boards.append((one, board))
+    print_renderable(status_view(workspace.title, boards, settings.labels, today.isoformat()))
+
+
+def ws_rows(settings: Settings, member: str | None, wanted: Filter) -> list[MeasureRow]:
+    """Every member's measure rows passing ``wanted`` (its units resolved by that member)."""
+    from rectcli.errors import RectError
+    from rectcli.queries.rows import select
+
+    _, members = members_of(settings, member)
+    rows: list[MeasureRow] = []
+    unknown = []
+    for one in members:
+        if one.checklist is None:
+            continue
+        try:
+            rows += select(one.rows(settings.today), wanted, one.checklist)
+        except RectError:  # a unit or task this member does not have: none of its rows
+            unknown.append(one.name)
+    if unknown and len(unknown) == sum(m.checklist is not None for m in members):
+        what = wanted.unit if wanted.unit is not None else wanted.task
+        raise RectError(f"no member list knows '{what}'")
+    return rows
+
+
+def ws_overdue(settings: Settings, member: str | None) -> list[MeasureRow]:
+    """Overdue measures and missed duties of every member."""
+    _, members = members_of(settings, member)
+    today = settings.today
+    return [r for one in members for r in [*one.rows(today), *one.duty_rows(today)] if r.overdue]
+
+
+def overdue_groups(rows: list[MeasureRow]) -> dict[str, list[MeasureRow]]:
+    """Overdue rows under each member's unit (``甲市 住建局``): names repeat across members."""
+    from rectcli.queries.rows import overdue_by_unit
+
+    for row in rows:
+        row.units = tuple(f"{row.member} {unit}" for unit in row.units)
+    return overdue_by_unit(rows)
+
+
+def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tuple[int, int]:
+    """The CI gate over every member: (overdue, soon-due) counts; exit 2 on invalid data."""
+    from rectcli.errors import RectError
+    from rectcli.views import serialize
+
+    _, members = members_of(settings, member)
+    today = settings.today
+    problems = [p for one in members for p in one.problems]
+    if problems:
+        raise RectError(problems)
+    errors_all: list[MeasureRow] = []
+    warnings_all: list[MeasureRow] = []
+    out = []
+    for one in members:
+        if one.checklist is None:
+            continue
+        rows = [*one.rows(today), *one.duty_rows(today, days)]
+        errors = [r for r in rows if r.overdue]
+        warnings = [
+            r
+            for r in rows
+            if not r.overdue and r.days_left is not None and 0 <= r.days_left <= days
+        ]
+        errors_all += errors
+        warnings_all += warnings
+        if fmt == "github":
+            out.append(serialize.check_github(one.shown_path, errors, warnings))
+        elif fmt == "text":
+            out.append(serialize.check_text(one.shown_path, errors, warnings))
+            out.append(settings.labels("valid", path=one.shown_path, n=len(one.rows(today))) + "\n")
+    if fmt == "json":
+        found = [("error", r) for r in errors_all] + [("warning", r) for r in warnings_all]
+        typer.echo(serialize.json_text([{**r.to_json(), "severity": lv} for lv, r in found]))
+    else:
+        typer.echo("".join(out), nl=False)
+        if fmt == "text" and errors_all:
+            typer.echo(settings.labels("overdue_n", n=len(errors_all)))
+    return len(errors_all), len(warnings_all)
+
+
+@app.command()
+def sync(ctx: typer.Context) -> None:
+    """Fetch each git member of the workspace (--workspace) into a bare mirror under the
+    cache directory; reads then use what was fetched. Nothing of a member runs: no
+    checkout, hook, filter or driver. Exit 1 when a member could not be fetched."""
+    from rectcli.views.workspace import plain
+    from rectcli.workspace.sync import sync_all
+
+    settings = settings_of(ctx)
+    labels = settings.labels
+    workspace = _workspace(settings)
+    results = sync_all(workspace, _now())
+    for spec in workspace.members:
+        if spec.place.git is None:
+            typer.echo(plain(labels("ws_local", name=spec.name)))
+    failed = 0
+    for result in results:
+        name = result.name
+        if result.commit is None:
+            failed += 1
+            key = "ws_unreachable" if result.before else "ws_unreachable_never"
+            typer.echo(plain(labels(key, name=name, error=result.error)), err=True)
+        elif result.before == result.commit:
+            typer.echo(plain(labels("ws_unchanged", name=name, commit=result.commit[:12])))
+        elif result.before:
+            before, commit = result.before[:12], result.commit[:12]
+            typer.echo(plain(labels("ws_changed", name=name, before=before, commit=commit)))
+        else:
+            typer.echo(plain(labels("ws_fetched", name=name, commit=result.commit[:12])))
+    typer.echo(labels("ws_sync_summary", ok=len(results) - failed, n=len(results)))
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def rollup(
+    ctx: typer.Context,
+    member: Annotated[
+        str | None,
+        typer.Option("--member", "-m", metavar="NAME", help="Only this member's items and gaps."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
+) -> None:
+    """Each item of the upper list (the workspace's upper:) with every member's items whose
+    parent: names it, their status, and the members assigned it that link none (gaps)."""
+    from rectcli.errors import RectError
+    from rectcli.views.workspace import member_notes, rollup_view
+    from rectcli.workspace.members import load_place
+    from rectcli.workspace.rollup import rollup as compute
+
+    settings = settings_of(ctx)
+    workspace, members = members_of(settings, member)
+    if workspace.upper is None:
+        raise RectError(
+            f"{workspace.path}: the workspace names no upper list; add upper: {{path: …}} "
+            "or upper: {git: …}"
+        )
+    upper = load_place("upper", workspace.upper, use_cache=not settings.no_cache)
+    if upper.checklist is None:
+        for line in member_notes([upper], _now(), settings.labels, str(settings.workspace)):
+            typer.echo(line, err=True)
+        raise RectError(upper.problems or "upper: never synced; run rect --workspace FILE sync")
+    items, problems = compute(upper.checklist, members, settings.today)
+    if problems:
+        raise RectError(problems)
+    if fmt is Format.json:
+        from rectcli.views.serialize import json_text
+
+        typer.echo(json_text([item.to_json() for item in items]))
+        return
+    print_renderable(rollup_view(workspace.title, items, settings.labels))

@@ -1,0 +1,150 @@
+"""What a workspace shows (issue 17): each member's standing, the roll-up of the levels,
+and the notes on members (sync age, failures). Built here, printed only by the CLI.
+
+Member data is untrusted: every string reaches Rich as a ``Text`` (never parsed as
+markup, control characters stripped) and notes meant for stderr are stripped too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from rectcli.labels import Labels
+from rectcli.views.tables import plain_table, progress_bar
+
+if TYPE_CHECKING:
+    from rectcli.queries.rows import Dashboard
+    from rectcli.workspace.members import Member
+    from rectcli.workspace.rollup import UpperItem
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def plain(text: str) -> str:
+    """``text`` without control characters (nor bidi overrides): safe on a terminal."""
+    return _CONTROL.sub("", text)
+
+
+def member_notes(
+    members: Sequence[Member], now: datetime, labels: Labels, workspace: str
+) -> list[str]:
+    """A line per member on where its data comes from: its sync's age, a failed sync, a
+    member never synced or unreadable (with its problems)."""
+    from rectcli.workspace.members import age
+
+    lines = []
+    for member in members:
+        name = member.name
+        if member.never_synced:
+            lines.append(labels("ws_never_synced", name=name, path=workspace))
+            continue
+        if member.synced is not None:
+            unit, n = age(member.synced.synced, now)
+            key = "ws_synced_now" if n == 0 else f"ws_synced_{unit}"
+            lines.append(labels(key, name=name, n=n))
+            if member.synced.error:
+                lines.append(labels("ws_sync_failed", name=name, error=member.synced.error))
+        if member.problems:
+            lines.append(labels("ws_unreadable", name=name))
+            lines.extend(f"  {p}" for p in member.problems)
+    return [plain(line) for line in lines]
+
+
+def status_view(
+    title: str,
+    boards: Sequence[tuple[Member, Dashboard | None]],
+    labels: Labels,
+    today_text: str,
+) -> RenderableType:
+    """A row per member: measures, progress, finished, overdue, due soon, behind."""
+    heading = Text(title, style="bold")
+    counts = Text(f"{labels('as_of')} {today_text} · {labels('ws_members', n=len(boards))}\n")
+    table = plain_table()
+    table.add_column(labels("ws_member"), no_wrap=True)
+    table.add_column(labels("measure_count"), justify="right", no_wrap=True)
+    table.add_column(labels("progress"), no_wrap=True)
+    table.add_column(labels("finished"), justify="right", no_wrap=True)
+    table.add_column(labels("overdue"), justify="right", no_wrap=True)
+    soon = boards[0][1].soon_days if boards and boards[0][1] else 14
+    table.add_column(labels("due_soon", n=soon), justify="right", no_wrap=True)
+    table.add_column(labels("behind_n"), justify="right", no_wrap=True)
+    totals = [0, 0, 0, 0, 0]
+    for member, board in boards:
+        if board is None:
+            table.add_row(Text(member.name), Text("—", style="dim"))
+            continue
+        finished = board.by_status["done"] + board.by_status["closed"]
+        late = board.overdue + board.duties_overdue
+        numbers = [board.total, finished, late, board.due_soon, board.behind]
+        totals = [a + b for a, b in zip(totals, numbers, strict=True)]
+        table.add_row(*_cells(Text(member.name), numbers))
+    if len(boards) > 1:
+        table.add_row(*_cells(Text(labels("ws_total"), style="bold"), totals))
+    return Group(heading, counts, table)
+
+
+def _cells(name: Text, numbers: list[int]) -> list[RenderableType]:
+    total, finished, late, soon, behind = numbers
+    return [
+        name,
+        str(total),
+        progress_bar(finished, total),
+        f"{finished}/{total}",
+        Text(str(late), style="bold red" if late else "dim"),
+        Text(str(soon), style="yellow" if soon else "dim"),
+        Text(str(behind), style="yellow" if behind else "dim"),
+    ]
+
+
+def rollup_view(title: str, items: Sequence[UpperItem], labels: Labels) -> RenderableType:
+    """Each upper item, its state, every member's linked items, and the gaps."""
+    done = sum(item.done for item in items)
+    gaps = sum(bool(item.gaps) for item in items)
+    parts: list[RenderableType] = [
+        Text(title, style="bold"),
+        Text(labels("ws_rollup_summary", n=len(items), done=done, gaps=gaps)),
+    ]
+    for item in items:
+        state = labels("ws_upper_done") if item.done else labels("ws_upper_open")
+        head = Text("\n")
+        head.append(item.id, style="bold")
+        head.append(
+            f" [{state} {item.finished}/{len(item.linked)}] ",
+            style="green" if item.done else "yellow",
+        )
+        head.append(item.text if len(item.text) <= 60 else item.text[:59] + "…")
+        parts.append(head)
+        if item.units:
+            parts.append(Text(f"  {labels('units')}: " + "、".join(item.units), style="dim"))
+        table = plain_table(padding=(0, 1))
+        table.add_column("", no_wrap=True)
+        table.add_column(labels("ws_member"), no_wrap=True)
+        table.add_column(labels("id"), no_wrap=True)
+        table.add_column(labels("status"), no_wrap=True)
+        table.add_column(labels("text"), min_width=10)
+        for link in item.linked:
+            status = Text(labels.status(link.status), style="bold red" if link.overdue else "")
+            if link.overdue:
+                status.append(f" {labels('overdue')}", style="bold red")
+            table.add_row(
+                "",
+                Text(link.member),
+                Text(link.id),
+                status,
+                Text(link.text, no_wrap=True, overflow="ellipsis"),
+            )
+        if item.linked:
+            parts.append(table)
+        else:
+            parts.append(Text(f"  {labels('ws_linked')}: {labels('ws_none_linked')}", style="dim"))
+        if item.gaps:
+            gap = Text(f"  {labels('ws_gaps')}: ", style="bold red")
+            gap.append("、".join(item.gaps))
+            parts.append(gap)
+    return Group(*parts)

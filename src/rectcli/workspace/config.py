@@ -1,0 +1,110 @@
+"""A workspace file read into a :class:`Workspace`: every problem at its line, at once.
+
+Paths (``path:``, a local ``git:``) are relative to the workspace file's directory.
+``file:`` is a path inside a repository: relative, without ``..``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from rectcli.errors import Problem, RectError
+from rectcli.store.files import display_path, read_text
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where one list is: a git repository (fetched into a mirror) or a path here."""
+
+    git: str | None
+    ref: str
+    file: str
+    path: Path | None
+    line: int  # of its item in the workspace file, for messages
+
+    @property
+    def key(self) -> str:
+        """The name of its mirror under the cache directory: one per remote and ref."""
+        text = f"{self.git}\0{self.ref}\0{self.file}".encode()
+        return hashlib.blake2b(text, digest_size=12).hexdigest()
+
+
+@dataclass(frozen=True)
+class MemberSpec:
+    name: str
+    place: Place
+
+
+@dataclass(frozen=True)
+class Workspace:
+    path: str  # as shown in messages
+    title: str
+    members: tuple[MemberSpec, ...]
+    upper: Place | None
+
+    def names(self) -> list[str]:
+        return [m.name for m in self.members]
+
+
+def load_workspace(path: Path) -> Workspace:
+    """Read and validate the workspace file at ``path``."""
+    return parse_workspace(read_text(path), display_path(path), path.resolve().parent)
+
+
+def parse_workspace(text: str, shown: str, base: Path) -> Workspace:
+    from rectcli.model.validate import parse_source, validate_model
+    from rectcli.model.workspace_shapes import DEFAULT_FILE, DEFAULT_REF, WorkspaceFile
+
+    source = parse_source(text, shown, "title:\nmembers:")
+    data: WorkspaceFile = validate_model(WorkspaceFile, source)
+    problems: list[Problem] = []
+
+    def place(item: object, loc: list[str | int]) -> Place:
+        git, ref, file, local = (getattr(item, k) for k in ("git", "ref", "file", "path"))
+        line = source.at(loc)[0]
+        file = file or DEFAULT_FILE
+        pure = PurePosixPath(file)
+        if pure.is_absolute() or ".." in pure.parts or "\\" in file or "\0" in file:
+            problems.append(
+                Problem(
+                    shown,
+                    *source.at([*loc, "file"]),
+                    f"file: '{file}' must be a relative path inside the repository, without '..'",
+                )
+            )
+        if git is not None and _local(git):
+            git = str((base / Path(git).expanduser()).resolve())
+        where = (base / Path(local).expanduser()).resolve() if local else None
+        return Place(git, ref or DEFAULT_REF, pure.as_posix(), where, line)
+
+    members = []
+    seen: dict[str, int] = {}
+    for index, member in enumerate(data.members):
+        loc: list[str | int] = ["members", index]
+        line, col = source.at([*loc, "name"])
+        if member.name in seen:
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    col,
+                    f"the member name '{member.name}' is used twice (first on line "
+                    f"{seen[member.name]})",
+                )
+            )
+        seen.setdefault(member.name, line)
+        members.append(MemberSpec(member.name, place(member, loc)))
+    upper = place(data.upper, ["upper"]) if data.upper is not None else None
+    if problems:
+        raise RectError(problems)
+    return Workspace(shown, data.title, tuple(members), upper)
+
+
+def _local(git: str) -> bool:
+    """A path rather than a URL (``https://…``, ``ssh://…``, ``git@host:repo``)."""
+    if "://" in git:
+        return False
+    head = git.split("/", 1)[0]
+    return ":" not in head  # scp-like user@host:path

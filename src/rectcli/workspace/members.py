@@ -1,0 +1,136 @@
+"""Each member's list, loaded as any list is (its own units.yaml, policy and holidays,
+through the parse cache): a working copy from its path, a git member from its last
+synced snapshot. A member that cannot be read is kept with the problems saying why, so
+that the others are still shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rectcli.errors import Problem, RectError
+from rectcli.workspace.config import Place, Workspace
+from rectcli.workspace.sync import Snapshot, snapshot
+
+if TYPE_CHECKING:
+    from rectcli.model.checklist import Checklist
+    from rectcli.queries.rows import MeasureRow
+
+
+@dataclass
+class Member:
+    name: str
+    place: Place
+    checklist: Checklist | None = None
+    synced: Snapshot | None = None  # a git member's last sync (None for a path member)
+    problems: list[Problem] = field(default_factory=list)  # why it could not be read
+    never_synced: bool = False
+    rename: tuple[str, str] | None = None  # a snapshot's path prefix → the member's name
+
+    @property
+    def shown_path(self) -> str:
+        """Its list as messages name it: ``甲市:data/tasks.yaml`` for a git member."""
+        if self.place.path is not None:
+            from rectcli.store.files import display_path
+
+            return display_path(self.place.path)
+        return f"{self.name}:{self.place.file}"
+
+    def rows(self, today: date) -> list[MeasureRow]:
+        """Its measures' rows, each carrying the member's name."""
+        from rectcli.queries.rows import measure_rows
+
+        if self.checklist is None:
+            return []
+        rows = measure_rows(self.checklist, today)
+        for row in rows:
+            row.member = self.name
+            if row.file is not None and self.rename is not None:
+                row.file = self.renamed(row.file)
+        return rows
+
+    def duty_rows(self, today: date, horizon: int = 0) -> list[MeasureRow]:
+        """Its recurring duties' open occurrences (agenda.duty_rows), each with its name."""
+        from rectcli.queries.agenda import duty_rows
+
+        if self.checklist is None:
+            return []
+        rows = duty_rows(self.checklist, today, horizon)
+        for row in rows:
+            row.member = self.name
+            if row.file is not None:
+                row.file = self.renamed(row.file)
+        return rows
+
+    def renamed(self, path: str) -> str:
+        if self.rename is None or not path.startswith(self.rename[0]):
+            return path
+        return self.rename[1] + path[len(self.rename[0]) :]
+
+
+def load_members(
+    workspace: Workspace, *, use_cache: bool = True, only: str | None = None
+) -> list[Member]:
+    """Every member (or only the one named ``only``), in the workspace's order."""
+    from rectcli.errors import did_you_mean
+
+    names = workspace.names()
+    if only is not None and only not in names:
+        raise RectError(f"no member '{only}' in {workspace.path}" + did_you_mean(only, names))
+    members = []
+    for spec in workspace.members:
+        if only is not None and spec.name != only:
+            continue
+        members.append(load_place(spec.name, spec.place, use_cache=use_cache))
+    return members
+
+
+def load_place(name: str, place: Place, *, use_cache: bool = True) -> Member:
+    from rectcli.store.loading import load
+
+    member = Member(name, place)
+    if place.path is not None:
+        tasks_path = place.path
+        rename: tuple[str, str] | None = None
+    else:
+        member.synced = snapshot(place)
+        if member.synced is None:
+            member.never_synced = True
+            return member
+        tasks_path = member.synced.root.joinpath(*place.file.split("/"))
+        rename = (_shown_prefix(member.synced.root), f"{name}:")
+        member.rename = rename
+    try:
+        member.checklist = load(tasks_path, use_cache=use_cache)
+    except RectError as exc:
+        member.problems = [_renamed(p, rename) for p in exc.problems]
+    return member
+
+
+def _shown_prefix(root: Path) -> str:
+    from rectcli.store.files import display_path
+
+    return display_path(root) + "/"
+
+
+def _renamed(problem: Problem, rename: tuple[str, str] | None) -> Problem:
+    """A problem in a snapshot's file, named as the member's file (``甲市:data/tasks.yaml``)."""
+    if rename is None:
+        return problem
+    old, new = rename
+    path = new + problem.path[len(old) :] if problem.path.startswith(old) else problem.path
+    message = problem.message.replace(old, new)
+    return Problem(path, problem.line, problem.col, message, problem.level)
+
+
+def age(synced: datetime, now: datetime) -> tuple[str, int]:
+    """How long ago: ("days" | "hours" | "minutes", n)."""
+    seconds = max(0, int((now - synced).total_seconds()))
+    if seconds >= 86400:
+        return "days", seconds // 86400
+    if seconds >= 3600:
+        return "hours", seconds // 3600
+    return "minutes", seconds // 60
