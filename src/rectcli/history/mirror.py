@@ -36,8 +36,31 @@ class MirrorError(Exception):
     """git could not do it (an unreachable remote, an unknown ref): the message says why."""
 
 
+# Set by a git that runs rect (in a hook, say): they would point git at another repository
+# or carry that git's -c settings. The user's own settings (GIT_CONFIG_GLOBAL, GIT_SSH_*)
+# are kept.
+_LEAKED = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_OBJECT_DIRECTORY",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+    "GIT_COMMON_DIR",
+    "GIT_NAMESPACE",
+    "GIT_PREFIX",
+    "GIT_CONFIG_PARAMETERS",
+    "GIT_CONFIG_COUNT",
+    "GIT_CONFIG",
+    "GIT_TEMPLATE_DIR",
+)
+
+
 def _environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in _LEAKED and not k.startswith(("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_"))
+    }
     env.update(
         GIT_CONFIG_NOSYSTEM="1",
         GIT_TERMINAL_PROMPT="0",  # never wait for a password on a terminal

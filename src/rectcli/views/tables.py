@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -20,9 +21,23 @@ if TYPE_CHECKING:
 STATUS_STYLES = {"todo": "", "doing": "yellow", "done": "green", "closed": "dim green"}
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str) -> str:
+    """``text`` without control characters (nor bidi overrides): data is never trusted,
+    and an escape sequence in it would drive the terminal."""
+    return _CONTROL.sub("", text)
+
+
+def data_text(text: str, **options: Any) -> Text:
+    """A data string for a table: never read as Rich markup, control characters gone."""
+    return Text(clean(text), **options)
+
+
 def _one_line(text: str) -> Text:
     # A wrappable column that the table may narrow, holding one line cut with "…".
-    return Text(text, no_wrap=True, overflow="ellipsis")
+    return data_text(text, no_wrap=True, overflow="ellipsis")
 
 
 def plain_table(title: str | None = None, **options: Any) -> Table:
@@ -123,13 +138,13 @@ def list_table(rows: Sequence[MeasureRow], labels: Labels, limit: int = 0) -> Re
         status = _status_text(row.status, row.overdue, labels)
         if row.behind:  # 序时进度滞后
             status.append(f" {labels('behind')}", style="yellow")
-        cells: list[RenderableType] = [Text(row.member or "")] if members else []
+        cells: list[RenderableType] = [data_text(row.member or "")] if members else []
         table.add_row(
             *cells,
-            Text(row.id),  # Text: data is never read as Rich markup
+            data_text(row.id),  # data is never read as Rich markup
             status,
             _due_text(row, labels),
-            Text(" ".join(row.units)),
+            data_text(" ".join(row.units)),
             _one_line(row.text),
         )
     return table
@@ -264,7 +279,7 @@ def overdue_view(
         return Text(labels("none_overdue"), style="green")
     parts: list[RenderableType] = []
     for unit, rows in groups.items():
-        table = plain_table(f"{escape(unit)} ({len(rows)})")
+        table = plain_table(f"{escape(clean(unit))} ({len(rows)})")
         table.add_column(labels("id"), no_wrap=True)
         table.add_column(labels("due"), no_wrap=True)
         table.add_column(labels("days_overdue"), justify="right", no_wrap=True)
@@ -274,11 +289,11 @@ def overdue_view(
         for row in rows[:limit] if limit else rows:
             text = f"{row.duty}：{row.text}" if row.duty else row.text
             table.add_row(
-                Text(row.id),
+                data_text(row.id),
                 row.due.isoformat() if row.due else "",
                 Text(str(row.days_overdue), style="bold red"),
                 Text(labels(f"level_{row.level}") if row.level else "", style="bold"),
-                Text(row.supervisor or ""),
+                data_text(row.supervisor or ""),
                 _one_line(text),
             )
         if limit and len(rows) > limit:

@@ -7,7 +7,6 @@ markup, control characters stripped) and notes meant for stderr are stripped too
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -16,23 +15,25 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from rectcli.labels import Labels
-from rectcli.views.tables import plain_table, progress_bar
+from rectcli.views.tables import clean, data_text, plain_table, progress_bar
 
 if TYPE_CHECKING:
     from rectcli.queries.rows import Dashboard
     from rectcli.workspace.members import Member
     from rectcli.workspace.rollup import UpperItem
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
 def plain(text: str) -> str:
     """``text`` without control characters (nor bidi overrides): safe on a terminal."""
-    return _CONTROL.sub("", text)
+    return clean(text)
 
 
 def member_notes(
-    members: Sequence[Member], now: datetime, labels: Labels, workspace: str
+    members: Sequence[Member],
+    now: datetime,
+    labels: Labels,
+    workspace: str,
+    *,
+    problems: bool = True,
 ) -> list[str]:
     """A line per member on where its data comes from: its sync's age, a failed sync, a
     member never synced or unreadable (with its problems)."""
@@ -50,7 +51,7 @@ def member_notes(
             lines.append(labels(key, name=name, n=n))
             if member.synced.error:
                 lines.append(labels("ws_sync_failed", name=name, error=member.synced.error))
-        if member.problems:
+        if member.problems and problems:
             lines.append(labels("ws_unreadable", name=name))
             lines.extend(f"  {p}" for p in member.problems)
     return [plain(line) for line in lines]
@@ -63,7 +64,7 @@ def status_view(
     today_text: str,
 ) -> RenderableType:
     """A row per member: measures, progress, finished, overdue, due soon, behind."""
-    heading = Text(title, style="bold")
+    heading = data_text(title, style="bold")
     counts = Text(f"{labels('as_of')} {today_text} · {labels('ws_members', n=len(boards))}\n")
     table = plain_table()
     table.add_column(labels("ws_member"), no_wrap=True)
@@ -77,13 +78,13 @@ def status_view(
     totals = [0, 0, 0, 0, 0]
     for member, board in boards:
         if board is None:
-            table.add_row(Text(member.name), Text("—", style="dim"))
+            table.add_row(data_text(member.name), Text("—", style="dim"))
             continue
         finished = board.by_status["done"] + board.by_status["closed"]
         late = board.overdue + board.duties_overdue
         numbers = [board.total, finished, late, board.due_soon, board.behind]
         totals = [a + b for a, b in zip(totals, numbers, strict=True)]
-        table.add_row(*_cells(Text(member.name), numbers))
+        table.add_row(*_cells(data_text(member.name), numbers))
     if len(boards) > 1:
         table.add_row(*_cells(Text(labels("ws_total"), style="bold"), totals))
     return Group(heading, counts, table)
@@ -107,21 +108,23 @@ def rollup_view(title: str, items: Sequence[UpperItem], labels: Labels) -> Rende
     done = sum(item.done for item in items)
     gaps = sum(bool(item.gaps) for item in items)
     parts: list[RenderableType] = [
-        Text(title, style="bold"),
+        data_text(title, style="bold"),
         Text(labels("ws_rollup_summary", n=len(items), done=done, gaps=gaps)),
     ]
     for item in items:
         state = labels("ws_upper_done") if item.done else labels("ws_upper_open")
         head = Text("\n")
-        head.append(item.id, style="bold")
+        head.append(clean(item.id), style="bold")
         head.append(
             f" [{state} {item.finished}/{len(item.linked)}] ",
             style="green" if item.done else "yellow",
         )
-        head.append(item.text if len(item.text) <= 60 else item.text[:59] + "…")
+        text = clean(item.text)
+        head.append(text if len(text) <= 60 else text[:59] + "…")
         parts.append(head)
         if item.units:
-            parts.append(Text(f"  {labels('units')}: " + "、".join(item.units), style="dim"))
+            units = clean("、".join(item.units))
+            parts.append(Text(f"  {labels('units')}: {units}", style="dim"))
         table = plain_table(padding=(0, 1))
         table.add_column("", no_wrap=True)
         table.add_column(labels("ws_member"), no_wrap=True)
@@ -134,10 +137,10 @@ def rollup_view(title: str, items: Sequence[UpperItem], labels: Labels) -> Rende
                 status.append(f" {labels('overdue')}", style="bold red")
             table.add_row(
                 "",
-                Text(link.member),
-                Text(link.id),
+                data_text(link.member),
+                data_text(link.id),
                 status,
-                Text(link.text, no_wrap=True, overflow="ellipsis"),
+                data_text(link.text, no_wrap=True, overflow="ellipsis"),
             )
         if item.linked:
             parts.append(table)
@@ -145,6 +148,6 @@ def rollup_view(title: str, items: Sequence[UpperItem], labels: Labels) -> Rende
             parts.append(Text(f"  {labels('ws_linked')}: {labels('ws_none_linked')}", style="dim"))
         if item.gaps:
             gap = Text(f"  {labels('ws_gaps')}: ", style="bold red")
-            gap.append("、".join(item.gaps))
+            gap.append(clean("、".join(item.gaps)))
             parts.append(gap)
     return Group(*parts)

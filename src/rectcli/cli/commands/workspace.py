@@ -33,8 +33,11 @@ def _workspace(settings: Settings) -> Workspace:
     return load_workspace(settings.workspace)
 
 
-def members_of(settings: Settings, member: str | None) -> tuple[Workspace, list[Member]]:
-    """The workspace and its members (or the one ``member``), notes printed on stderr."""
+def members_of(
+    settings: Settings, member: str | None, *, problems: bool = True
+) -> tuple[Workspace, list[Member]]:
+    """The workspace and its members (or the one ``member``), notes printed on stderr
+    (with the problems of a member that cannot be read, unless ``problems`` is false)."""
     from rectcli.memory import gc_paused
     from rectcli.views.workspace import member_notes
     from rectcli.workspace.members import load_members
@@ -46,7 +49,7 @@ def members_of(settings: Settings, member: str | None) -> tuple[Workspace, list[
         if member_.checklist is not None:
             member_.checklist.lifelong()
     shown = str(settings.workspace)
-    for line in member_notes(members, _now(), settings.labels, shown):
+    for line in member_notes(members, _now(), settings.labels, shown, problems=problems):
         typer.echo(line, err=True)
     return workspace, members
 
@@ -109,7 +112,7 @@ def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tup
     from rectcli.errors import RectError
     from rectcli.views import serialize
 
-    _, members = members_of(settings, member)
+    _, members = members_of(settings, member, problems=False)
     today = settings.today
     problems = [p for one in members for p in one.problems]
     if problems:
