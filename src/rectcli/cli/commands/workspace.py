@@ -204,10 +204,11 @@ def rollup(
             "or upper: {git: …}"
         )
     upper = load_place("upper", workspace.upper, use_cache=not settings.no_cache)
+    shown = str(settings.workspace)
+    for line in member_notes([upper], _now(), settings.labels, shown, problems=False):
+        typer.echo(line, err=True)
     if upper.checklist is None:
-        for line in member_notes([upper], _now(), settings.labels, str(settings.workspace)):
-            typer.echo(line, err=True)
-        raise RectError(upper.problems or "upper: never synced; run rect --workspace FILE sync")
+        raise RectError(upper.problems or f"upper: never synced; run rect --workspace {shown} sync")
     items, problems = compute(upper.checklist, members, settings.today)
     if problems:
         raise RectError(problems)
