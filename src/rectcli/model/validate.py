@@ -172,7 +172,8 @@ def _pydantic_problem(
 
 
 _FIELDS: dict[str, tuple[str, ...]] = {
-    "top": ("plan", "tasks", "units", "groups", "warn", "escalate", "review", "lag", "years"),
+    "top": ("plan", "tasks", "units", "groups", "warn", "escalate", "review", "lag", "years")
+    + ("title", "members", "upper"),
 }
 
 
@@ -191,6 +192,7 @@ def _known_keys(root: Node, loc: Sequence[str | int]) -> str:
         Review,
         Unit,
     )
+    from rectcli.model.workspace_shapes import Member, Source
 
     by_parent: dict[str, type[BaseModel]] = {
         "plan": Plan,
@@ -206,6 +208,8 @@ def _known_keys(root: Node, loc: Sequence[str | int]) -> str:
         "review": Review,
         "years": HolidayYear,
         "holidays": HolidaySpan,
+        "members": Member,
+        "upper": Source,
     }
     parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "top")
     model = by_parent.get(parent)

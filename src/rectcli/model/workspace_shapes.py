@@ -7,7 +7,7 @@ items implement (``parent:``). Apart from shapes.py: only ``--workspace`` builds
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from rectcli.model.shapes import _Model
@@ -18,6 +18,10 @@ DEFAULT_FILE = "data/tasks.yaml"
 
 class Source(_Model):
     """Where one list is: ``git`` (with ``ref`` and ``file``) or ``path``, not both."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["git"]}, {"required": ["path"]}]}
+    )
 
     git: str | None = Field(
         default=None,
