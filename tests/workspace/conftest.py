@@ -4,8 +4,8 @@ each pushed from a working clone the tests commit to."""
 from __future__ import annotations
 
 import shutil
-import sys
 import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,10 +89,14 @@ class Setup:
 
 
 @pytest.fixture(autouse=True)
-def _git_identity(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _git_identity(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The user's own git config must not change what these tests see.
     config = tmp_path_factory.mktemp("gitconfig") / "config"
-    config.write_text("[user]\n\tname = 测试\n\temail = t@example.org\n[init]\n\tdefaultBranch = main\n")
+    config.write_text(
+        "[user]\n\tname = 测试\n\temail = t@example.org\n[init]\n\tdefaultBranch = main\n"
+    )
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
 

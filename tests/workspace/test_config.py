@@ -68,14 +68,19 @@ def test_names_and_files_are_checked(invoke: Invoke, tmp_path: Path) -> None:
 def test_member_without_workspace_is_a_usage_error(invoke: Invoke, mini: Path) -> None:
     result = invoke("list", "--member", "甲市", file=mini)
     assert result.exit_code == 2
-    assert result.stderr == "error: --member picks a member list of a workspace: add --workspace FILE\n"
+    assert (
+        result.stderr
+        == "error: --member picks a member list of a workspace: add --workspace FILE\n"
+    )
 
 
 def test_the_shipped_schema_is_rect_schema_and_checks_the_example(invoke: Invoke) -> None:
     result = invoke("schema", "workspace")
     assert result.exit_code == 0
     shipped = (ROOT / "docs" / "workspace.schema.json").read_text("utf-8")
-    assert result.stdout == shipped, "regenerate: rect schema workspace > docs/workspace.schema.json"
+    assert result.stdout == shipped, (
+        "regenerate: rect schema workspace > docs/workspace.schema.json"
+    )
     schema = json.loads(shipped)
     jsonschema.Draft202012Validator.check_schema(schema)
     docs = (ROOT / "docs" / "workspace.md").read_text("utf-8")

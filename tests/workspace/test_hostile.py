@@ -47,9 +47,9 @@ def hostile(root: Path, marker: Path) -> Path:
     config = root / "hostile.gitconfig"
     config.write_text(
         "[user]\n\tname = t\n\temail = t@example.org\n"
-        f"[filter \"evil\"]\n\tsmudge = {script}\n\tclean = {script}\n\trequired = true\n"
-        f"[diff \"evil\"]\n\ttextconv = {script}\n\tcommand = {script}\n"
-        f"[merge \"evil\"]\n\tdriver = {script} %O %A %B\n"
+        f'[filter "evil"]\n\tsmudge = {script}\n\tclean = {script}\n\trequired = true\n'
+        f'[diff "evil"]\n\ttextconv = {script}\n\tcommand = {script}\n'
+        f'[merge "evil"]\n\tdriver = {script} %O %A %B\n'
         f"[core]\n\thooksPath = {hooks}\n\tfsmonitor = {script}\n",
         "utf-8",
     )

@@ -83,9 +83,7 @@ def test_a_parent_naming_no_upper_item_is_an_error_at_its_line(
     result = rollup(invoke, setup)
     assert result.exit_code == 2
     line = next(
-        n
-        for n, text in enumerate(jia.tasks.read_text("utf-8").splitlines(), 1)
-        if "12.9" in text
+        n for n, text in enumerate(jia.tasks.read_text("utf-8").splitlines(), 1) if "12.9" in text
     )
     assert result.stderr.splitlines()[-1] == (
         f"甲市:data/tasks.yaml:{line}:17: error: parent: '12.9' names no item of the upper "

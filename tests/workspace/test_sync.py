@@ -11,7 +11,6 @@ from tests.conftest import Invoke
 
 from .conftest import Setup
 
-
 TODO_21 = "text: 池南区完成积存渗滤液处理。\n        status: todo\n"
 
 
@@ -76,7 +75,9 @@ def test_before_sync_the_old_state_and_its_age_after_sync_the_change(
 
     synced = ws(invoke, setup, "sync")
     assert synced.exit_code == 0
-    assert any(line.startswith("甲市: 已同步 ") and "→" in line for line in synced.stdout.splitlines())
+    assert any(
+        line.startswith("甲市: 已同步 ") and "→" in line for line in synced.stdout.splitlines()
+    )
     assert any(line.startswith("乙市: 无变化") for line in synced.stdout.splitlines())
     after = ws(invoke, setup, "list", "--member", "甲市", "--overdue", "--format", "json")
     assert [r["id"] for r in json.loads(after.stdout)] == ["2.1"]

@@ -172,8 +172,10 @@ def _pydantic_problem(
 
 
 _FIELDS: dict[str, tuple[str, ...]] = {
-    "top": ("plan", "tasks", "units", "groups", "warn", "escalate", "review", "lag", "years")
-    + ("title", "members", "upper"),
+    "top": (
+        *("plan", "tasks", "units", "groups", "warn", "escalate", "review", "lag", "years"),
+        *("title", "members", "upper"),  # workspace.yaml
+    ),
 }
 
 

@@ -18,9 +18,9 @@ from rectcli.labels import Labels
 from rectcli.views.tables import clean, data_text, plain_table, progress_bar
 
 if TYPE_CHECKING:
-    from rectcli.queries.rows import Dashboard
-    from rectcli.workspace.members import Member
+    from rectcli.workspace.members import Member, Standing
     from rectcli.workspace.rollup import UpperItem
+
 
 def plain(text: str) -> str:
     """``text`` without control characters (nor bidi overrides): safe on a terminal."""
@@ -59,33 +59,31 @@ def member_notes(
 
 def status_view(
     title: str,
-    boards: Sequence[tuple[Member, Dashboard | None]],
+    standings: Sequence[tuple[Member, Standing | None]],
     labels: Labels,
     today_text: str,
 ) -> RenderableType:
     """A row per member: measures, progress, finished, overdue, due soon, behind."""
     heading = data_text(title, style="bold")
-    counts = Text(f"{labels('as_of')} {today_text} · {labels('ws_members', n=len(boards))}\n")
+    counts = Text(f"{labels('as_of')} {today_text} · {labels('ws_members', n=len(standings))}\n")
     table = plain_table()
     table.add_column(labels("ws_member"), no_wrap=True)
     table.add_column(labels("measure_count"), justify="right", no_wrap=True)
     table.add_column(labels("progress"), no_wrap=True)
     table.add_column(labels("finished"), justify="right", no_wrap=True)
     table.add_column(labels("overdue"), justify="right", no_wrap=True)
-    soon = boards[0][1].soon_days if boards and boards[0][1] else 14
+    soon = next((s.soon_days for _, s in standings if s is not None), 14)
     table.add_column(labels("due_soon", n=soon), justify="right", no_wrap=True)
     table.add_column(labels("behind_n"), justify="right", no_wrap=True)
     totals = [0, 0, 0, 0, 0]
-    for member, board in boards:
-        if board is None:
+    for member, standing in standings:
+        if standing is None:
             table.add_row(data_text(member.name), Text("—", style="dim"))
             continue
-        finished = board.by_status["done"] + board.by_status["closed"]
-        late = board.overdue + board.duties_overdue
-        numbers = [board.total, finished, late, board.due_soon, board.behind]
+        numbers = standing.numbers()
         totals = [a + b for a, b in zip(totals, numbers, strict=True)]
         table.add_row(*_cells(data_text(member.name), numbers))
-    if len(boards) > 1:
+    if len(standings) > 1:
         table.add_row(*_cells(Text(labels("ws_total"), style="bold"), totals))
     return Group(heading, counts, table)
 

@@ -7,11 +7,14 @@ Paths (``path:``, a local ``git:``) are relative to the workspace file's directo
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from rectcli.errors import Problem, RectError
-from rectcli.store.files import display_path, read_text
+from rectcli.store.files import display_path
 
 
 @dataclass(frozen=True)
@@ -48,9 +51,72 @@ class Workspace:
         return [m.name for m in self.members]
 
 
+CACHE_FORMAT = 1
+
+
 def load_workspace(path: Path) -> Workspace:
-    """Read and validate the workspace file at ``path``."""
-    return parse_workspace(read_text(path), display_path(path), path.resolve().parent)
+    """Read and validate the workspace file at ``path``.
+
+    A file read before comes from a small cache (its bytes, hashed, are the key): a
+    cached read of a workspace then needs neither YAML nor pydantic (issue 17's 1 s).
+    """
+    from rectcli.store.files import decode_text, read_bytes
+
+    raw = read_bytes(path)
+    shown, base = display_path(path), path.resolve().parent
+    digest = hashlib.blake2b(raw, digest_size=16)
+    digest.update(f"\0{base}\0{CACHE_FORMAT}".encode())
+    key, entry = digest.hexdigest(), _cache_entry(path)
+    found = _from_cache(entry, key, shown)
+    if found is not None:
+        return found
+    workspace = parse_workspace(decode_text(raw, shown), shown, base)
+    _to_cache(entry, key, workspace)
+    return workspace
+
+
+def _cache_entry(path: Path) -> Path:
+    from rectcli.store.cache import cache_dir
+
+    name = hashlib.blake2b(str(path.resolve()).encode(), digest_size=12).hexdigest()
+    return cache_dir() / "workspace" / "files" / f"{name}.json"
+
+
+def _place_json(place: Place) -> list[object]:
+    return [place.git, place.ref, place.file, str(place.path) if place.path else None, place.line]
+
+
+def _place(data: list[Any]) -> Place:
+    git, ref, file, path, line = data
+    return Place(git, ref, file, Path(path) if path else None, line)
+
+
+def _to_cache(entry: Path, key: str, workspace: Workspace) -> None:
+    data = {
+        "key": key,
+        "title": workspace.title,
+        "members": [[m.name, _place_json(m.place)] for m in workspace.members],
+        "upper": _place_json(workspace.upper) if workspace.upper else None,
+    }
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        os.replace(tmp, entry)
+    except OSError:  # a cache that cannot be written is skipped
+        pass
+
+
+def _from_cache(entry: Path, key: str, shown: str) -> Workspace | None:
+    try:
+        data = json.loads(entry.read_text("utf-8"))
+        if data.get("key") != key:
+            return None
+        members = tuple(MemberSpec(name, _place(place)) for name, place in data["members"])
+        upper = _place(data["upper"]) if data["upper"] else None
+        return Workspace(shown, data["title"], members, upper)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def parse_workspace(text: str, shown: str, base: Path) -> Workspace:

@@ -6,6 +6,7 @@ that the others are still shown.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -14,6 +15,8 @@ from typing import TYPE_CHECKING
 from rectcli.errors import Problem, RectError
 from rectcli.workspace.config import Place, Workspace
 from rectcli.workspace.sync import Snapshot, snapshot
+
+READ_WORKERS = int(os.environ.get("RECT_READ_WORKERS", "4"))  # 1: one member after another
 
 if TYPE_CHECKING:
     from rectcli.model.checklist import Checklist
@@ -80,12 +83,15 @@ def load_members(
     names = workspace.names()
     if only is not None and only not in names:
         raise RectError(f"no member '{only}' in {workspace.path}" + did_you_mean(only, names))
-    members = []
-    for spec in workspace.members:
-        if only is not None and spec.name != only:
-            continue
-        members.append(load_place(spec.name, spec.place, use_cache=use_cache))
-    return members
+    specs = [spec for spec in workspace.members if only is None or spec.name == only]
+    if len(specs) < 2 or READ_WORKERS < 2:
+        return [load_place(spec.name, spec.place, use_cache=use_cache) for spec in specs]
+    from concurrent.futures import ThreadPoolExecutor
+
+    # Reading and hashing the files and checking the cache entries' digests release the
+    # GIL: side by side they overlap (see docs/performance.md, "Workspaces").
+    with ThreadPoolExecutor(max_workers=READ_WORKERS) as pool:
+        return list(pool.map(lambda s: load_place(s.name, s.place, use_cache=use_cache), specs))
 
 
 def load_place(name: str, place: Place, *, use_cache: bool = True) -> Member:
@@ -124,6 +130,42 @@ def _renamed(problem: Problem, rename: tuple[str, str] | None) -> Problem:
     path = new + problem.path[len(old) :] if problem.path.startswith(old) else problem.path
     message = problem.message.replace(old, new)
     return Problem(path, problem.line, problem.col, message, problem.level)
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A member's line in the workspace's status: its measures, how many are finished,
+    overdue (with missed recurring duties), due within ``soon_days``, behind pace."""
+
+    total: int
+    finished: int
+    overdue: int
+    due_soon: int
+    behind: int
+    soon_days: int
+
+    def numbers(self) -> list[int]:
+        return [self.total, self.finished, self.overdue, self.due_soon, self.behind]
+
+
+def standing(member: Member, today: date, soon_days: int | None = None) -> Standing | None:
+    """The member's :class:`Standing` (None when it could not be read): one pass over its
+    rows, as the dashboard counts them (queries.rows.dashboard)."""
+    from rectcli.queries.rows import DUE_SOON_DAYS
+    from rectcli.statuses import FINISHED
+
+    if member.checklist is None:
+        return None
+    soon = DUE_SOON_DAYS if soon_days is None else soon_days
+    finished = overdue = due_soon = behind = 0
+    rows = member.rows(today)
+    for row in rows:
+        finished += row.status in FINISHED
+        overdue += row.overdue
+        due_soon += row.days_left is not None and 0 <= row.days_left <= soon
+        behind += row.behind
+    overdue += sum(row.overdue for row in member.duty_rows(today))
+    return Standing(len(rows), finished, overdue, due_soon, behind, soon)
 
 
 def age(synced: datetime, now: datetime) -> tuple[str, int]:

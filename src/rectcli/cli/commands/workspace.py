@@ -55,19 +55,13 @@ def members_of(
 
 
 def ws_status(settings: Settings, member: str | None) -> None:
-    from rectcli.queries.agenda import duty_rows
-    from rectcli.queries.rows import dashboard
     from rectcli.views.workspace import status_view
+    from rectcli.workspace.members import standing
 
     workspace, members = members_of(settings, member)
     today = settings.today
-    boards = []
-    for one in members:
-        board = None
-        if one.checklist is not None:
-            board = dashboard(one.checklist, today, duties=duty_rows(one.checklist, today))
-        boards.append((one, board))
-    print_renderable(status_view(workspace.title, boards, settings.labels, today.isoformat()))
+    standings = [(one, standing(one, today)) for one in members]
+    print_renderable(status_view(workspace.title, standings, settings.labels, today.isoformat()))
 
 
 def ws_rows(settings: Settings, member: str | None, wanted: Filter) -> list[MeasureRow]:
