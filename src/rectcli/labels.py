@@ -223,6 +223,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "ws_rollup_summary": "{n} 项上级任务：{done} 项已完成，{gaps} 项有未对应的成员。",
         "ws_task": "问题",
         "ws_measure": "措施",
+        "ws_report_units": "各成员进展（按落后程度排名）",
+        "ws_report_members": "各成员完成情况",
+        "ws_report_details": "各成员详情",
     },
     "en": {
         "as_of": "as of",
@@ -430,6 +433,9 @@ _WORDS: dict[str, dict[str, str]] = {
         "ws_rollup_summary": "{n} upper items: {done} done, {gaps} with members owing an item.",
         "ws_task": "problem",
         "ws_measure": "measure",
+        "ws_report_units": "progress by member (most behind first)",
+        "ws_report_members": "finished by member",
+        "ws_report_details": "each member in detail",
     },
 }
 
@@ -447,6 +453,13 @@ class Labels:
 
     def status(self, status: str) -> str:
         return self._statuses[status]
+
+    def replaced(self, **keys: str) -> Labels:
+        """These words with some taken from other keys (``report_unit="ws_member"``): a
+        workspace's report says member where one list's says unit."""
+        other = Labels(self.lang)
+        other._words = {**self._words, **{key: self._words[to] for key, to in keys.items()}}
+        return other
 
 
 def pick_lang(option: str | None) -> str:

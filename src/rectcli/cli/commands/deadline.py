@@ -45,6 +45,7 @@ def upcoming(
     unit: UnitFilter = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     limit: PerUnitLimit = 20,
+    member: MemberFilter = None,
 ) -> None:
     """What falls due soon (预警), per unit, soonest first, with each item's warning tier.
 
@@ -56,9 +57,27 @@ def upcoming(
 
     settings = settings_of(ctx)
     days = parse_days(within) if within else None
+    if settings.workspace is not None:
+        from rectcli.cli.commands.workspace import member_units, ws_upcoming
+
+        soon = ws_upcoming(settings, member, days, unit)
+        if fmt is not Format.table:
+            _echo_rows(soon, fmt)
+        elif not soon:
+            labels = settings.labels
+            typer.echo(
+                labels("none_upcoming") if days is None else labels("none_upcoming_in", n=days)
+            )
+        else:
+            from rectcli.views.agenda import upcoming_view
+
+            groups = by_unit(member_units(soon))
+            print_renderable(upcoming_view(groups, settings.labels, limit))
+        return
+    settings.check_member(member)
     checklist = settings.load()
     today = settings.today
-    horizon = days if days is not None else max((*checklist.policy.warn, *_leads(checklist)))
+    horizon = days if days is not None else warning_horizon(checklist)
     rows = [*measure_rows(checklist, today), *duty_rows(checklist, today, horizon)]
     soon = upcoming_rows(rows, days)
     if unit is not None:
@@ -77,6 +96,11 @@ def upcoming(
         if unit is not None:
             groups = {u: g for u, g in groups.items() if checklist.units.matches(wanted, [u])}
         print_renderable(upcoming_view(groups, settings.labels, limit))
+
+
+def warning_horizon(checklist: Checklist) -> int:
+    """The longest warning period of the list: its policy's tiers and its measures' leads."""
+    return max((*checklist.policy.warn, *_leads(checklist)))
 
 
 def _leads(checklist: Checklist) -> list[int]:

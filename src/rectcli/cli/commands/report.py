@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from rectcli.cli.app import (
+    MemberFilter,
     Settings,
     UnitFilter,
     app,
@@ -102,6 +103,7 @@ def report(
         str | None,
         typer.Option("--due-within", metavar="14d", help="What counts as due soon (default 14d)."),
     ] = None,
+    member: MemberFilter = None,
 ) -> None:
     """The 调度/通报 report: each unit, most behind first, with what is overdue, due
     soon, behind schedule and done since the last report, and a progress chart."""
@@ -115,16 +117,30 @@ def report(
     since_day = parse_date_option(since, "--since") if since else None
     if since_day is not None and since_day >= today:
         raise RectError(f"--since {since_day} is not before the report's day {today}")
-    checklist = settings.load()
-    result = build_report(
-        checklist,
-        today,
-        since=since_day,
-        unit=unit,
-        soon_days=parse_days(due_within) if due_within else DUE_SOON_DAYS,
-        public=public,
-    )
+    soon_days = parse_days(due_within) if due_within else DUE_SOON_DAYS
     labels = settings.labels
+    if settings.workspace is not None:
+        from rectcli.cli.commands.workspace import ws_report
+
+        if public or unit is not None:
+            raise RectError("--public and --unit read one list: leave out --workspace")
+        result = ws_report(settings, member, since_day, soon_days)
+        labels = labels.replaced(
+            report_units="ws_report_units",
+            report_unit="ws_member",
+            report_tasks="ws_report_members",
+            report_details="ws_report_details",
+        )
+    else:
+        settings.check_member(member)
+        result = build_report(
+            settings.load(),
+            today,
+            since=since_day,
+            unit=unit,
+            soon_days=soon_days,
+            public=public,
+        )
     data: str | bytes
     if chosen == "table":
         from rectcli.reports.terminal import public_view, report_view

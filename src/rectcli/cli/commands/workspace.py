@@ -13,6 +13,9 @@ import typer
 from rectcli.cli.app import Format, Settings, app, print_renderable, settings_of
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from rectcli.queries.report import Report
     from rectcli.queries.rows import Filter, MeasureRow
     from rectcli.workspace.config import Workspace
     from rectcli.workspace.members import Member
@@ -92,13 +95,51 @@ def ws_overdue(settings: Settings, member: str | None) -> list[MeasureRow]:
     return [r for one in members for r in [*one.rows(today), *one.duty_rows(today)] if r.overdue]
 
 
-def overdue_groups(rows: list[MeasureRow]) -> dict[str, list[MeasureRow]]:
-    """Overdue rows under each member's unit (``甲市 住建局``): names repeat across members."""
-    from rectcli.queries.rows import overdue_by_unit
+def ws_upcoming(
+    settings: Settings, member: str | None, days: int | None, unit: str | None
+) -> list[MeasureRow]:
+    """What falls due soon in every member (each by its own warning tiers), soonest first;
+    with ``unit``, that unit's items in each member that has it."""
+    from datetime import date
 
+    from rectcli.cli.commands.deadline import warning_horizon
+    from rectcli.errors import RectError
+    from rectcli.queries.agenda import upcoming
+    from rectcli.queries.rows import resolve_unit
+
+    _, members = members_of(settings, member)
+    today = settings.today
+    soon: list[MeasureRow] = []
+    for one in members:
+        checklist = one.checklist
+        if checklist is None:
+            continue
+        horizon = days if days is not None else warning_horizon(checklist)
+        rows = upcoming([*one.rows(today), *one.duty_rows(today, horizon)], days)
+        if unit is not None:
+            try:
+                wanted = resolve_unit(checklist, unit)
+            except RectError:
+                continue  # a unit this member does not have
+            rows = [r for r in rows if checklist.units.matches(wanted, r.units)]
+        soon += rows
+    order = {one.name: index for index, one in enumerate(members)}
+    return sorted(soon, key=lambda r: (r.due or date.max, order.get(r.member or "", 0), r.line))
+
+
+def member_units(rows: list[MeasureRow]) -> list[MeasureRow]:
+    """The rows with each unit named with its member (``甲市 住建局``), for views that group
+    by unit: unit names repeat across members."""
     for row in rows:
         row.units = tuple(f"{row.member} {unit}" for unit in row.units)
-    return overdue_by_unit(rows)
+    return rows
+
+
+def overdue_groups(rows: list[MeasureRow]) -> dict[str, list[MeasureRow]]:
+    """Overdue rows under each member's unit, most overdue first."""
+    from rectcli.queries.rows import overdue_by_unit
+
+    return overdue_by_unit(member_units(rows))
 
 
 def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tuple[int, int]:
@@ -139,6 +180,16 @@ def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tup
         if fmt == "text" and errors_all:
             typer.echo(settings.labels("overdue_n", n=len(errors_all)))
     return len(errors_all), len(warnings_all)
+
+
+def ws_report(settings: Settings, member: str | None, since: date | None, soon_days: int) -> Report:
+    """The members ranked as one list's report ranks its units."""
+    from rectcli.workspace.report import workspace_report
+
+    workspace, members = members_of(settings, member)
+    return workspace_report(
+        workspace.title, members, settings.today, since=since, soon_days=soon_days
+    )
 
 
 @app.command()
