@@ -62,3 +62,17 @@ def test_the_report_ranks_members(invoke: Invoke, setup: Setup) -> None:
     assert "甲市" not in table.stdout
     public = ws(invoke, setup, "report", "--public")
     assert public.exit_code == 2
+
+
+def test_calendar_of_every_member(invoke: Invoke, setup: Setup) -> None:
+    ws(invoke, setup, "sync")
+    result = ws(invoke, setup, "calendar", "--open", as_of="2024-06-20")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    summaries = [line for line in lines if line.startswith("SUMMARY:")]
+    assert [s.split()[0:2] for s in summaries] == [
+        [f"SUMMARY:{m}", i] for m in ("甲市", "乙市", "丙市") for i in ("1.1", "2.1")
+    ]
+    uids = [line for line in lines if line.startswith("UID:")]
+    assert len(set(uids)) == len(uids) == 6  # the same list in three members: three events
+    assert "X-WR-CALNAME:XX省第二轮督察整改 整改时限" in lines

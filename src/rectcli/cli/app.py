@@ -233,7 +233,7 @@ WorkspaceOption = Annotated[
         envvar="RECT_WORKSPACE",
         metavar="FILE",
         help="Read the member lists this workspace file names (status, list, overdue, "
-        "check; sync, rollup): see docs/workspace.md.",
+        "upcoming, check, report, calendar; sync, rollup): see docs/workspace.md.",
     ),
 ]
 MemberFilter = Annotated[

@@ -332,6 +332,7 @@ def calendar(
     open_only: Annotated[
         bool, typer.Option("--open", help="Leave out measures already done or closed.")
     ] = False,
+    member: MemberFilter = None,
 ) -> None:
     """Deadlines as an iCalendar (.ics) file to subscribe to in Outlook or on a phone: an
     all-day event per due date, a repeating event (RRULE) per recurring duty."""
@@ -340,13 +341,19 @@ def calendar(
     from rectcli.views.calendar import build_calendar, calendar_bytes
 
     settings = settings_of(ctx)
-    checklist = settings.load()
     today = settings.today
-    rows = select(measure_rows(checklist, today), Filter(unit=unit), checklist)
-    if open_only:
-        rows = [r for r in rows if r.status not in FINISHED]
     labels = settings.labels
-    cal, skipped = build_calendar(checklist, rows, today, labels)
+    if settings.workspace is not None:
+        from rectcli.cli.commands.workspace import ws_calendar
+
+        cal, skipped = ws_calendar(settings, member, Filter(unit=unit), open_only)
+    else:
+        settings.check_member(member)
+        checklist = settings.load()
+        rows = select(measure_rows(checklist, today), Filter(unit=unit), checklist)
+        if open_only:
+            rows = [r for r in rows if r.status not in FINISHED]
+        cal, skipped = build_calendar(checklist, rows, today, labels)
     for item in skipped:
         typer.echo(
             "warning: " + labels("calendar_skipped", id=item.measure, every=item.every), err=True

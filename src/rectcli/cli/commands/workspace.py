@@ -15,8 +15,11 @@ from rectcli.cli.app import Format, Settings, app, print_renderable, settings_of
 if TYPE_CHECKING:
     from datetime import date
 
+    from icalendar import Calendar
+
     from rectcli.queries.report import Report
     from rectcli.queries.rows import Filter, MeasureRow
+    from rectcli.views.calendar import Skipped
     from rectcli.workspace.config import Workspace
     from rectcli.workspace.members import Member
 
@@ -69,23 +72,31 @@ def ws_status(settings: Settings, member: str | None) -> None:
 
 def ws_rows(settings: Settings, member: str | None, wanted: Filter) -> list[MeasureRow]:
     """Every member's measure rows passing ``wanted`` (its units resolved by that member)."""
+    _, members = members_of(settings, member)
+    return [row for _, rows in selected(settings, members, wanted) for row in rows]
+
+
+def selected(
+    settings: Settings, members: list[Member], wanted: Filter
+) -> list[tuple[Member, list[MeasureRow]]]:
+    """Each member read and its rows passing ``wanted``; a member without the unit or
+    task asked for has none, and a unit or task no member has is an error."""
     from rectcli.errors import RectError
     from rectcli.queries.rows import select
 
-    _, members = members_of(settings, member)
-    rows: list[MeasureRow] = []
+    found = []
     unknown = []
     for one in members:
         if one.checklist is None:
             continue
         try:
-            rows += select(one.rows(settings.today), wanted, one.checklist)
+            found.append((one, select(one.rows(settings.today), wanted, one.checklist)))
         except RectError:  # a unit or task this member does not have: none of its rows
             unknown.append(one.name)
-    if unknown and len(unknown) == sum(m.checklist is not None for m in members):
+    if unknown and not found:
         what = wanted.unit if wanted.unit is not None else wanted.task
         raise RectError(f"no member list knows '{what}'")
-    return rows
+    return found
 
 
 def ws_overdue(settings: Settings, member: str | None) -> list[MeasureRow]:
@@ -180,6 +191,25 @@ def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tup
         if fmt == "text" and errors_all:
             typer.echo(settings.labels("overdue_n", n=len(errors_all)))
     return len(errors_all), len(warnings_all)
+
+
+def ws_calendar(
+    settings: Settings, member: str | None, wanted: Filter, open_only: bool
+) -> tuple[Calendar, list[Skipped]]:
+    """One iCalendar feed of every member's deadlines, each summary naming its member."""
+    from rectcli.statuses import FINISHED
+    from rectcli.views.calendar import build_calendar, merged_calendar
+
+    workspace, members = members_of(settings, member)
+    calendars, skipped = [], []
+    for one, rows in selected(settings, members, wanted):
+        assert one.checklist is not None
+        if open_only:
+            rows = [r for r in rows if r.status not in FINISHED]
+        cal, missed = build_calendar(one.checklist, rows, settings.today, settings.labels, one.name)
+        calendars.append(cal)
+        skipped += missed
+    return merged_calendar(workspace.title, calendars, settings.labels), skipped
 
 
 def ws_report(settings: Settings, member: str | None, since: date | None, soon_days: int) -> Report:
