@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
-from tests.conftest import Invoke
+from tests.conftest import FIXTURES, ROOT, SHIPPED_DATA, Invoke
 
 from .conftest import Setup
 
@@ -106,3 +108,43 @@ def test_single_list_behaviour_keeps_parent(invoke: Invoke, setup: Setup) -> Non
     result = invoke("show", "1.1", file=jia.tasks)
     assert result.exit_code == 0
     assert invoke("check", file=jia.tasks, as_of="2024-01-01").exit_code == 0
+
+
+def test_the_documented_example_holds(invoke: Invoke, tmp_path: Path) -> None:
+    """docs/workspace.md: the seed as the lower level of a made-up provincial list."""
+    docs = (ROOT / "docs" / "workspace.md").read_text("utf-8")
+    upper = docs.split("# province/data/tasks.yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "province" / "data").mkdir(parents=True)
+    (tmp_path / "province" / "data" / "tasks.yaml").write_text(upper, "utf-8")
+    (tmp_path / "province" / "data" / "units.yaml").write_text(
+        "units:\n"
+        + "".join(f"  - name: {n}\n" for n in ("长白山保护开发区", "延边州", "白山市"))
+        + "groups:\n  - name: 各市州\n    members: [长白山保护开发区, 延边州, 白山市]\n",
+        "utf-8",
+    )
+    seed = tmp_path / "changbaishan"
+    shutil.copytree(SHIPPED_DATA, seed)
+    text = (seed / "tasks.yaml").read_text("utf-8")
+    for item, parent, indent in (
+        ("3.1", "12.2", "      "),
+        ("3.2", "12.1", "      "),
+        ("3.3", "12.1", "      "),
+        ("5", "13.1", "  "),
+    ):
+        line = f'{indent}- id: "{item}"\n'
+        text = text.replace(line, f'{line}{indent}  parent: "{parent}"\n', 1)
+    (seed / "tasks.yaml").write_text(text, "utf-8")
+    lines = ["title: XX省第二轮生态环境保护督察整改", "upper:", "  path: province/data/tasks.yaml"]
+    lines += ["members:", "  - name: 长白山保护开发区", "    path: changbaishan/tasks.yaml"]
+    for name, slug in (("延边州", "yanbian"), ("白山市", "baishan")):
+        shutil.copytree(FIXTURES / "mini", tmp_path / slug / "data")
+        lines += [f"  - name: {name}", f"    path: {slug}/data/tasks.yaml"]
+    (tmp_path / "workspace.yaml").write_text("\n".join(lines) + "\n", "utf-8")
+    for command in ("rollup", "status"):
+        shown = docs.split(f"$ rect -w workspace.yaml --as-of 2024-08-01 {command}\n", 1)[1]
+        expected = shown.split("```", 1)[0].splitlines()
+        result = invoke(
+            "--workspace", str(tmp_path / "workspace.yaml"), command, as_of="2024-08-01"
+        )
+        assert result.exit_code == 0, result.stderr
+        assert [line.rstrip() for line in result.stdout.splitlines()] == expected
