@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -61,13 +62,26 @@ def write_workspace(root: Path, members: int, tasks: int, *, use_git: bool) -> P
     return workspace
 
 
-def timed(args: list[str], env: dict[str, str]) -> float:
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one ``rect`` process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run([*RECT, *args], capture_output=True, text=True, env=env, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode not in (0, 1):
         raise SystemExit(f"rect {' '.join(args)} failed:\n{done.stderr}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
+
+
+def show(what: str, args: list[str], env: dict[str, str], runs: int = 1) -> None:
+    times = [timed(args, env) for _ in range(runs)]
+    wall = statistics.median(t[0] for t in times)
+    cpu = statistics.median(t[1] for t in times)
+    print(
+        f"{what}: wall {wall:.2f} s, CPU {cpu:.2f} s" + (f" (median of {runs})" if runs > 1 else "")
+    )
 
 
 def main() -> None:
@@ -90,14 +104,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="rect-bench-cache-") as cache:
         env = {**os.environ, "RECT_CACHE_DIR": cache, "RECT_TODAY": "2024-08-01"}
         base = ["--workspace", str(workspace)]
+        print(f"load average {os.getloadavg()[0]:.2f} at the start")
         if options.git:
-            print(f"sync (first, {options.members} fetches): {timed([*base, 'sync'], env):.2f} s")
-            print(f"sync (nothing new): {timed([*base, 'sync'], env):.2f} s")
-        print(f"status, first run (parses every list): {timed([*base, 'status'], env):.2f} s")
+            show(f"sync, first ({options.members} fetches)", [*base, "sync"], env)
+            show("sync, nothing new", [*base, "sync"], env)
+        show("status, first run (parses every list)", [*base, "status"], env)
         for command in (["status"], ["list", "--overdue", "--format", "json"], ["check"]):
-            times = [timed([*base, *command], env) for _ in range(options.runs)]
-            print(f"{' '.join(command)}, cached: median {statistics.median(times):.2f} s "
-                  f"(min {min(times):.2f}, max {max(times):.2f})")  # fmt: skip
+            show(f"{' '.join(command)}, cached", [*base, *command], env, options.runs)
+        print(f"load average {os.getloadavg()[0]:.2f} at the end")
 
 
 if __name__ == "__main__":

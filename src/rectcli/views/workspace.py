@@ -27,6 +27,9 @@ def plain(text: str) -> str:
     return clean(text)
 
 
+GROUP_AGES = 4  # this many members synced equally long ago share one line
+
+
 def member_notes(
     members: Sequence[Member],
     now: datetime,
@@ -35,22 +38,30 @@ def member_notes(
     *,
     problems: bool = True,
 ) -> list[str]:
-    """A line per member on where its data comes from: its sync's age, a failed sync, a
-    member never synced or unreadable (with its problems)."""
+    """Lines on where the members' data comes from: each sync's age (one line for the
+    members synced equally long ago when they are many), a failed sync, a member never
+    synced or unreadable (with its problems)."""
     from rectcli.workspace.members import age
 
+    ages: dict[tuple[str, int], list[str]] = {}
+    for member in members:
+        if member.synced is not None:
+            unit, n = age(member.synced.synced, now)
+            ages.setdefault(("ws_synced_now" if n == 0 else f"ws_synced_{unit}", n), []).append(
+                member.name
+            )
     lines = []
+    for (key, n), names in ages.items():
+        if len(names) >= GROUP_AGES:
+            lines.append(labels(key, name=labels("ws_members", n=len(names)), n=n))
+        else:
+            lines.extend(labels(key, name=name, n=n) for name in names)
     for member in members:
         name = member.name
         if member.never_synced:
             lines.append(labels("ws_never_synced", name=name, path=workspace))
-            continue
-        if member.synced is not None:
-            unit, n = age(member.synced.synced, now)
-            key = "ws_synced_now" if n == 0 else f"ws_synced_{unit}"
-            lines.append(labels(key, name=name, n=n))
-            if member.synced.error:
-                lines.append(labels("ws_sync_failed", name=name, error=member.synced.error))
+        if member.synced is not None and member.synced.error:
+            lines.append(labels("ws_sync_failed", name=name, error=member.synced.error))
         if member.problems and problems:
             lines.append(labels("ws_unreadable", name=name))
             lines.extend(f"  {p}" for p in member.problems)

@@ -169,7 +169,8 @@ def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tup
     for one in members:
         if one.checklist is None:
             continue
-        rows = [*one.rows(today), *one.duty_rows(today, days)]
+        measures = one.rows(today)
+        rows = [*measures, *one.duty_rows(today, days)]
         errors = [r for r in rows if r.overdue]
         warnings = [
             r
@@ -182,7 +183,7 @@ def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tup
             out.append(serialize.check_github(one.shown_path, errors, warnings))
         elif fmt == "text":
             out.append(serialize.check_text(one.shown_path, errors, warnings))
-            out.append(settings.labels("valid", path=one.shown_path, n=len(one.rows(today))) + "\n")
+            out.append(settings.labels("valid", path=one.shown_path, n=len(measures)) + "\n")
     if fmt == "json":
         found = [("error", r) for r in errors_all] + [("warning", r) for r in warnings_all]
         typer.echo(serialize.json_text([{**r.to_json(), "severity": lv} for lv, r in found]))
