@@ -149,23 +149,16 @@ class Standing:
 
 
 def standing(member: Member, today: date, soon_days: int | None = None) -> Standing | None:
-    """The member's :class:`Standing` (None when it could not be read): one pass over its
-    rows, as the dashboard counts them (queries.rows.dashboard)."""
-    from rectcli.queries.rows import DUE_SOON_DAYS
-    from rectcli.statuses import FINISHED
+    """The member's :class:`Standing` (None when it could not be read), counted as the
+    dashboard counts its rows (queries.rows.tally)."""
+    from rectcli.queries.rows import DUE_SOON_DAYS, tally
 
     if member.checklist is None:
         return None
     soon = DUE_SOON_DAYS if soon_days is None else soon_days
-    finished = overdue = due_soon = behind = 0
-    rows = member.rows(today)
-    for row in rows:
-        finished += row.status in FINISHED
-        overdue += row.overdue
-        due_soon += row.days_left is not None and 0 <= row.days_left <= soon
-        behind += row.behind
+    total, finished, overdue, due_soon, behind = tally(member.checklist, today, soon)
     overdue += sum(row.overdue for row in member.duty_rows(today))
-    return Standing(len(rows), finished, overdue, due_soon, behind, soon)
+    return Standing(total, finished, overdue, due_soon, behind, soon)
 
 
 def age(synced: datetime, now: datetime) -> tuple[str, int]:
