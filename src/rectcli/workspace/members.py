@@ -6,7 +6,6 @@ that the others are still shown.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -15,8 +14,6 @@ from typing import TYPE_CHECKING
 from rectcli.errors import Problem, RectError
 from rectcli.workspace.config import Place, Workspace
 from rectcli.workspace.sync import Snapshot, snapshot
-
-READ_WORKERS = int(os.environ.get("RECT_READ_WORKERS", "4"))  # 1: one member after another
 
 if TYPE_CHECKING:
     from rectcli.model.checklist import Checklist
@@ -83,15 +80,13 @@ def load_members(
     names = workspace.names()
     if only is not None and only not in names:
         raise RectError(f"no member '{only}' in {workspace.path}" + did_you_mean(only, names))
-    specs = [spec for spec in workspace.members if only is None or spec.name == only]
-    if len(specs) < 2 or READ_WORKERS < 2:
-        return [load_place(spec.name, spec.place, use_cache=use_cache) for spec in specs]
-    from concurrent.futures import ThreadPoolExecutor
-
-    # Reading and hashing the files and checking the cache entries' digests release the
-    # GIL: side by side they overlap (see docs/performance.md, "Workspaces").
-    with ThreadPoolExecutor(max_workers=READ_WORKERS) as pool:
-        return list(pool.map(lambda s: load_place(s.name, s.place, use_cache=use_cache), specs))
+    # One after another: side by side in threads they were no faster (docs/performance.md,
+    # "Workspaces"); only sync, which waits on the network, runs members side by side.
+    return [
+        load_place(spec.name, spec.place, use_cache=use_cache)
+        for spec in workspace.members
+        if only is None or spec.name == only
+    ]
 
 
 def load_place(name: str, place: Place, *, use_cache: bool = True) -> Member:
