@@ -87,10 +87,13 @@ def test_a_parent_naming_no_upper_item_is_an_error_at_its_line(
     line = next(
         n for n, text in enumerate(jia.tasks.read_text("utf-8").splitlines(), 1) if "12.9" in text
     )
-    assert result.stderr.splitlines()[-1] == (
+    expected = (
         f"甲市:data/tasks.yaml:{line}:17: error: parent: '12.9' names no item of the upper "
         "list; did you mean '12.2'?"
     )
+    assert result.stderr.splitlines()[-1] == expected
+    check = invoke("--workspace", str(setup.workspace), "check", as_of="2024-01-01")
+    assert (check.exit_code, check.stderr.splitlines()[-1]) == (2, expected)
 
 
 def test_rollup_needs_an_upper_list(invoke: Invoke, setup: Setup) -> None:

@@ -17,11 +17,13 @@ if TYPE_CHECKING:
 
     from icalendar import Calendar
 
+    from rectcli.errors import Problem
     from rectcli.queries.report import Report
     from rectcli.queries.rows import Filter, MeasureRow
     from rectcli.views.calendar import Skipped
     from rectcli.workspace.config import Workspace
     from rectcli.workspace.members import Member
+    from rectcli.workspace.rollup import UpperItem
 
 
 def _now() -> datetime:
@@ -158,9 +160,11 @@ def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tup
     from rectcli.errors import RectError
     from rectcli.views import serialize
 
-    _, members = members_of(settings, member, problems=False)
+    workspace, members = members_of(settings, member, problems=False)
     today = settings.today
     problems = [p for one in members for p in one.problems]
+    if workspace.upper is not None and not problems:
+        problems = _upper_items(settings, workspace, members)[1]  # parent: names an item
     if problems:
         raise RectError(problems)
     errors_all: list[MeasureRow] = []
@@ -223,6 +227,26 @@ def ws_report(settings: Settings, member: str | None, since: date | None, soon_d
     )
 
 
+def _upper_items(
+    settings: Settings, workspace: Workspace, members: list[Member]
+) -> tuple[list[UpperItem], list[Problem]]:
+    """The upper list's items with the members' linked items, and the problems of parent:
+    values naming no upper item; a RectError when the upper list cannot be read."""
+    from rectcli.errors import RectError
+    from rectcli.views.workspace import member_notes
+    from rectcli.workspace.members import load_place
+    from rectcli.workspace.rollup import rollup
+
+    assert workspace.upper is not None
+    upper = load_place("upper", workspace.upper, use_cache=not settings.no_cache)
+    shown = str(settings.workspace)
+    for line in member_notes([upper], _now(), settings.labels, shown, problems=False):
+        typer.echo(line, err=True)
+    if upper.checklist is None:
+        raise RectError(upper.problems or f"upper: never synced; run rect --workspace {shown} sync")
+    return rollup(upper.checklist, members, settings.today)
+
+
 @app.command()
 def sync(ctx: typer.Context) -> None:
     """Fetch each git member of the workspace (--workspace) into a bare mirror under the
@@ -268,9 +292,7 @@ def rollup(
     """Each item of the upper list (the workspace's upper:) with every member's items whose
     parent: names it, their status, and the members assigned it that link none (gaps)."""
     from rectcli.errors import RectError
-    from rectcli.views.workspace import member_notes, rollup_view
-    from rectcli.workspace.members import load_place
-    from rectcli.workspace.rollup import rollup as compute
+    from rectcli.views.workspace import rollup_view
 
     settings = settings_of(ctx)
     workspace, members = members_of(settings, member)
@@ -279,13 +301,7 @@ def rollup(
             f"{workspace.path}: the workspace names no upper list; add upper: {{path: …}} "
             "or upper: {git: …}"
         )
-    upper = load_place("upper", workspace.upper, use_cache=not settings.no_cache)
-    shown = str(settings.workspace)
-    for line in member_notes([upper], _now(), settings.labels, shown, problems=False):
-        typer.echo(line, err=True)
-    if upper.checklist is None:
-        raise RectError(upper.problems or f"upper: never synced; run rect --workspace {shown} sync")
-    items, problems = compute(upper.checklist, members, settings.today)
+    items, problems = _upper_items(settings, workspace, members)
     if problems:
         raise RectError(problems)
     if fmt is Format.json:
