@@ -256,6 +256,8 @@ def check_tasks(
     for t_index, task in enumerate(checklist.file.tasks if tasks is None else tasks):
         t_loc: list[str | int] = ["tasks", t_index]
         _record_id(checklist, task.id, path, at(t_loc), problems)
+        if task.parent is not None:
+            checklist.parents[task.id] = task.parent
         check_units(task.units, [*t_loc, "units"])
         if task.supervisor is not None and units.resolve(task.supervisor) is None:
             problems.append(
@@ -272,6 +274,8 @@ def check_tasks(
         for m_index, measure in enumerate(task.measures):
             m_loc: list[str | int] = [*t_loc, "measures", m_index]
             _record_id(checklist, measure.id, path, at(m_loc), problems)
+            if measure.parent is not None:
+                checklist.parents[measure.id] = measure.parent
             if not measure.id.startswith(f"{task.id}."):
                 problems.append(
                     Problem(

@@ -25,6 +25,7 @@ from rectcli.statuses import FINISHED, Status
 
 if TYPE_CHECKING:
     from rectcli.model.checklist import Checklist
+    from rectcli.queries.rows import MeasureRow
     from rectcli.workspace.members import Member
 
 
@@ -132,28 +133,48 @@ def _has_measures(upper: Checklist, task_id: str) -> bool:
 
 
 def _links(member: Member, today: date) -> list[tuple[str, str, Linked]]:
-    """(item id, parent, link) of each of the member's items naming a parent."""
-    assert member.checklist is not None
+    """(item id, parent, link) of each of the member's items naming a parent, in file
+    order; from the checklist's plain values and rows (no models: a cached run)."""
+    checklist = member.checklist
+    assert checklist is not None
+    if not checklist.parents:
+        return []
     rows = {row.id: row for row in member.rows(today)}
+    by_task: dict[str, list[MeasureRow]] = {}
+    for row in rows.values():
+        by_task.setdefault(row.task, []).append(row)
+    titles = dict(checklist.outline().tasks)
     found = []
-    for task in member.checklist.file.tasks:
-        mine = [rows[m.id] for m in task.measures if m.id in rows]
-        if task.parent is not None:
-            statuses = [r.status for r in mine]
+    for item_id, parent in checklist.parents.items():
+        if item_id in titles:  # a problem, linked as a whole
+            statuses = [r.status for r in by_task.get(item_id, [])]
             status: Status = "todo"
             if statuses and all(s in FINISHED for s in statuses):
                 status = "closed" if all(s == "closed" for s in statuses) else "done"
             elif any(s != "todo" for s in statuses):
                 status = "doing"
-            overdue = any(r.overdue for r in mine)
-            link = Linked(member.name, task.id, "task", status, overdue, task.title)
-            found.append((task.id, task.parent, link))
-        for measure in task.measures:
-            if measure.parent is not None and measure.id in rows:
-                row = rows[measure.id]
-                link = Linked(member.name, row.id, "measure", row.status, row.overdue, row.text)
-                found.append((measure.id, measure.parent, link))
+            overdue = any(r.overdue for r in by_task.get(item_id, []))
+            link = Linked(member.name, item_id, "task", status, overdue, titles[item_id])
+        elif item_id in rows:
+            row = rows[item_id]
+            link = Linked(member.name, row.id, "measure", row.status, row.overdue, row.text)
+        else:  # pragma: no cover - every id with a parent is a task's or a measure's
+            continue
+        found.append((item_id, parent, link))
     return found
+
+
+def bad_parents(upper: Checklist, members: list[Member]) -> list[Problem]:
+    """The problems of ``parent`` values naming no item of ``upper`` (no models read)."""
+    ids = upper.ids()
+    known = set(ids)
+    return [
+        _bad_parent(member, item_id, parent, ids)
+        for member in members
+        if member.checklist is not None
+        for item_id, parent in member.checklist.parents.items()
+        if parent not in known
+    ]
 
 
 def _bad_parent(member: Member, item_id: str, parent: str, ids: list[str]) -> Problem:

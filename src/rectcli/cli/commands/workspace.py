@@ -17,13 +17,12 @@ if TYPE_CHECKING:
 
     from icalendar import Calendar
 
-    from rectcli.errors import Problem
+    from rectcli.model.checklist import Checklist
     from rectcli.queries.report import Report
     from rectcli.queries.rows import Filter, MeasureRow
     from rectcli.views.calendar import Skipped
     from rectcli.workspace.config import Workspace
     from rectcli.workspace.members import Member
-    from rectcli.workspace.rollup import UpperItem
 
 
 def _now() -> datetime:
@@ -164,7 +163,9 @@ def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tup
     today = settings.today
     problems = [p for one in members for p in one.problems]
     if workspace.upper is not None and not problems:
-        problems = _upper_items(settings, workspace, members)[1]  # parent: names an item
+        from rectcli.workspace.rollup import bad_parents
+
+        problems = bad_parents(_upper(settings, workspace), members)  # parent: names an item
     if problems:
         raise RectError(problems)
     errors_all: list[MeasureRow] = []
@@ -227,15 +228,11 @@ def ws_report(settings: Settings, member: str | None, since: date | None, soon_d
     )
 
 
-def _upper_items(
-    settings: Settings, workspace: Workspace, members: list[Member]
-) -> tuple[list[UpperItem], list[Problem]]:
-    """The upper list's items with the members' linked items, and the problems of parent:
-    values naming no upper item; a RectError when the upper list cannot be read."""
+def _upper(settings: Settings, workspace: Workspace) -> Checklist:
+    """The upper list (its sync's age on stderr); a RectError when it cannot be read."""
     from rectcli.errors import RectError
     from rectcli.views.workspace import member_notes
     from rectcli.workspace.members import load_place
-    from rectcli.workspace.rollup import rollup
 
     assert workspace.upper is not None
     upper = load_place("upper", workspace.upper, use_cache=not settings.no_cache)
@@ -244,7 +241,7 @@ def _upper_items(
         typer.echo(line, err=True)
     if upper.checklist is None:
         raise RectError(upper.problems or f"upper: never synced; run rect --workspace {shown} sync")
-    return rollup(upper.checklist, members, settings.today)
+    return upper.checklist
 
 
 @app.command()
@@ -293,6 +290,7 @@ def rollup(
     parent: names it, their status, and the members assigned it that link none (gaps)."""
     from rectcli.errors import RectError
     from rectcli.views.workspace import rollup_view
+    from rectcli.workspace.rollup import rollup as rollup_items
 
     settings = settings_of(ctx)
     workspace, members = members_of(settings, member)
@@ -301,7 +299,7 @@ def rollup(
             f"{workspace.path}: the workspace names no upper list; add upper: {{path: …}} "
             "or upper: {git: …}"
         )
-    items, problems = _upper_items(settings, workspace, members)
+    items, problems = rollup_items(_upper(settings, workspace), members, settings.today)
     if problems:
         raise RectError(problems)
     if fmt is Format.json:
