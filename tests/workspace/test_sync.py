@@ -166,3 +166,30 @@ def test_check_over_members(invoke: Invoke, setup: Setup, tmp_path: Path) -> Non
     assert lines[-1] == "6 项措施逾期。"
     github = ws(invoke, setup, "check", "--format", "github", "--member", "丙市")
     assert github.stdout.startswith("::error file=丙市:data/tasks.yaml,line=15,col=9,")
+
+
+def test_a_member_kept_in_several_files(invoke: Invoke, setup: Setup) -> None:
+    """The main file, its shards directory and units.yaml come out of the commit."""
+    from .conftest import git
+
+    jia = setup.members["甲市"]
+    text = jia.tasks.read_text("utf-8")
+    head, task2 = text.split('  - id: "2"\n')
+    jia.tasks.write_text(head, "utf-8")
+    (jia.work / "data" / "tasks").mkdir()
+    (jia.work / "data" / "tasks" / "池南区.yaml").write_text(
+        'tasks:\n  - id: "2"\n' + task2, "utf-8"
+    )
+    (jia.work / "data" / "tasks" / "notes.txt").write_text("not a list\n", "utf-8")
+    git("add", "-A", cwd=jia.work)
+    jia.commit("split")
+    ws(invoke, setup, "sync")
+    rows = json.loads(ws(invoke, setup, "list", "--member", "甲市", "--format", "json").stdout)
+    assert [(r["id"], r.get("file")) for r in rows] == [
+        ("1.1", "甲市:data/tasks.yaml"),
+        ("1.2", "甲市:data/tasks.yaml"),
+        ("1.3", "甲市:data/tasks.yaml"),
+        ("2.1", "甲市:data/tasks/池南区.yaml"),
+    ]
+    own = invoke("list", "--format", "json", file=jia.tasks, as_of="2024-08-01")
+    assert [r["id"] for r in json.loads(own.stdout)] == [r["id"] for r in rows]
