@@ -51,14 +51,15 @@ def upcoming(
 
     Measures and the occurrences of recurring duties not yet fulfilled.
     """
-    from rectcli.queries.agenda import by_unit, duty_rows
+    from rectcli.queries.agenda import by_unit, duty_rows, warning_horizon
     from rectcli.queries.agenda import upcoming as upcoming_rows
     from rectcli.queries.rows import measure_rows, parse_days, resolve_unit
 
     settings = settings_of(ctx)
     days = parse_days(within) if within else None
     if settings.workspace is not None:
-        from rectcli.cli.commands.workspace import member_units, ws_upcoming
+        from rectcli.cli.commands.workspace import ws_upcoming
+        from rectcli.workspace.reads import member_units
 
         soon = ws_upcoming(settings, member, days, unit)
         if fmt is not Format.table:
@@ -96,18 +97,6 @@ def upcoming(
         if unit is not None:
             groups = {u: g for u, g in groups.items() if checklist.units.matches(wanted, [u])}
         print_renderable(upcoming_view(groups, settings.labels, limit))
-
-
-def warning_horizon(checklist: Checklist) -> int:
-    """The longest warning period of the list: its policy's tiers and its measures' leads."""
-    return max((*checklist.policy.warn, *_leads(checklist)))
-
-
-def _leads(checklist: Checklist) -> list[int]:
-    """The measures' own warning periods (from the facts: a cached run reads no models)."""
-    from rectcli.model.checklist import LEAD_FACT
-
-    return [f[LEAD_FACT] for f in checklist.measure_facts() if f[LEAD_FACT] is not None]
 
 
 def _echo_rows(rows: list[MeasureRow], fmt: Format) -> None:

@@ -73,130 +73,67 @@ def ws_status(settings: Settings, member: str | None) -> None:
 
 def ws_rows(settings: Settings, member: str | None, wanted: Filter) -> list[MeasureRow]:
     """Every member's measure rows passing ``wanted`` (its units resolved by that member)."""
+    from rectcli.workspace.reads import selected
+
     _, members = members_of(settings, member)
-    return [row for _, rows in selected(settings, members, wanted) for row in rows]
-
-
-def selected(
-    settings: Settings, members: list[Member], wanted: Filter
-) -> list[tuple[Member, list[MeasureRow]]]:
-    """Each member read and its rows passing ``wanted``; a member without the unit or
-    task asked for has none, and a unit or task no member has is an error."""
-    from rectcli.errors import RectError
-    from rectcli.queries.rows import select
-
-    found = []
-    unknown = []
-    for one in members:
-        if one.checklist is None:
-            continue
-        try:
-            found.append((one, select(one.rows(settings.today), wanted, one.checklist)))
-        except RectError:  # a unit or task this member does not have: none of its rows
-            unknown.append(one.name)
-    if unknown and not found:
-        what = wanted.unit if wanted.unit is not None else wanted.task
-        raise RectError(f"no member list knows '{what}'")
-    return found
+    return [row for _, rows in selected(members, settings.today, wanted) for row in rows]
 
 
 def ws_overdue(settings: Settings, member: str | None) -> list[MeasureRow]:
-    """Overdue measures and missed duties of every member."""
-    _, members = members_of(settings, member)
-    today = settings.today
-    return [r for one in members for r in [*one.rows(today), *one.duty_rows(today)] if r.overdue]
+    from rectcli.workspace.reads import overdue_rows
+
+    return overdue_rows(members_of(settings, member)[1], settings.today)
 
 
 def ws_upcoming(
     settings: Settings, member: str | None, days: int | None, unit: str | None
 ) -> list[MeasureRow]:
-    """What falls due soon in every member (each by its own warning tiers), soonest first;
-    with ``unit``, that unit's items in each member that has it."""
-    from datetime import date
+    from rectcli.workspace.reads import upcoming_rows
 
-    from rectcli.cli.commands.deadline import warning_horizon
-    from rectcli.errors import RectError
-    from rectcli.queries.agenda import upcoming
-    from rectcli.queries.rows import resolve_unit
-
-    _, members = members_of(settings, member)
-    today = settings.today
-    soon: list[MeasureRow] = []
-    for one in members:
-        checklist = one.checklist
-        if checklist is None:
-            continue
-        horizon = days if days is not None else warning_horizon(checklist)
-        rows = upcoming([*one.rows(today), *one.duty_rows(today, horizon)], days)
-        if unit is not None:
-            try:
-                wanted = resolve_unit(checklist, unit)
-            except RectError:
-                continue  # a unit this member does not have
-            rows = [r for r in rows if checklist.units.matches(wanted, r.units)]
-        soon += rows
-    order = {one.name: index for index, one in enumerate(members)}
-    return sorted(soon, key=lambda r: (r.due or date.max, order.get(r.member or "", 0), r.line))
-
-
-def member_units(rows: list[MeasureRow]) -> list[MeasureRow]:
-    """The rows with each unit named with its member (``甲市 住建局``), for views that group
-    by unit: unit names repeat across members."""
-    for row in rows:
-        row.units = tuple(f"{row.member} {unit}" for unit in row.units)
-    return rows
+    return upcoming_rows(members_of(settings, member)[1], settings.today, days, unit)
 
 
 def overdue_groups(rows: list[MeasureRow]) -> dict[str, list[MeasureRow]]:
-    """Overdue rows under each member's unit, most overdue first."""
+    """Overdue rows under each member's unit (``甲市 住建局``), most overdue first."""
     from rectcli.queries.rows import overdue_by_unit
+    from rectcli.workspace.reads import member_units
 
     return overdue_by_unit(member_units(rows))
 
 
 def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tuple[int, int]:
-    """The CI gate over every member: (overdue, soon-due) counts; exit 2 on invalid data."""
+    """The CI gate over every member: (overdue, soon-due) counts; exit 2 on invalid data
+    (a member's, or a parent: naming no item of the upper list)."""
     from rectcli.errors import RectError
     from rectcli.views import serialize
+    from rectcli.workspace.reads import findings
 
     workspace, members = members_of(settings, member, problems=False)
-    today = settings.today
     problems = [p for one in members for p in one.problems]
     if workspace.upper is not None and not problems:
         from rectcli.workspace.rollup import bad_parents
 
-        problems = bad_parents(_upper(settings, workspace), members)  # parent: names an item
+        problems = bad_parents(_upper(settings, workspace), members)
     if problems:
         raise RectError(problems)
-    errors_all: list[MeasureRow] = []
-    warnings_all: list[MeasureRow] = []
-    out = []
-    for one in members:
-        if one.checklist is None:
-            continue
-        measures = one.rows(today)
-        rows = [*measures, *one.duty_rows(today, days)]
-        errors = [r for r in rows if r.overdue]
-        warnings = [
-            r
-            for r in rows
-            if not r.overdue and r.days_left is not None and 0 <= r.days_left <= days
-        ]
-        errors_all += errors
-        warnings_all += warnings
-        if fmt == "github":
-            out.append(serialize.check_github(one.shown_path, errors, warnings))
-        elif fmt == "text":
-            out.append(serialize.check_text(one.shown_path, errors, warnings))
-            out.append(settings.labels("valid", path=one.shown_path, n=len(measures)) + "\n")
+    found = findings(members, settings.today, days)
+    errors = [r for f in found for r in f.errors]
+    warnings = [r for f in found for r in f.warnings]
     if fmt == "json":
-        found = [("error", r) for r in errors_all] + [("warning", r) for r in warnings_all]
-        typer.echo(serialize.json_text([{**r.to_json(), "severity": lv} for lv, r in found]))
+        data = [("error", r) for r in errors] + [("warning", r) for r in warnings]
+        typer.echo(serialize.json_text([{**r.to_json(), "severity": lv} for lv, r in data]))
+    elif fmt == "github":
+        for f in found:
+            path = f.member.shown_path
+            typer.echo(serialize.check_github(path, f.errors, f.warnings), nl=False)
     else:
-        typer.echo("".join(out), nl=False)
-        if fmt == "text" and errors_all:
-            typer.echo(settings.labels("overdue_n", n=len(errors_all)))
-    return len(errors_all), len(warnings_all)
+        for f in found:
+            path = f.member.shown_path
+            typer.echo(serialize.check_text(path, f.errors, f.warnings), nl=False)
+            typer.echo(settings.labels("valid", path=path, n=f.measures))
+        if errors:
+            typer.echo(settings.labels("overdue_n", n=len(errors)))
+    return len(errors), len(warnings)
 
 
 def ws_calendar(
@@ -205,10 +142,11 @@ def ws_calendar(
     """One iCalendar feed of every member's deadlines, each summary naming its member."""
     from rectcli.statuses import FINISHED
     from rectcli.views.calendar import build_calendar, merged_calendar
+    from rectcli.workspace.reads import selected
 
     workspace, members = members_of(settings, member)
     calendars, skipped = [], []
-    for one, rows in selected(settings, members, wanted):
+    for one, rows in selected(members, settings.today, wanted):
         assert one.checklist is not None
         if open_only:
             rows = [r for r in rows if r.status not in FINISHED]
