@@ -89,3 +89,17 @@ def test_the_shipped_schema_is_rect_schema_and_checks_the_example(invoke: Invoke
     bad = yaml.safe_load(example)
     bad["members"][0]["colour"] = "red"
     assert not jsonschema.Draft202012Validator(schema).is_valid(bad)
+
+
+def test_one_list_commands_refuse_a_workspace(invoke: Invoke, mini: Path, tmp_path: Path) -> None:
+    workspace = tmp_path / "workspace.yaml"
+    workspace.write_text("title: 汇总\nmembers:\n  - name: 甲市\n    path: x.yaml\n", "utf-8")
+    before = mini.read_text("utf-8")
+    for args in (["mark", "1.1", "done"], ["show", "1.1"]):
+        result = invoke("--workspace", str(workspace), *args, file=mini)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "error: this command reads or edits one list: leave out --workspace "
+            "(and RECT_WORKSPACE)\n"
+        )
+    assert mini.read_text("utf-8") == before

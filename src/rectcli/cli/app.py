@@ -94,6 +94,12 @@ class Settings:
     def tasks_path(self) -> Path:
         from rectcli.store import find_tasks_file
 
+        if self.workspace is not None:  # a command of one list, given a workspace
+            from rectcli.errors import RectError
+
+            raise RectError(
+                "this command reads or edits one list: leave out --workspace (and RECT_WORKSPACE)"
+            )
         return self.file if self.file else find_tasks_file(Path.cwd())
 
     def load(self) -> Checklist:
