@@ -129,6 +129,7 @@ def test_completion_of_ids_and_units(mini: Path) -> None:
                 "--as-of",
                 "--lang",
                 "--no-cache",
+                "--workspace",
                 "--install-completion",
                 "--show-completion",
                 "--help",
