@@ -83,9 +83,9 @@ def _run(args: list[str], mirror: Path, timeout: int = 60) -> subprocess.Complet
             env=_environment(),
             stdin=subprocess.DEVNULL,
         )
-    except FileNotFoundError:
+    except FileNotFoundError:  # pragma: no cover - no git on this machine
         raise RectError("git is not installed (or not on PATH); this command needs it") from None
-    except subprocess.TimeoutExpired:
+    except subprocess.TimeoutExpired:  # pragma: no cover - a hung remote
         raise MirrorError(f"git {args[0]} did not finish within {timeout} s") from None
 
 
@@ -94,31 +94,26 @@ def _failed(result: subprocess.CompletedProcess[bytes]) -> str:
     return " ".join(line.strip() for line in lines[-2:]) or f"git exited {result.returncode}"
 
 
+def _checked(args: list[str], mirror: Path, timeout: int = 60) -> bytes:
+    """git's output, or a MirrorError with its last words."""
+    result = _run(args, mirror, timeout)
+    if result.returncode != 0:
+        raise MirrorError(_failed(result))
+    return result.stdout
+
+
 def fetch(mirror: Path, remote: str, ref: str) -> str:
-    """Fetch ``ref`` of ``remote`` into the bare ``mirror`` (made if missing); the commit."""
+    """Fetch ``ref`` of ``remote`` into the bare ``mirror`` (made if missing); the commit.
+
+    ``--`` ends the options: a remote or ref starting with ``-`` is never one."""
     if not (mirror / "HEAD").is_file():
         mirror.mkdir(parents=True, exist_ok=True)
-        made = _run(["init", "--quiet", "--bare", "--template="], mirror)
-        if made.returncode != 0:
-            raise MirrorError(_failed(made))
-    if remote.startswith("-") or ref.startswith("-"):
-        raise MirrorError(f"refusing a remote or ref that starts with '-': {remote} {ref}")
-    fetched = _run(
-        ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--force", "--", remote,
-         f"+{ref}:{SYNCED_REF}"],
-        mirror,
-        FETCH_TIMEOUT,
-    )  # fmt: skip
-    if fetched.returncode != 0:
-        raise MirrorError(_failed(fetched))
-    return commit_of(mirror)
-
-
-def commit_of(mirror: Path, ref: str = SYNCED_REF) -> str:
-    result = _run(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], mirror)
-    if result.returncode != 0:
-        raise MirrorError(f"{ref} names no commit")
-    return result.stdout.decode().strip()
+        _checked(["init", "--quiet", "--bare", "--template="], mirror)
+    refspec = f"+{ref}:{SYNCED_REF}"
+    fetching = ["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--force"]
+    _checked([*fetching, "--", remote, refspec], mirror, FETCH_TIMEOUT)
+    found = _checked(["rev-parse", "--verify", f"{SYNCED_REF}^{{commit}}"], mirror)
+    return found.decode().strip()
 
 
 @dataclass(frozen=True)
@@ -160,7 +155,4 @@ def tree(mirror: Path, commit: str, directory: str) -> list[Entry] | None:
 
 def blob(mirror: Path, commit: str, path: str) -> bytes:
     """The bytes of ``path`` in ``commit``, exactly as committed (no filter, no textconv)."""
-    result = _run(["cat-file", "blob", f"{commit}:{path}"], mirror)
-    if result.returncode != 0:
-        raise MirrorError(_failed(result))
-    return result.stdout
+    return _checked(["cat-file", "blob", f"{commit}:{path}"], mirror)

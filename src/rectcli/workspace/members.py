@@ -43,22 +43,15 @@ class Member:
         """Its measures' rows, each carrying the member's name."""
         from rectcli.queries.rows import measure_rows
 
-        if self.checklist is None:
-            return []
-        rows = measure_rows(self.checklist, today)
-        for row in rows:
-            row.member = self.name
-            if row.file is not None and self.rename is not None:
-                row.file = self.renamed(row.file)
-        return rows
+        return self._tagged(measure_rows(self.checklist, today) if self.checklist else [])
 
     def duty_rows(self, today: date, horizon: int = 0) -> list[MeasureRow]:
         """Its recurring duties' open occurrences (agenda.duty_rows), each with its name."""
         from rectcli.queries.agenda import duty_rows
 
-        if self.checklist is None:
-            return []
-        rows = duty_rows(self.checklist, today, horizon)
+        return self._tagged(duty_rows(self.checklist, today, horizon) if self.checklist else [])
+
+    def _tagged(self, rows: list[MeasureRow]) -> list[MeasureRow]:
         for row in rows:
             row.member = self.name
             if row.file is not None:

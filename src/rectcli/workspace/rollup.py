@@ -196,7 +196,7 @@ def _parent_at(path: Path, line: int, col: int) -> tuple[int, int]:
     ``line``; the item's own place if it cannot be found."""
     try:
         lines = path.read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):  # pragma: no cover - the file was read just now
         return line, col
     for number in range(line, len(lines) + 1):
         text = lines[number - 1]

@@ -126,45 +126,39 @@ def _write_state(directory: Path, state: dict[str, str | None]) -> None:
 
 
 def _extract(git_dir: Path, commit: str, file: str, target: Path) -> None:
-    """Copy the list ``file`` and its side files, as committed in ``commit``, to ``target``."""
+    """Copy the list ``file`` and its side files, as committed in ``commit``, to ``target``:
+    plain files only (no symbolic link, no submodule), none over MAX_BLOB bytes."""
     parent, name = posixpath.split(file)
-    entries = mirror.tree(git_dir, commit, parent)
-    found = {e.name: e for e in entries or []}
+    found = {e.name: e for e in mirror.tree(git_dir, commit, parent) or []}
     main = found.get(name)
     shards = found.get(posixpath.splitext(name)[0]) if name.endswith(".yaml") else None
     if main is None and (shards is None or shards.kind != "tree"):
         raise mirror.MirrorError(f"{file} is not in commit {commit[:12]}")
-    wanted = [
-        posixpath.join(parent, n) for n, e in found.items() if n in SIDE_NAMES and e.plain_file
-    ]
+    wanted = [(posixpath.join(parent, n), e) for n, e in found.items() if n in SIDE_NAMES]
     for directory in (main, shards):
         if directory is not None and directory.kind == "tree":
             below = posixpath.join(parent, directory.name)
             inner = mirror.tree(git_dir, commit, below) or []
-            wanted += [posixpath.join(below, e.name) for e in inner if _wanted(e)]
+            wanted += [(posixpath.join(below, e.name), e) for e in inner if _listed(e.name)]
     if main is not None and main.kind != "tree":
-        if not main.plain_file:
-            raise mirror.MirrorError(f"{file} is not a plain file in commit {commit[:12]}")
-        wanted.append(file)
+        wanted.append((file, main))
     if len(wanted) > MAX_FILES:
         raise mirror.MirrorError(f"{file}: more than {MAX_FILES} files")
-    sizes = {posixpath.join(parent, e.name): e.size for e in found.values()}
-    if any(sizes.get(w, 0) > mirror.MAX_BLOB for w in wanted):
-        raise mirror.MirrorError(f"{file}: a file larger than {mirror.MAX_BLOB} bytes")
+    for relative, entry in wanted:
+        if not entry.plain_file:
+            raise mirror.MirrorError(f"{relative} is not a plain file in commit {commit[:12]}")
+        if entry.size > mirror.MAX_BLOB:
+            raise mirror.MirrorError(f"{relative}: larger than {mirror.MAX_BLOB} bytes")
     partial = target.with_name(f"{target.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)
-    for relative in wanted:
-        data = mirror.blob(git_dir, commit, relative)
-        if len(data) > mirror.MAX_BLOB:
-            raise mirror.MirrorError(f"{relative}: larger than {mirror.MAX_BLOB} bytes")
+    for relative, _ in wanted:
         out = partial.joinpath(*relative.split("/"))
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
+        out.write_bytes(mirror.blob(git_dir, commit, relative))
     partial.mkdir(parents=True, exist_ok=True)
     partial.rename(target)
 
 
-def _wanted(entry: mirror.Entry) -> bool:
-    name = entry.name
-    safe = "/" not in name and "\\" not in name and name not in (".", "..")
-    return safe and name.endswith(".yaml") and entry.plain_file and entry.size <= mirror.MAX_BLOB
+def _listed(name: str) -> bool:
+    """A name of the list's files in its directory (``*.yaml``), and a safe one."""
+    return name.endswith(".yaml") and "/" not in name and "\\" not in name
