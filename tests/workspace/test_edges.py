@@ -190,6 +190,8 @@ def test_the_workspace_files_cache(invoke: Invoke, setup: Setup, tmp_path: Path)
     result = ws(invoke, setup, "status")
     assert result.exit_code == 0  # nothing cached, nothing synced, still an answer
     assert "甲市: 尚未同步" in result.stderr
+    check = ws(invoke, setup, "check")
+    assert (check.exit_code, check.stdout) == (0, "")  # no member to check: nothing overdue
 
 
 def test_urls_stay_urls(tmp_path: Path) -> None:
