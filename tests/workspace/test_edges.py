@@ -190,8 +190,13 @@ def test_the_workspace_files_cache(invoke: Invoke, setup: Setup, tmp_path: Path)
     result = ws(invoke, setup, "status")
     assert result.exit_code == 0  # nothing cached, nothing synced, still an answer
     assert "甲市: 尚未同步" in result.stderr
-    check = ws(invoke, setup, "check")
-    assert (check.exit_code, check.stdout) == (0, "")  # no member to check: nothing overdue
+    check = ws(invoke, setup, "check")  # a gate that checked nothing must not pass
+    assert check.exit_code == 2
+    assert check.stderr.splitlines()[-3:] == [
+        f"{setup.workspace}:{n}:5: error: member '{name}' was never synced; run rect "
+        f"--workspace {setup.workspace} sync"
+        for n, name in ((5, "甲市"), (7, "乙市"), (9, "丙市"))
+    ]
 
 
 def test_urls_stay_urls(tmp_path: Path) -> None:

@@ -25,7 +25,8 @@ class Place:
     ref: str
     file: str
     path: Path | None
-    line: int  # of its item in the workspace file, for messages
+    line: int  # where its item is in the workspace file, for messages
+    col: int = 0
 
     @property
     def key(self) -> str:
@@ -51,7 +52,7 @@ class Workspace:
         return [m.name for m in self.members]
 
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 def load_workspace(path: Path) -> Workspace:
@@ -83,12 +84,13 @@ def _cache_entry(path: Path) -> Path:
 
 
 def _place_json(place: Place) -> list[object]:
-    return [place.git, place.ref, place.file, str(place.path) if place.path else None, place.line]
+    path = str(place.path) if place.path else None
+    return [place.git, place.ref, place.file, path, place.line, place.col]
 
 
 def _place(data: list[Any]) -> Place:
-    git, ref, file, path, line = data
-    return Place(git, ref, file, Path(path) if path else None, line)
+    git, ref, file, path, line, col = data
+    return Place(git, ref, file, Path(path) if path else None, line, col)
 
 
 def _to_cache(entry: Path, key: str, workspace: Workspace) -> None:
@@ -129,7 +131,7 @@ def parse_workspace(text: str, shown: str, base: Path) -> Workspace:
 
     def place(item: object, loc: list[str | int]) -> Place:
         git, ref, file, local = (getattr(item, k) for k in ("git", "ref", "file", "path"))
-        line = source.at(loc)[0]
+        line, col = source.at(loc)
         file = file or DEFAULT_FILE
         pure = PurePosixPath(file)
         if pure.is_absolute() or ".." in pure.parts or "\\" in file or "\0" in file:
@@ -143,7 +145,7 @@ def parse_workspace(text: str, shown: str, base: Path) -> Workspace:
         if git is not None and _local(git):
             git = str((base / Path(git).expanduser()).resolve())
         where = (base / Path(local).expanduser()).resolve() if local else None
-        return Place(git, ref or DEFAULT_REF, pure.as_posix(), where, line)
+        return Place(git, ref or DEFAULT_REF, pure.as_posix(), where, line, col)
 
     members = []
     seen: dict[str, int] = {}

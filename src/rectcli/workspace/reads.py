@@ -84,9 +84,7 @@ def findings(members: list[Member], today: date, days: int) -> list[Findings]:
     """Each readable member's overdue items and those due within ``days``, as ``rect
     check`` finds them in one list."""
     found = []
-    for one in members:
-        if one.checklist is None:
-            continue
+    for one in (m for m in members if m.checklist is not None):
         measures = one.rows(today)
         rows = [*measures, *one.duty_rows(today, days)]
         errors = [r for r in rows if r.overdue]

@@ -104,12 +104,22 @@ def overdue_groups(rows: list[MeasureRow]) -> dict[str, list[MeasureRow]]:
 def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tuple[int, int]:
     """The CI gate over every member: (overdue, soon-due) counts; exit 2 on invalid data
     (a member's, or a parent: naming no item of the upper list)."""
-    from rectcli.errors import RectError
+    from rectcli.errors import Problem, RectError
     from rectcli.views import serialize
     from rectcli.workspace.reads import findings
 
     workspace, members = members_of(settings, member, problems=False)
     problems = [p for one in members for p in one.problems]
+    problems += [  # a gate that checked nothing of a member must not pass
+        Problem(
+            workspace.path,
+            one.place.line,
+            one.place.col,
+            f"member '{one.name}' was never synced; run rect --workspace {workspace.path} sync",
+        )
+        for one in members
+        if one.never_synced
+    ]
     if workspace.upper is not None and not problems:
         from rectcli.workspace.rollup import bad_parents
 
