@@ -76,3 +76,13 @@ def test_calendar_of_every_member(invoke: Invoke, setup: Setup) -> None:
     uids = [line for line in lines if line.startswith("UID:")]
     assert len(set(uids)) == len(uids) == 6  # the same list in three members: three events
     assert "X-WR-CALNAME:XX省第二轮督察整改 整改时限" in lines
+
+
+def test_csv_leads_with_the_member(invoke: Invoke, setup: Setup) -> None:
+    ws(invoke, setup, "sync")
+    result = ws(invoke, setup, "list", "--overdue", "--format", "csv", "--member", "丙市")
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0] == "member,id,task,status,deadline,due,overdue,days_overdue,units,supervisor,text"
+    )
+    assert [line.split(",")[:2] for line in lines[1:]] == [["丙市", "1.1"], ["丙市", "2.1"]]

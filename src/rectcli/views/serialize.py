@@ -38,14 +38,18 @@ def json_text(data: object) -> str:
 
 
 def rows_csv(rows: Sequence[MeasureRow]) -> str:
+    """The rows as CSV; rows read through a workspace lead with their ``member``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    columns = CSV_COLUMNS
+    if any(row.member is not None for row in rows):
+        columns = ("member", *CSV_COLUMNS)
+    writer.writerow(columns)
     for row in rows:
         data = row.to_json()
         data["units"] = "、".join(row.units)
         data["overdue"] = "true" if row.overdue else "false"
-        writer.writerow(["" if data[c] is None else data[c] for c in CSV_COLUMNS])
+        writer.writerow(["" if data.get(c) is None else data[c] for c in columns])
     return out.getvalue()
 
 
