@@ -41,7 +41,7 @@ def rows_csv(rows: Sequence[MeasureRow]) -> str:
     """The rows as CSV; rows read through a workspace lead with their ``member``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    columns = CSV_COLUMNS
+    columns: tuple[str, ...] = CSV_COLUMNS
     if any(row.member is not None for row in rows):
         columns = ("member", *CSV_COLUMNS)
     writer.writerow(columns)
