@@ -193,3 +193,20 @@ def test_a_member_kept_in_several_files(invoke: Invoke, setup: Setup) -> None:
     ]
     own = invoke("list", "--format", "json", file=jia.tasks, as_of="2024-08-01")
     assert [r["id"] for r in json.loads(own.stdout)] == [r["id"] for r in rows]
+
+
+def test_each_member_keeps_its_own_policy(invoke: Invoke, setup: Setup) -> None:
+    """甲市's policy.yaml escalates later: its rows' levels differ from the others'."""
+    from .conftest import git
+
+    jia = setup.members["甲市"]
+    (jia.work / "data" / "policy.yaml").write_text(
+        "escalate: {notice: 1, supervise: 100, summon: 200}\n", "utf-8"
+    )
+    git("add", "data/policy.yaml", cwd=jia.work)
+    jia.commit("a policy of its own")
+    ws(invoke, setup, "sync")
+    rows = json.loads(ws(invoke, setup, "list", "--overdue", "--format", "json").stdout)
+    levels = {(r["member"], r["id"]): r["level"] for r in rows}
+    assert (levels["甲市", "1.1"], levels["甲市", "2.1"]) == ("supervise", "notice")
+    assert (levels["乙市", "1.1"], levels["乙市", "2.1"]) == ("summon", "summon")
