@@ -103,3 +103,8 @@ def test_one_list_commands_refuse_a_workspace(invoke: Invoke, mini: Path, tmp_pa
             "(and RECT_WORKSPACE)\n"
         )
     assert mini.read_text("utf-8") == before
+    tasks = invoke("--workspace", str(workspace), "list", "--tasks")
+    assert tasks.exit_code == 2
+    assert (
+        tasks.stderr == "error: --tasks lists one list's problems: leave it out with --workspace\n"
+    )
