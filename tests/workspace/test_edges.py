@@ -216,3 +216,14 @@ def test_sync_needs_a_workspace(invoke: Invoke) -> None:
     result = invoke("sync")
     assert result.exit_code == 2
     assert "name it with --workspace FILE" in result.stderr
+
+
+def test_two_members_of_one_repository_are_fetched_once(invoke: Invoke, setup: Setup) -> None:
+    text = setup.workspace.read_text("utf-8") + "  - name: 甲市副本\n    git: remotes/jia.git\n"
+    setup.workspace.write_text(text, "utf-8")
+    result = ws(invoke, setup, "sync")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "同步 4/4 个仓库。"
+    assert len(list((cache_dir() / "workspace").glob("*/mirror.git"))) == 3
+    rows = json.loads(ws(invoke, setup, "list", "--format", "json").stdout)
+    assert sum(r["member"] == "甲市副本" for r in rows) == 4

@@ -83,11 +83,15 @@ def sync_all(workspace: Workspace, now: datetime) -> list[SyncResult]:
     jobs = [(m.name, m.place) for m in workspace.members if m.place.git is not None]
     if workspace.upper is not None and workspace.upper.git is not None:
         jobs.append(("upper", workspace.upper))
+    places = {place.key: place for _, place in jobs}  # one fetch per mirror, however named
     with ThreadPoolExecutor(max_workers=SYNC_WORKERS) as pool:
-        return list(pool.map(lambda job: sync_one(job[0], job[1], now), jobs))
+        fetched = pool.map(lambda p: sync_one(p, now), places.values())
+        done = dict(zip(places, fetched, strict=True))
+    return [SyncResult(name, *done[place.key]) for name, place in jobs]
 
 
-def sync_one(name: str, place: Place, now: datetime) -> SyncResult:
+def sync_one(place: Place, now: datetime) -> tuple[str | None, str | None, str | None]:
+    """Fetch one place into its mirror and snapshot: (commit, commit before, error)."""
     assert place.git is not None
     directory = place_dir(place)
     state = read_state(place)
@@ -100,7 +104,7 @@ def sync_one(name: str, place: Place, now: datetime) -> SyncResult:
     except mirror.MirrorError as exc:
         state.update(attempted=now.isoformat(), error=str(exc))
         _write_state(directory, state)
-        return SyncResult(name, None, before, str(exc))
+        return None, before, str(exc)
     state.update(
         git=place.git,
         ref=place.ref,
@@ -115,7 +119,7 @@ def sync_one(name: str, place: Place, now: datetime) -> SyncResult:
     for old in directory.glob("snap-*"):
         if old.name != snap:
             shutil.rmtree(old, ignore_errors=True)
-    return SyncResult(name, commit, before, None)
+    return commit, before, None
 
 
 def _write_state(directory: Path, state: dict[str, str | None]) -> None:
