@@ -6,13 +6,15 @@ that the others are still shown.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rectcli.errors import Problem, RectError
-from rectcli.workspace.config import Place, Workspace
+from rectcli.workspace.config import MemberSpec, Place, Workspace
 from rectcli.workspace.sync import Snapshot, snapshot
 
 if TYPE_CHECKING:
@@ -73,13 +75,63 @@ def load_members(
     names = workspace.names()
     if only is not None and only not in names:
         raise RectError(f"no member '{only}' in {workspace.path}" + did_you_mean(only, names))
+    specs = [spec for spec in workspace.members if only is None or spec.name == only]
+    if use_cache:
+        _parse_cold(specs)
     # One after another: side by side in threads they were no faster (docs/performance.md,
-    # "Workspaces"); only sync, which waits on the network, runs members side by side.
-    return [
-        load_place(spec.name, spec.place, use_cache=use_cache)
-        for spec in workspace.members
-        if only is None or spec.name == only
-    ]
+    # "Workspaces"); only the parses of a first run go side by side, in processes.
+    return [load_place(spec.name, spec.place, use_cache=use_cache) for spec in specs]
+
+
+PARSE_WORKERS = 4  # at most; never more than the machine's cores
+
+
+def _parse_cold(specs: list[MemberSpec]) -> None:
+    """Parse the lists the parse cache does not hold yet in processes side by side, each
+    saving its entry (a first run: the parse is pure Python, one core per list). A list
+    that fails is left to the load that follows, which reports it."""
+    paths = [p for p in (_tasks_path(spec.place) for spec in specs) if p is not None]
+    cold = [p for p in paths if _cold(p)]
+    import multiprocessing
+
+    workers = min(PARSE_WORKERS, os.cpu_count() or 1, len(cold))
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return  # (a fresh interpreter per worker would re-run the command: forks only)
+    from concurrent.futures import ProcessPoolExecutor
+
+    fork = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+        list(pool.map(_warm, cold))
+
+
+def _cold(tasks_path: Path) -> bool:
+    """Whether the list has no cache entry, or a file of it is newer than its entry: by
+    the files' times alone (no hashing). The load that follows checks the entry in full
+    and parses whatever this missed (a list edited with its old time kept)."""
+    from rectcli.store.cache import cache_dir, entry_name
+    from rectcli.store.layout import task_files
+
+    try:
+        made = (cache_dir() / entry_name(tasks_path)).stat().st_mtime_ns
+        return any(path.stat().st_mtime_ns >= made for path in task_files(tasks_path))
+    except (OSError, RectError):
+        return True
+
+
+def _warm(tasks_path: Path) -> None:
+    """In a worker process: parse the list and save its cache entry."""
+    from rectcli.store.loading import load
+
+    with contextlib.suppress(RectError):  # the load that follows reports it
+        load(tasks_path)
+
+
+def _tasks_path(place: Place) -> Path | None:
+    """The list's main path: a working copy's, or a git member's in its last snapshot."""
+    if place.path is not None:
+        return place.path
+    synced = snapshot(place)
+    return synced.root.joinpath(*place.file.split("/")) if synced else None
 
 
 def load_place(name: str, place: Place, *, use_cache: bool = True) -> Member:
