@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"model"},  # pydantic shapes, validation, the checklist
     {"store"},  # files, locks, the parse cache
     {"queries", "history", "merge"},  # pure questions; git; the merge driver
-    {"views", "edits", "exchange"},  # renderables; writes; documents in and out
+    {"views", "edits", "exchange", "workspace"},  # renderables; writes; documents; many lists
     {"reports"},  # one module per report format
     {"cli", "__main__"},  # the only code that knows typer
 ]

@@ -33,6 +33,13 @@ class Labels:
     def status(self, status: str) -> str:
         return self._statuses[status]
 
+    def replaced(self, **keys: str) -> Labels:
+        """These words, some of them standing in for others (``unit="member"``): a
+        workspace's report says member where one list's says unit."""
+        other = Labels(self.lang)
+        other._words = {**self._words, **{key: self._words[to] for key, to in keys.items()}}
+        return other
+
 
 def pick_lang(option: str | None) -> str:
     lang = (option or env_lang()).lower()

@@ -141,6 +141,7 @@ def test_completion_of_ids_and_units(mini: Path) -> None:
                 "--no-cache",
                 "--debug",
                 "--version",
+                "--workspace",
                 "--install-completion",
                 "--show-completion",
                 "--help",

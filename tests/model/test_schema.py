@@ -107,4 +107,4 @@ def test_a_field_reads_as_documented() -> None:
 def test_unknown_schema(invoke: Invoke) -> None:
     result = invoke("schema", "task")
     assert result.exit_code == 2
-    assert result.stderr == "error: no schema 'task'; use tasks, units or targets\n"
+    assert result.stderr == "error: no schema 'task'; use tasks, units, targets or workspace\n"

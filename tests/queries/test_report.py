@@ -12,13 +12,13 @@ import openpyxl
 import pytest
 
 from rectcli.errors import RectError
+from rectcli.queries.redact import redact as mask_personal
 from rectcli.queries.report import (
     Bar,
     build_report,
     chart_bars,
     chinese_ordinal,
     is_behind,
-    mask_personal,
     measure_ordinal,
     unit_bars,
 )

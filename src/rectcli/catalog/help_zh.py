@@ -7,6 +7,7 @@ A paragraph that begins with ``\\b`` is printed as written (no rewrapping)."""
 from __future__ import annotations
 
 _FORMAT = "输出格式。"
+_MEMBER = "配合 --workspace：只看该成员清单。"
 _UNIT = "只看该单位的事项（名称或别名；单位组匹配其成员，成员也匹配其所在的组）。"
 _PER_UNIT = "表格格式：每个单位最多列 N 行（0：全部）。JSON 和 CSV 列出全部。"
 
@@ -24,6 +25,7 @@ HELP_ZH: dict[str, str] = {
     "help.--no-cache": "重新解析文件，不读也不写解析缓存（~/.cache/rect，或 $RECT_CACHE_DIR）。",
     "help.--debug": "发生内部错误时显示 Python 调用栈；不使用解析缓存时说明原因。",
     "help.--version": "显示 rect 的版本并退出。",
+    "help.--workspace": "读取该工作区文件列出的各成员清单（status、list、overdue、upcoming、check、report、calendar；sync、rollup），见 docs/workspace.md。",
     # read
     "help.status": "总览：各状态数量、各问题进度、逾期和即将到期的数量。",
     "help.status.--format": "输出格式：table 或 json。",
@@ -200,4 +202,18 @@ HELP_ZH: dict[str, str] = {
     "（并说明如何补充）。",
     "help.holidays.year": "年份。",
     "help.holidays.--format": "text（默认）或 json。",
+    "help.status.--member": _MEMBER,
+    "help.list.--member": _MEMBER,
+    "help.overdue.--member": _MEMBER,
+    "help.upcoming.--member": _MEMBER,
+    "help.check.--member": _MEMBER,
+    "help.report.--member": _MEMBER,
+    "help.calendar.--member": _MEMBER,
+    # workspaces (issue 17)
+    "help.sync": "把工作区（--workspace）中每个 git 成员拉取到缓存目录下的裸镜像；之后的读取都用拉取到的内容。"
+    "成员的任何东西都不会运行：不检出，不执行钩子、过滤器或驱动。有成员拉取失败时退出码为 1。",
+    "help.rollup": "上级清单（工作区的 upper:）的每一项，以及各成员中 parent: 指向它的事项和状态，"
+    "还有分到了该项却没有关联事项的成员（缺项）。",
+    "help.rollup.--member": "只看该成员的事项和缺项。",
+    "help.rollup.--format": "table 或 json。",
 }

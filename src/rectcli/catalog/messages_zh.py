@@ -73,10 +73,6 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "--fail-on new-overdue needs --since REV (the git revision to compare with)",
         "--fail-on new-overdue 需要 --since REV（与之比较的 git 版本）",
     ),
-    (
-        "no schema '{}'; use tasks, units or targets",
-        "没有 schema“{0}”；请用 tasks、units 或 targets",
-    ),
     ("--since {} is not before the report's day {}", "--since {0} 不早于通报日期 {1}"),
     (
         "-o {}: a fill-in sheet is an .xlsx workbook; name it {}.xlsx",

@@ -273,4 +273,51 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
         "不在 git 仓库中；rect diff 比较的是 git 版本",
     ),
     *USAGE_ZH,
+    # workspaces (issue 17)
+    ("no member '{}' in this workspace", "本工作区中没有成员“{0}”"),
+    (
+        "--tasks lists one list's problems: leave it out with --workspace",
+        "--tasks 列出的是一个清单的问题：与 --workspace 一起使用时请去掉它",
+    ),
+    (
+        "file: '{}' must be a relative path inside the repository, without '..'",
+        "file:“{0}”必须是仓库内的相对路径，不能含“..”",
+    ),
+    (
+        "member '{}' was never synced; run rect --workspace {} sync",
+        "成员“{0}”从未同步；请运行 rect --workspace {1} sync",
+    ),
+    ("no member list knows '{}'", "没有成员清单包含“{0}”"),
+    (
+        "no schema '{}'; use tasks, units, targets or workspace",
+        "没有“{0}”的 schema；可用 tasks、units、targets 或 workspace",
+    ),
+    (
+        "the member name '{}' is used twice (first on line {})",
+        "成员名称“{0}”用了两次（第一次在第 {1} 行）",
+    ),
+    (
+        "--member picks a member list of a workspace: add --workspace FILE",
+        "--member 用于选择工作区中的成员清单：请加上 --workspace 文件",
+    ),
+    (
+        "--public and --unit read one list: leave out --workspace",
+        "--public 和 --unit 只针对一个清单：请去掉 --workspace",
+    ),
+    (
+        "check --format junit and --fail-on new-overdue read one list: leave out --workspace",
+        "check --format junit 和 --fail-on new-overdue 只针对一个清单：请去掉 --workspace",
+    ),
+    (
+        "this command reads a workspace: name it with --workspace FILE (or RECT_WORKSPACE)",
+        "此命令读取工作区：请用 --workspace 文件（或 RECT_WORKSPACE）指定",
+    ),
+    (
+        "this command reads or edits one list: leave out --workspace (and RECT_WORKSPACE)",
+        "此命令读取或修改一个清单：请去掉 --workspace（及 RECT_WORKSPACE）",
+    ),
+    (
+        "{}: the workspace names no upper list; add upper: {path: …} or upper: {git: …}",
+        "{0}：工作区没有指定上级清单；请加上 upper: {{path: …}} 或 upper: {{git: …}}",
+    ),
 ]

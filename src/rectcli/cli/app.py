@@ -143,6 +143,8 @@ class Settings:
         """``--file -``: the list comes on standard input (read-only)."""
         return self.file is not None and str(self.file) == STDIN
 
+    workspace: Path | None = None  # --workspace: read the member lists it names (issue 17)
+
     @property
     def tasks_path(self) -> Path:
         from rectcli.store import find_tasks_file
@@ -151,6 +153,13 @@ class Settings:
             from rectcli.errors import RectError
 
             raise RectError("--file -: standard input can only be read; name the file to change")
+
+        if self.workspace is not None:  # a command of one list, given a workspace
+            from rectcli.errors import RectError
+
+            raise RectError(
+                "this command reads or edits one list: leave out --workspace (and RECT_WORKSPACE)"
+            )
         return self.file if self.file else find_tasks_file(Path.cwd())
 
     def load(self) -> Checklist:
@@ -190,6 +199,13 @@ class Settings:
 
         text = read_text(Path(STDIN))
         return load_text(text, STDIN_SHOWN, side_dir(find_tasks_file(Path.cwd())))
+
+    def check_member(self, member: str | None) -> None:
+        """``--member`` only means something with ``--workspace``."""
+        if member is not None and self.workspace is None:
+            from rectcli.errors import RectError
+
+            raise RectError("--member picks a member list of a workspace: add --workspace FILE")
 
     @property
     def today(self) -> date:
@@ -295,6 +311,19 @@ LangOption = Annotated[
 ]
 
 
+WorkspaceOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--workspace",
+        "-w",
+        envvar="RECT_WORKSPACE",
+        metavar="FILE",
+        help="Read the member lists this workspace file names (status, list, overdue, "
+        "upcoming, check, report, calendar; sync, rollup): see docs/workspace.md.",
+    ),
+]
+
+
 NoCacheOption = Annotated[
     bool,
     typer.Option(
@@ -346,6 +375,7 @@ def root(
     no_cache: NoCacheOption = False,
     debug: DebugOption = False,
     _version: VersionOption = False,
+    workspace: WorkspaceOption = None,
 ) -> None:
     """rect: track a rectification task list (整改任务清单) kept as YAML in git.
 
@@ -358,4 +388,4 @@ def root(
     parse cache, default ~/.cache/rect), NO_COLOR (no colours), TZ (the time zone that
     decides today).
     """
-    ctx.obj = Settings(file, as_of, lang, no_cache, debug)
+    ctx.obj = Settings(file, as_of, lang, no_cache, debug, workspace=workspace)

@@ -11,6 +11,7 @@ from rectcli.cli.startup import build_only
 from rectcli.cli.commands import read  # noqa: F401  (registers commands)
 from rectcli.cli.commands import edit, history, deadline, check, report, plan, merge  # noqa: F401
 from rectcli.cli.commands import incident, documents, holidays  # noqa: F401
+from rectcli.cli.commands import workspace  # noqa: F401
 
 
 def main() -> NoReturn:

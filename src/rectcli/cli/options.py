@@ -96,3 +96,12 @@ OutputFile = Annotated[
     Path | None,
     typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE."),
 ]
+MemberFilter = Annotated[
+    str | None,
+    typer.Option(
+        "--member",
+        "-m",
+        metavar="NAME",
+        help="With --workspace: only this member list.",
+    ),
+]

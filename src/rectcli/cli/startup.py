@@ -11,7 +11,7 @@ import os
 import typer
 
 # The root options that take a value: the word after them is not a command name.
-VALUED_OPTIONS = frozenset({"--file", "-f", "--as-of", "--lang"})
+VALUED_OPTIONS = frozenset({"--file", "-f", "--as-of", "--lang", "--workspace", "-w"})
 
 
 def build_only(typer_app: typer.Typer, args: list[str]) -> None:

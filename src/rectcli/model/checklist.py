@@ -82,6 +82,9 @@ class Checklist:
     duties: dict[str, list[Duty]] = field(default_factory=dict)  # measure id → its duties
     # A list kept in several files (shards.py): every id → the file holding it.
     files: dict[str, str] = field(default_factory=dict)
+    # id → the upper list's item its `parent:` names (a workspace's rollup, issue 17);
+    # plain values, kept in the parse cache's head: a cached check needs no models.
+    parents: dict[str, str] = field(default_factory=dict)
     # Derived from the above when first asked (measure_facts, outline); never compared.
     facts: list[MeasureFacts] | None = field(default=None, repr=False, compare=False)
     headings: Outline | None = field(default=None, repr=False, compare=False)

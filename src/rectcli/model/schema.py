@@ -14,17 +14,19 @@ from pydantic import BaseModel
 
 from rectcli.model.shapes import TaskFile, UnitFile
 from rectcli.model.target_shapes import TargetFile
+from rectcli.model.workspace_shapes import WorkspaceFile
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "tasks": (TaskFile, "rect tasks.yaml: 整改任务清单 (rectification task list)"),
     "units": (UnitFile, "rect units.yaml: 责任单位 (responsible units)"),
     "targets": (TargetFile, "rect targets.yaml: 主要目标 (quantitative targets)"),
+    "workspace": (WorkspaceFile, "rect workspace.yaml: 多级清单汇总 (member lists read together)"),
 }
 
 
 def schema(which: str) -> dict[str, Any]:
-    """The JSON Schema of one file kind: "tasks", "units" or "targets"."""
+    """The JSON Schema of one file kind: "tasks", "units", "targets" or "workspace"."""
     model, title = SCHEMAS[which]
     generated = model.model_json_schema()
     generated.pop("title", None)

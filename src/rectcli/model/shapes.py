@@ -159,6 +159,11 @@ class Measure(StrictModel):
         description=f"{_UNITS_DOC}, as the measure names them; absent = the task's units.",
     )
     persons: str | None = Field(default=None, title="Persons (责任人)", description="Free text.")
+    parent: str | None = Field(
+        default=None,
+        title="Parent (上级任务)",
+        description="The upper list's task or measure id this implements (rect rollup).",
+    )
     deadline: DeadlineText | None = Field(
         default=None,
         title="Deadline (整改时限)",
@@ -206,6 +211,11 @@ class Task(StrictModel):
         description="A unit name or alias from units.yaml.",
     )
     goal: Text | None = Field(default=None, title="Goal (整改目标)", description="Verbatim.")
+    parent: str | None = Field(
+        default=None,
+        title="Parent (上级任务)",
+        description="The upper list's task or measure id this implements (rect rollup).",
+    )
     deadline: DeadlineText = Field(title="Deadline (整改时限)", description=f"{_DEADLINE_DOC}.")
     measures: list[Measure] = Field(
         default=[], title="Measures (整改措施)", description="In document order."

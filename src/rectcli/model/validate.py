@@ -197,7 +197,10 @@ def _pydantic_problem(
 
 
 _FIELDS: dict[str, tuple[str, ...]] = {
-    "top": ("plan", "tasks", "units", "groups", "warn", "escalate", "review", "lag", "years"),
+    "top": (
+        *("plan", "tasks", "units", "groups", "warn", "escalate", "review", "lag", "years"),
+        *("title", "members", "upper"),  # workspace.yaml
+    ),
 }
 
 
@@ -216,6 +219,7 @@ def _known_keys(root: Node, loc: Sequence[str | int]) -> str:
         Review,
         Unit,
     )
+    from rectcli.model.workspace_shapes import Member, Source
 
     by_parent: dict[str, type[BaseModel]] = {
         "plan": Plan,
@@ -231,6 +235,8 @@ def _known_keys(root: Node, loc: Sequence[str | int]) -> str:
         "review": Review,
         "years": HolidayYear,
         "holidays": HolidaySpan,
+        "members": Member,
+        "upper": Source,
     }
     parent = next((str(p) for p in reversed(loc[:-1]) if isinstance(p, str)), "top")
     model = by_parent.get(parent)
@@ -275,6 +281,8 @@ def check_tasks(
     for t_index, task in enumerate(checklist.file.tasks if tasks is None else tasks):
         t_loc: list[str | int] = ["tasks", t_index]
         _record_id(checklist, task.id, path, at(t_loc), problems)
+        if task.parent is not None:
+            checklist.parents[task.id] = task.parent
         check_units(task.units, [*t_loc, "units"])
         if task.supervisor is not None and units.resolve(task.supervisor) is None:
             problems.append(
@@ -291,6 +299,8 @@ def check_tasks(
         for m_index, measure in enumerate(task.measures):
             m_loc: list[str | int] = [*t_loc, "measures", m_index]
             _record_id(checklist, measure.id, path, at(m_loc), problems)
+            if measure.parent is not None:
+                checklist.parents[measure.id] = measure.parent
             if not measure.id.startswith(f"{task.id}."):
                 problems.append(
                     Problem(

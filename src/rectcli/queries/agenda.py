@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from rectcli.dates.duties import Duty, occurrences
-from rectcli.model.checklist import START_FACT, STATUS_FACT, Checklist, MeasureFacts
+from rectcli.model.checklist import (
+    LEAD_FACT,
+    START_FACT,
+    STATUS_FACT,
+    Checklist,
+    MeasureFacts,
+)
 from rectcli.queries.rows import MeasureRow
 from rectcli.statuses import FINISHED
 
@@ -88,6 +94,13 @@ def upcoming(rows: Iterable[MeasureRow], within: int | None = None) -> list[Meas
         and (r.warn_tier is not None if within is None else r.days_left <= within)
     ]
     return sorted(soon, key=lambda r: (r.due or date.max, r.line))
+
+
+def warning_horizon(checklist: Checklist) -> int:
+    """The longest warning period of the list: its policy's tiers and its measures' leads
+    (from the facts: a cached run reads no models)."""
+    leads = [f[LEAD_FACT] for f in checklist.measure_facts() if f[LEAD_FACT] is not None]
+    return max((*checklist.policy.warn, *leads))
 
 
 def by_unit(rows: Iterable[MeasureRow]) -> dict[str, list[MeasureRow]]:

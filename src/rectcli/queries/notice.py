@@ -21,7 +21,8 @@ from rectcli.errors import Problem, RectError
 from rectcli.labels import Labels
 from rectcli.model.checklist import Checklist
 from rectcli.model.shapes import Measure, Task
-from rectcli.queries.report import mask_personal, measure_ordinal
+from rectcli.queries.redact import redact
+from rectcli.queries.report import measure_ordinal
 from rectcli.queries.rows import measure_rows
 from rectcli.statuses import FINISHED
 
@@ -126,6 +127,6 @@ def _step(task: Task, measure: Measure, today: date) -> DoneStep:
         text=measure.text,
         deadline=measure.deadline or task.deadline,
         finished_on=finished[-1] if finished else None,
-        notes=tuple((e.date, mask_personal(e.note)) for e in entries if e.note),
+        notes=tuple((e.date, redact(e.note)) for e in entries if e.note),
         evidence=sum(1 for e in entries if e.evidence),
     )

@@ -144,11 +144,7 @@ def build_report(
 ) -> Report:
     since = since if since is not None else today - timedelta(days=DEFAULT_SINCE_DAYS)
     wanted = resolve_unit(checklist, unit) if unit else None
-    rows = select(measure_rows(checklist, today), Filter(unit=wanted), checklist)
-    by_id = {m.id: m for _, m in checklist.measures()}
-    items = [_item(row, by_id[row.id], since, today) for row in rows]
-    late = select(duty_rows(checklist, today), Filter(unit=wanted), checklist)
-    missed = [_duty_item(row, by_id[row.id], today) for row in late if row.overdue]
+    items, missed = report_items(checklist, today, since, wanted)
     shown = checklist.units.members(wanted) if wanted else None
     owners: dict[str, tuple[list[Item], list[Item]]] = {}
     for index, item in enumerate([*items, *missed]):
@@ -156,7 +152,7 @@ def build_report(
             if shown is None or name in shown:
                 owners.setdefault(name, ([], []))[index >= len(items)].append(item)
     sections = sorted(
-        (_section(name, *mine, soon_days) for name, mine in owners.items()), key=_rank
+        (unit_section(name, *mine, soon_days) for name, mine in owners.items()), key=rank_key
     )
     return Report(
         title=checklist.file.plan.title,
@@ -167,7 +163,7 @@ def build_report(
         total=len(items),
         finished=sum(i.row.status in FINISHED for i in items),
         overdue=sum(i.row.overdue for i in items),
-        due_soon=sum(_due_soon(i, soon_days) for i in items),
+        due_soon=sum(due_soon(i, soon_days) for i in items),
         behind=sum(i.behind for i in items),
         done=sum(i.done_on is not None for i in items),
         units=tuple(sections),
@@ -176,6 +172,19 @@ def build_report(
         duties_overdue=len(missed),
         plan=checklist.file.plan,
     )
+
+
+def report_items(
+    checklist: Checklist, today: date, since: date, wanted: str | None = None
+) -> tuple[list[Item], list[Item]]:
+    """The report's items: each measure (of the unit ``wanted``, resolved, if given), and
+    each missed occurrence of a recurring duty."""
+    rows = select(measure_rows(checklist, today), Filter(unit=wanted), checklist)
+    by_id = {m.id: m for _, m in checklist.measures()}
+    items = [_item(row, by_id[row.id], since, today) for row in rows]
+    late = select(duty_rows(checklist, today), Filter(unit=wanted), checklist)
+    missed = [_duty_item(row, by_id[row.id], today) for row in late if row.overdue]
+    return items, missed
 
 
 def is_behind(row: MeasureRow) -> bool:
@@ -211,15 +220,16 @@ def _owners(checklist: Checklist, names: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def _due_soon(item: Item, soon_days: int) -> bool:
+def due_soon(item: Item, soon_days: int) -> bool:
     left = item.row.days_left
     return left is not None and 0 <= left <= soon_days
 
 
-def _section(unit: str, items: list[Item], missed: list[Item], soon_days: int) -> UnitSection:
+def unit_section(unit: str, items: list[Item], missed: list[Item], soon_days: int) -> UnitSection:
+    """One unit's section (or, in a workspace, one member's)."""
     late = [i for i in items if i.row.overdue] + missed
     overdue = sorted(late, key=lambda i: -i.row.days_overdue)
-    soon = sorted((i for i in items if _due_soon(i, soon_days)), key=lambda i: i.row.days_left or 0)
+    soon = sorted((i for i in items if due_soon(i, soon_days)), key=lambda i: i.row.days_left or 0)
     done = sorted((i for i in items if i.done_on), key=lambda i: i.done_on or date.min)
     return UnitSection(
         unit=unit,
@@ -233,7 +243,7 @@ def _section(unit: str, items: list[Item], missed: list[Item], soon_days: int) -
     )
 
 
-def _rank(section: UnitSection) -> tuple[int, int, int, float, int, str]:
+def rank_key(section: UnitSection) -> tuple[int, int, int, float, int, str]:
     """Most behind first: overdue count, behind count, days overdue, least finished."""
     share = section.finished / section.total if section.total else 1.0
     return (
@@ -280,11 +290,6 @@ def chart_bars(bars: tuple[Bar, ...] | list[Bar], limit: int = CHART_LIMIT) -> l
 # ---- 信息公开 ------------------------------------------------------------------
 
 
-def mask_personal(text: str) -> str:
-    """Text fit to publish: the one redaction policy (queries/redact.py) applied."""
-    return redact(text)
-
-
 _CN_DIGITS = "零一二三四五六七八九"
 
 
@@ -326,7 +331,7 @@ def _public_row(
             text=redact(measure.text),
             status=item.row.status,
             date=item.latest.date if item.latest else None,
-            note=mask_personal(item.latest.note or "") if item.latest else "",
+            note=redact(item.latest.note or "") if item.latest else "",
         )
         for measure, item in mine
     )

@@ -50,6 +50,7 @@ class MeasureRow:
     times: int | None = None  # entries its period needs (至少N次)
     done_times: int | None = None  # entries it has so far
     file: str | None = None  # in a list kept in several files: the one holding the measure
+    member: str | None = None  # read through a workspace (issue 17): the member list's name
 
     def to_json(self) -> dict[str, Any]:
         data = {
@@ -79,6 +80,8 @@ class MeasureRow:
             data["done_times"] = self.done_times
         if self.file is not None:
             data["file"] = self.file
+        if self.member is not None:
+            data["member"] = self.member
         return data
 
 
@@ -149,6 +152,26 @@ def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
             )
         )
     return rows
+
+
+def tally(checklist: Checklist, today: date, soon_days: int = DUE_SOON_DAYS) -> tuple[int, ...]:
+    """(total, finished, overdue, due within ``soon_days``, behind): what the rows of
+    :func:`measure_rows` count, without making them (a workspace's status over 31 lists)."""
+    lag = checklist.policy.lag
+    total = finished = overdue = soon = behind = 0
+    for facts in checklist.measure_facts():
+        total += 1
+        status, due, start, percent = facts[4], facts[6], facts[12], facts[13]
+        if status in FINISHED:
+            finished += 1
+            continue
+        if due is not None and today > due:
+            overdue += 1
+            continue
+        if due is not None and (due - today).days <= soon_days:
+            soon += 1
+        behind += is_behind(expected_percent(start, due, today), percent, lag)
+    return total, finished, overdue, soon, behind
 
 
 def parse_days(text: str) -> int:

@@ -89,7 +89,7 @@ def _bar(bar: Bar) -> dict[str, Any]:
 
 def public_data(report: Report) -> dict[str, Any]:
     """Only what the 信息公开 table shows: no units, persons, ``by`` or evidence; notes
-    with phone numbers and named contacts masked (``report.mask_personal``)."""
+    with phone numbers and named contacts masked (``queries.redact``)."""
     return {
         "title": report.title,
         "public": True,

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -15,7 +16,7 @@ from rectcli.labels import Labels
 from rectcli.queries.agenda import ReviewItem
 from rectcli.queries.rows import MeasureRow
 from rectcli.textsafe import visible
-from rectcli.views.tables import plain_table
+from rectcli.views.tables import data_text, plain_table
 
 
 def _one_line(text: str) -> Text:
@@ -33,7 +34,7 @@ def upcoming_view(
     each unit's ``limit`` soonest (if not 0), then a count: Rich needs ~0.6 s a 1,000 rows."""
     parts: list[RenderableType] = []
     for unit, rows in groups.items():
-        table = plain_table(f"{unit} ({len(rows)})")
+        table = plain_table(f"{escape(visible(unit))} ({len(rows)})")
         table.add_column(labels("id"), no_wrap=True)
         table.add_column(labels("due"), no_wrap=True)
         table.add_column(labels("days_left"), justify="right", no_wrap=True)
@@ -42,7 +43,7 @@ def upcoming_view(
         for row in rows[:limit] if limit else rows:
             tier = labels("tier_days", n=row.warn_tier) if row.warn_tier is not None else ""
             table.add_row(
-                row.id,
+                data_text(row.id),
                 row.due.isoformat() if row.due else "",
                 Text(str(row.days_left), style="bold" if row.days_left == 0 else ""),
                 Text(tier, style="yellow"),

@@ -85,11 +85,17 @@ def _event(uid: str, day: date, summary: str, description: str, stamp: vDDDTypes
 
 
 def build_calendar(
-    checklist: Checklist, rows: Iterable[MeasureRow], today: date, labels: Labels
+    checklist: Checklist,
+    rows: Iterable[MeasureRow],
+    today: date,
+    labels: Labels,
+    member: str | None = None,
 ) -> tuple[Calendar, list[Skipped]]:
-    """The feed for ``rows``, and the recurring duties left out of it."""
+    """The feed for ``rows``, and the recurring duties left out of it. A workspace's
+    ``member`` is named before each summary and in each event's uid."""
     plan = checklist.file.plan
-    plan_key = _digest(plan.title)
+    plan_key = _digest(plan.title) if member is None else _digest(plan.title, member)
+    who = "" if member is None else f"{member} "
     stamp = vDDDTypes(datetime.combine(today, time(), tzinfo=timezone.utc))
     start = plan.issued or today
     cal = Calendar()
@@ -103,14 +109,14 @@ def build_calendar(
         task, measure = found[row.id]
         about = _about(task, measure, row, labels)
         if row.due is not None:
-            summary = f"{row.id} {_short(row.text)}"
+            summary = f"{who}{row.id} {_short(row.text)}"
             uid = f"measure-{row.id}-{plan_key}@rect"
             cal.add_component(_event(uid, row.due, summary, about, stamp))
         for index, step in enumerate(measure.milestones, 1):
             step_due = _milestone_due(checklist, step.deadline)
             if step_due is None or step_due == row.due:
                 continue  # the measure's own event already stands on that day
-            summary = f"{row.id} {labels('milestones')}: {_short(step.text or step.deadline)}"
+            summary = f"{who}{row.id} {labels('milestones')}: {_short(step.text or step.deadline)}"
             uid = f"milestone-{row.id}-{index}-{plan_key}@rect"
             cal.add_component(_event(uid, step_due, summary, about, stamp))
         for duty in measure.recurring:
@@ -120,7 +126,7 @@ def build_calendar(
                 skipped.append(Skipped(row.id, duty.every))
                 continue
             rule, times = found_rule
-            summary = f"{row.id} {duty.every}: {_short(duty.text or row.text)}"
+            summary = f"{who}{row.id} {duty.every}: {_short(duty.text or row.text)}"
             uid = f"duty-{row.id}-{_digest(duty.every, duty.text or '')}-{plan_key}@rect"
             owners = duty.units or list(row.units)
             text = f"{labels('recurring')}: {duty.every}"
@@ -153,6 +159,19 @@ def _about(task: Task, measure: Measure, row: MeasureRow, labels: Labels) -> str
             f"{labels('status')}: {labels.status(row.status)}",
         ]
     )
+
+
+def merged_calendar(title: str, calendars: Iterable[Calendar], labels: Labels) -> Calendar:
+    """One feed of the events of ``calendars`` (a workspace's members'), named ``title``."""
+    cal = Calendar()
+    cal.add("prodid", "-//rect//rectification deadlines//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{title} {labels('deadline')}")
+    for one in calendars:
+        for event in one.walk("VEVENT"):
+            cal.add_component(event)
+    return cal
 
 
 def calendar_bytes(cal: Calendar) -> bytes:

@@ -39,14 +39,19 @@ def json_text(data: object) -> str:
 
 
 def rows_csv(rows: Sequence[MeasureRow]) -> str:
-    return csv_text(CSV_COLUMNS, (_csv_row(row) for row in rows))  # formula-safe cells
+    """The rows as CSV, every cell formula-safe; rows read through a workspace lead with
+    their ``member``."""
+    columns: tuple[str, ...] = CSV_COLUMNS
+    if any(row.member is not None for row in rows):
+        columns = ("member", *CSV_COLUMNS)
+    return csv_text(columns, (_csv_row(row, columns) for row in rows))
 
 
-def _csv_row(row: MeasureRow) -> list[object]:
+def _csv_row(row: MeasureRow, columns: Sequence[str]) -> list[object]:
     data = row.to_json()
     data["units"] = "、".join(row.units)
     data["overdue"] = "true" if row.overdue else "false"
-    return ["" if data[c] is None else data[c] for c in CSV_COLUMNS]
+    return ["" if data.get(c) is None else data[c] for c in columns]
 
 
 def status_json(board: Dashboard, title: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -20,9 +21,15 @@ if TYPE_CHECKING:
 STATUS_STYLES = {"todo": "", "doing": "yellow", "done": "green", "closed": "dim green"}
 
 
+def data_text(text: str, **options: Any) -> Text:
+    """A data string for a table: never read as Rich markup, its control characters
+    shown (textsafe.visible), never sent to the terminal."""
+    return Text(visible(text), **options)
+
+
 def _one_line(text: str) -> Text:
     # A wrappable column that the table may narrow, holding one line cut with "…".
-    return Text(visible(text), no_wrap=True, overflow="ellipsis")
+    return data_text(text, no_wrap=True, overflow="ellipsis")
 
 
 def plain_table(title: str | None = None, **options: Any) -> Table:
@@ -111,6 +118,9 @@ def list_table(rows: Sequence[MeasureRow], labels: Labels, limit: int = 0) -> Re
     count = labels("count_cut", n=len(rows), shown=limit) if cut else labels("count", n=len(rows))
     table = plain_table(caption_justify="left", caption=count)
     rows = rows[:limit] if cut else rows
+    members = any(row.member is not None for row in rows)  # read through a workspace
+    if members:
+        table.add_column(labels("ws_member"), no_wrap=True, max_width=10)
     table.add_column(labels("id"), no_wrap=True)
     table.add_column(labels("status"), no_wrap=True)
     table.add_column(labels("due"), no_wrap=True)
@@ -120,11 +130,13 @@ def list_table(rows: Sequence[MeasureRow], labels: Labels, limit: int = 0) -> Re
         status = _status_text(row.status, row.overdue, labels)
         if row.behind:  # 序时进度滞后
             status.append(f" {labels('behind')}", style="yellow")
+        cells: list[RenderableType] = [data_text(row.member or "")] if members else []
         table.add_row(
-            row.id,
+            *cells,
+            data_text(row.id),  # data is never read as Rich markup
             status,
             _due_text(row, labels),
-            " ".join(row.units),
+            data_text(" ".join(row.units)),
             _one_line(row.text),
         )
     return table
@@ -259,7 +271,7 @@ def overdue_view(
         return Text(labels("none_overdue"), style="green")
     parts: list[RenderableType] = []
     for unit, rows in groups.items():
-        table = plain_table(f"{unit} ({len(rows)})")
+        table = plain_table(f"{escape(visible(unit))} ({len(rows)})")
         table.add_column(labels("id"), no_wrap=True)
         table.add_column(labels("due"), no_wrap=True)
         table.add_column(labels("days_overdue"), justify="right", no_wrap=True)
@@ -269,11 +281,11 @@ def overdue_view(
         for row in rows[:limit] if limit else rows:
             text = f"{row.duty}：{row.text}" if row.duty else row.text
             table.add_row(
-                row.id,
+                data_text(row.id),
                 row.due.isoformat() if row.due else "",
                 Text(str(row.days_overdue), style="bold red"),
                 Text(labels(f"level_{row.level}") if row.level else "", style="bold"),
-                row.supervisor or "",
+                data_text(row.supervisor or ""),
                 _one_line(text),
             )
         if limit and len(rows) > limit:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from rectcli.cli.app import app, settings_of
-from rectcli.cli.options import CheckFormat
+from rectcli.cli.options import CheckFormat, MemberFilter
 
 if TYPE_CHECKING:
     from rectcli.errors import Problem
@@ -61,6 +61,7 @@ def check(
             "(origin/main, HEAD).",
         ),
     ] = None,
+    member: MemberFilter = None,
 ) -> None:
     """The CI gate: validate the data, then check deadlines and recurring duties.
 
@@ -73,6 +74,18 @@ def check(
 
     settings = settings_of(ctx)
     days = parse_days(warn_within)
+    if settings.workspace is not None:
+        from rectcli.cli.workspace import ws_check
+
+        if fmt is CheckFormat.junit or fail_on == "new-overdue":
+            raise RectError(
+                "check --format junit and --fail-on new-overdue read one list: "
+                "leave out --workspace"
+            )
+        late, soon = ws_check(settings, member, fmt.value, days)
+        failed = bool(late) if fail_on == "overdue" else bool(late or soon)
+        raise typer.Exit(1 if failed and fail_on != "never" else 0)
+    settings.check_member(member)
     if fail_on == "new-overdue" and since is None:
         raise RectError(
             "--fail-on new-overdue needs --since REV (the git revision to compare with)"

@@ -9,6 +9,7 @@ import typer
 from rectcli.cli.app import app, print_renderable, settings_of
 from rectcli.cli.options import (
     Format,
+    MemberFilter,
     PerUnitLimit,
     TableFormat,
     UnitFilter,
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from datetime import date
 
     from rectcli.dates.workdays import WorkCalendar
-    from rectcli.model.checklist import Checklist
     from rectcli.model.policy import Policy
     from rectcli.queries.rows import MeasureRow
 
@@ -39,20 +39,40 @@ def upcoming(
     unit: UnitFilter = None,
     fmt: TableFormat = Format.table,
     limit: PerUnitLimit = 20,
+    member: MemberFilter = None,
 ) -> None:
     """What falls due soon (预警), per unit, soonest first, with each item's warning tier.
 
     Measures and the occurrences of recurring duties not yet fulfilled.
     """
-    from rectcli.queries.agenda import by_unit, duty_rows
+    from rectcli.queries.agenda import by_unit, duty_rows, warning_horizon
     from rectcli.queries.agenda import upcoming as upcoming_rows
     from rectcli.queries.rows import measure_rows, parse_days, resolve_unit
 
     settings = settings_of(ctx)
     days = parse_days(within) if within else None
+    if settings.workspace is not None:
+        from rectcli.cli.workspace import ws_upcoming
+        from rectcli.workspace.reads import member_units
+
+        soon = ws_upcoming(settings, member, days, unit)
+        if fmt is not Format.table:
+            _echo_rows(soon, fmt)
+        elif not soon:
+            labels = settings.labels
+            typer.echo(
+                labels("none_upcoming") if days is None else labels("none_upcoming_in", n=days)
+            )
+        else:
+            from rectcli.views.agenda import upcoming_view
+
+            groups = by_unit(member_units(soon))
+            print_renderable(upcoming_view(groups, settings.labels, limit))
+        return
+    settings.check_member(member)
     checklist = settings.load()
     today = settings.today
-    horizon = days if days is not None else max((*checklist.policy.warn, *_leads(checklist)))
+    horizon = days if days is not None else warning_horizon(checklist)
     rows = [*measure_rows(checklist, today), *duty_rows(checklist, today, horizon)]
     soon = upcoming_rows(rows, days)
     if unit is not None:
@@ -71,13 +91,6 @@ def upcoming(
         if unit is not None:
             groups = {u: g for u, g in groups.items() if checklist.units.matches(wanted, [u])}
         print_renderable(upcoming_view(groups, settings.labels, limit))
-
-
-def _leads(checklist: Checklist) -> list[int]:
-    """The measures' own warning periods (from the facts: a cached run reads no models)."""
-    from rectcli.model.checklist import LEAD_FACT
-
-    return [f[LEAD_FACT] for f in checklist.measure_facts() if f[LEAD_FACT] is not None]
 
 
 def _echo_rows(rows: list[MeasureRow], fmt: Format) -> None:

@@ -1,4 +1,5 @@
-"""Documents for the public: the 销号公示 (notice) and the static 信息公开 site (site)."""
+"""Documents for the public and the office: the 销号公示 (notice), the static 信息公开 site
+(site) and the deadlines as an iCalendar feed (calendar)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import Annotated
 import typer
 
 from rectcli.cli.app import app, settings_of
-from rectcli.cli.options import is_stdout
+from rectcli.cli.options import MemberFilter, UnitFilter, is_stdout
 
 NOTICE_SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
 NOTICE_FORMATS = ("markdown", "html", "docx")
@@ -124,3 +125,57 @@ def site(
     for name, text in pages.items():
         write_output(output / name, text)
     typer.echo(settings.labels("site_written", path=display_path(output), n=len(pages)))
+
+
+@app.command()
+def calendar(
+    ctx: typer.Context,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            dir_okay=False,
+            help="The .ics file to write (default: print it; - is standard output).",
+        ),
+    ] = None,
+    unit: UnitFilter = None,
+    open_only: Annotated[
+        bool, typer.Option("--open", help="Leave out measures already done or closed.")
+    ] = False,
+    member: MemberFilter = None,
+) -> None:
+    """Deadlines as an iCalendar (.ics) file to subscribe to in Outlook or on a phone: an
+    all-day event per due date, a repeating event (RRULE) per recurring duty."""
+    from rectcli.queries.rows import Filter, measure_rows, select
+    from rectcli.statuses import FINISHED
+    from rectcli.views.calendar import build_calendar, calendar_bytes
+
+    settings = settings_of(ctx)
+    today = settings.today
+    labels = settings.labels
+    if settings.workspace is not None:
+        from rectcli.cli.workspace import ws_calendar
+
+        cal, skipped = ws_calendar(settings, member, Filter(unit=unit), open_only)
+    else:
+        settings.check_member(member)
+        checklist = settings.load()
+        rows = select(measure_rows(checklist, today), Filter(unit=unit), checklist)
+        if open_only:
+            rows = [r for r in rows if r.status not in FINISHED]
+        cal, skipped = build_calendar(checklist, rows, today, labels)
+    for item in skipped:
+        typer.echo(
+            "warning: " + labels("calendar_skipped", id=item.measure, every=item.every), err=True
+        )
+    data = calendar_bytes(cal)
+    if output is None or is_stdout(output):
+        typer.echo(data, nl=False)  # bytes: RFC 5545 wants its CRLF line ends kept
+        return
+    from rectcli.store import display_path, write_output
+
+    write_output(output, data)
+    count = len(cal.walk("VEVENT"))
+    typer.echo(labels("calendar_written", path=display_path(output), n=count))

@@ -103,7 +103,7 @@ def schema(
         str,
         typer.Argument(
             metavar="FILE",
-            help="Which file's schema: tasks, units or targets.",
+            help="Which file's schema: tasks, units, targets or workspace.",
         ),
     ] = "tasks",
 ) -> None:
@@ -112,7 +112,7 @@ def schema(
     from rectcli.model.schema import SCHEMAS, schema_json
 
     if which not in SCHEMAS:
-        raise RectError(f"no schema '{which}'; use tasks, units or targets")
+        raise RectError(f"no schema '{which}'; use tasks, units, targets or workspace")
     typer.echo(schema_json(which), nl=False)
 
 

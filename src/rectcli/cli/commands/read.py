@@ -7,9 +7,18 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from rectcli.cli.app import Settings, app, print_renderable, settings_of
-from rectcli.cli.options import Format, PerUnitLimit, TableFormat, UnitFilter, complete_ids
+from rectcli.cli.options import (
+    Format,
+    MemberFilter,
+    PerUnitLimit,
+    TableFormat,
+    UnitFilter,
+    complete_ids,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rectcli.model.checklist import Checklist
     from rectcli.queries.rows import MeasureRow
 
@@ -20,12 +29,19 @@ ViewFormat = Annotated[
 
 
 @app.command()
-def status(ctx: typer.Context, fmt: ViewFormat = "table") -> None:
-    """The dashboard: totals by status, progress per problem, overdue and due soon."""
+def status(ctx: typer.Context, fmt: ViewFormat = "table", member: MemberFilter = None) -> None:
+    """The dashboard: totals by status, progress per problem, overdue and due soon
+    (with --workspace: a row per member list)."""
     from rectcli.queries.agenda import duty_rows
     from rectcli.queries.rows import dashboard
 
     settings = settings_of(ctx)
+    if settings.workspace is not None:
+        from rectcli.cli.workspace import ws_status
+
+        ws_status(settings, member)
+        return
+    settings.check_member(member)
     checklist = settings.load()
     board = dashboard(checklist, settings.today, duties=duty_rows(checklist, settings.today))
     if fmt == "json":
@@ -95,8 +111,10 @@ def list_(
     tasks: Annotated[bool, typer.Option("--tasks", help="One row per problem instead.")] = False,
     fmt: TableFormat = Format.table,
     limit: LimitOption = TABLE_LIMIT,
+    member: MemberFilter = None,
 ) -> None:
     """List measures (one row each), with filters that combine."""
+    from rectcli.errors import RectError
     from rectcli.labels import parse_status
     from rectcli.queries.rows import Filter, parse_days, select
 
@@ -109,8 +127,17 @@ def list_(
         due_within=parse_days(due_within) if due_within else None,
         search=search,
     )
-    checklist, rows = _rows(settings)
-    rows = select(rows, wanted, checklist)
+    if settings.workspace is not None:
+        from rectcli.cli.workspace import ws_rows
+
+        if tasks:
+            raise RectError("--tasks lists one list's problems: leave it out with --workspace")
+        rows = ws_rows(settings, member, wanted)
+        checklist = None
+    else:
+        settings.check_member(member)
+        checklist, rows = _rows(settings)
+        rows = select(rows, wanted, checklist)
     if fmt is Format.json:
         from rectcli.views.serialize import rows_json
 
@@ -124,7 +151,9 @@ def list_(
 
         labels = settings.labels
         print_renderable(
-            tasks_table(checklist, rows, labels) if tasks else list_table(rows, labels, limit)
+            tasks_table(checklist, rows, labels)
+            if tasks and checklist is not None
+            else list_table(rows, labels, limit)
         )
 
 
@@ -171,6 +200,7 @@ def overdue(
     ctx: typer.Context,
     fmt: TableFormat = Format.table,
     limit: PerUnitLimit = 20,
+    member: MemberFilter = None,
 ) -> None:
     """Overdue measures and missed recurring duties, grouped by responsible unit, with days
     overdue, escalation level (通报 督办 约谈) and supervising unit."""
@@ -178,8 +208,16 @@ def overdue(
     from rectcli.queries.rows import overdue_by_unit
 
     settings = settings_of(ctx)
-    checklist, rows = _rows(settings)
-    late = [r for r in [*rows, *duty_rows(checklist, settings.today)] if r.overdue]
+    if settings.workspace is not None:
+        from rectcli.cli.workspace import overdue_groups, ws_overdue
+
+        late = ws_overdue(settings, member)
+        group: Callable[[list[MeasureRow]], dict[str, list[MeasureRow]]] = overdue_groups
+    else:
+        settings.check_member(member)
+        checklist, rows = _rows(settings)
+        late = [r for r in [*rows, *duty_rows(checklist, settings.today)] if r.overdue]
+        group = overdue_by_unit
     if fmt is Format.json:
         from rectcli.views.serialize import rows_json
 
@@ -191,4 +229,4 @@ def overdue(
     else:
         from rectcli.views.tables import overdue_view
 
-        print_renderable(overdue_view(overdue_by_unit(late), settings.labels, limit))
+        print_renderable(overdue_view(group(late), settings.labels, limit))

@@ -9,6 +9,7 @@ import typer
 
 from rectcli.cli.app import Settings, app, echo, print_renderable, settings_of
 from rectcli.cli.options import (
+    MemberFilter,
     OutputFile,
     UnitFilter,
     complete_units,
@@ -114,6 +115,7 @@ def report(
         str | None,
         typer.Option("--due-within", metavar="14d", help="What counts as due soon (default 14d)."),
     ] = None,
+    member: MemberFilter = None,
 ) -> None:
     """The 调度/通报 report: each unit, most behind first, with what is overdue, due
     soon, behind schedule and done since the last report, and a progress chart. A .csv
@@ -142,20 +144,34 @@ def report(
         today, since_day = chosen_period.last, chosen_period.first - timedelta(days=1)
     if since_day is not None and since_day >= today:
         raise RectError(f"--since {since_day} is not before the report's day {today}")
-    checklist = settings.load()
-    result = build_report(
-        checklist,
-        today,
-        since=since_day,
-        unit=unit,
-        soon_days=parse_days(due_within) if due_within else DUE_SOON_DAYS,
-        public=public,
-    )
+    soon_days = parse_days(due_within) if due_within else DUE_SOON_DAYS
+    labels = settings.labels
+    if settings.workspace is not None:
+        from rectcli.cli.workspace import ws_report
+
+        if public or unit is not None:
+            raise RectError("--public and --unit read one list: leave out --workspace")
+        result = ws_report(settings, member, since_day, soon_days)
+        labels = labels.replaced(
+            report_units="ws_report_units",
+            report_unit="ws_member",
+            report_tasks="ws_report_members",
+            report_details="ws_report_details",
+        )
+    else:
+        settings.check_member(member)
+        result = build_report(
+            settings.load(),
+            today,
+            since=since_day,
+            unit=unit,
+            soon_days=soon_days,
+            public=public,
+        )
     if chosen_period is not None:
         result = replace(result, since=chosen_period.first, period=chosen_period)
     if issuer is not None and result.plan is not None:
         result = replace(result, plan=result.plan.model_copy(update={"issuer": issuer}))
-    labels = settings.labels
     data = reports.render(chosen, result, labels, public=public)
     if chosen.output == "rich":
         if output is None or is_stdout(output):
@@ -334,50 +350,3 @@ def _record(settings: Settings, requests: list[MarkRequest]) -> None:
     from rectcli.exchange.sheet_in import as_marks
 
     apply_marks(settings.tasks_path, as_marks(requests), use_cache=not settings.no_cache)
-
-
-@app.command()
-def calendar(
-    ctx: typer.Context,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            dir_okay=False,
-            help="The .ics file to write (default: print it; - is standard output).",
-        ),
-    ] = None,
-    unit: UnitFilter = None,
-    open_only: Annotated[
-        bool, typer.Option("--open", help="Leave out measures already done or closed.")
-    ] = False,
-) -> None:
-    """Deadlines as an iCalendar (.ics) file to subscribe to in Outlook or on a phone: an
-    all-day event per due date, a repeating event (RRULE) per recurring duty."""
-    from rectcli.queries.rows import Filter, measure_rows, select
-    from rectcli.statuses import FINISHED
-    from rectcli.views.calendar import build_calendar, calendar_bytes
-
-    settings = settings_of(ctx)
-    checklist = settings.load()
-    today = settings.today
-    rows = select(measure_rows(checklist, today), Filter(unit=unit), checklist)
-    if open_only:
-        rows = [r for r in rows if r.status not in FINISHED]
-    labels = settings.labels
-    cal, skipped = build_calendar(checklist, rows, today, labels)
-    for item in skipped:
-        typer.echo(
-            "warning: " + labels("calendar_skipped", id=item.measure, every=item.every), err=True
-        )
-    data = calendar_bytes(cal)
-    if output is None or is_stdout(output):
-        typer.echo(data, nl=False)  # bytes: RFC 5545 wants its CRLF line ends kept
-        return
-    from rectcli.store import display_path, write_output
-
-    write_output(output, data)
-    count = len(cal.walk("VEVENT"))
-    typer.echo(labels("calendar_written", path=display_path(output), n=count))
