@@ -8,7 +8,7 @@ JSON keys, ids and exit codes never change with the language; only labels do.
 from __future__ import annotations
 
 from rectcli.catalog.document_words import WORDS as DOCUMENT_WORDS
-from rectcli.catalog.words import WORDS
+from rectcli.catalog.words import words_of
 from rectcli.errors import RectError
 from rectcli.langs import LANGS, env_lang
 from rectcli.statuses import STATUSES, Status
@@ -24,7 +24,7 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._words = WORDS[lang] | DOCUMENT_WORDS[lang]
+        self._words = words_of(lang) | DOCUMENT_WORDS[lang]
         self._statuses = STATUS_LABELS[lang]
 
     def __call__(self, key: str, **values: object) -> str:

@@ -13,8 +13,6 @@ Pure and dependency-free: the model's validation, the views and the writers shar
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -69,6 +67,9 @@ def cell(value: object) -> object:
 
 def csv_text(head: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
     """Every CSV rect writes: a header, then rows of :func:`cell` values."""
+    import csv  # here: textsafe is on every command's path, CSV on few
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([cell(v) for v in head])

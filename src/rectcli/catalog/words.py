@@ -4,7 +4,20 @@ catalog's main table (labels.Labels reads it). Both languages have the same keys
 
 from __future__ import annotations
 
-from rectcli.catalog.words_en import WORDS_EN
-from rectcli.catalog.words_zh import WORDS_ZH
+import importlib
+from typing import Any
 
-WORDS: dict[str, dict[str, str]] = {"zh": WORDS_ZH, "en": WORDS_EN}
+
+def words_of(lang: str) -> dict[str, str]:
+    """The words of one language; a run loads only its own (start-up: see
+    docs/performance.md)."""
+    module = importlib.import_module(f"rectcli.catalog.words_{lang}")
+    words: dict[str, str] = getattr(module, f"WORDS_{lang.upper()}")
+    return words
+
+
+def __getattr__(name: str) -> Any:
+    """``WORDS``, both languages (the catalog's tests compare them)."""
+    if name == "WORDS":
+        return {lang: words_of(lang) for lang in ("zh", "en")}
+    raise AttributeError(name)

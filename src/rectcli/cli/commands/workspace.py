@@ -10,7 +10,6 @@ import typer
 
 from rectcli.cli.app import app, print_renderable, settings_of
 from rectcli.cli.options import Format
-from rectcli.cli.workspace import members_of, now_utc, upper_checklist, workspace_of
 
 if TYPE_CHECKING:
     pass
@@ -21,6 +20,7 @@ def sync(ctx: typer.Context) -> None:
     """Fetch each git member of the workspace (--workspace) into a bare mirror under the
     cache directory; reads then use what was fetched. Nothing of a member runs: no
     checkout, hook, filter or driver. Exit 1 when a member could not be fetched."""
+    from rectcli.cli.workspace import now_utc, workspace_of
     from rectcli.views.workspace import plain
     from rectcli.workspace.sync import sync_all
 
@@ -60,6 +60,7 @@ def rollup(
 ) -> None:
     """Each item of the upper list (the workspace's upper:) with every member's items whose
     parent: names it, their status, and the members assigned it that link none (gaps)."""
+    from rectcli.cli.workspace import members_of, upper_checklist
     from rectcli.errors import RectError
     from rectcli.views.workspace import rollup_view
     from rectcli.workspace.rollup import rollup as rollup_items
