@@ -64,6 +64,12 @@ class ProgressEntry(_Model):
     status: Status = Field(
         title="Status (状态)", description=f"The measure's status from this day: {_STATUS_DOC}"
     )
+    unit: str | None = Field(  # a shared measure: the part this entry records
+        default=None,
+        title="Unit (责任单位)",
+        description="On a measure shared by several units: whose part this entry records "
+        "(absent: the whole measure).",
+    )
     note: str | None = Field(default=None, title="Note (进展情况)", description="What was done.")
     by: str | None = Field(
         default=None, title="By (填报人)", description="Who reports: a unit or person."
@@ -85,6 +91,16 @@ class ProgressEntry(_Model):
         default=None,
         title="Covers (补报期次)",
         description="The due date of the duty occurrence it makes up.",
+    )
+    late: bool | None = Field(  # 补录: recorded after later entries, kept where recorded
+        default=None,
+        title="Late (补录)",
+        description="Recorded late: its date is before an earlier-recorded entry's.",
+    )
+    corrects: Day | None = Field(  # the date of the entry this one corrects
+        default=None,
+        title="Corrects (更正)",
+        description="The date of the earlier entry this entry corrects.",
     )
 
 

@@ -47,6 +47,7 @@ from rectcli.memory import gc_paused
 from rectcli.model.checklist import (
     FILE_FACT,
     LINE_FACT,
+    PARTS_FACT,
     Checklist,
     MeasureFacts,
     ProgressFacts,
@@ -56,8 +57,8 @@ from rectcli.model.checklist import (
 if TYPE_CHECKING:
     from rectcli.model.shapes import Measure, TaskFile
 
-MAGIC = b"rect parse cache 3\n"
-PATCHES_MAGIC = b"rect cache patches 2\n"
+MAGIC = b"rect parse cache 4\n"
+PATCHES_MAGIC = b"rect cache patches 3\n"
 _DIGEST = 32  # bytes of blake2b in keys and digests
 # Unpickled only when first asked for: most of an entry, and what list/check never need.
 LAZY = ("file", "positions", "deadlines", "files")
@@ -288,7 +289,7 @@ def _patched(checklist: Checklist, chain: Sequence[Patch]) -> Checklist | None:
         measure_id, line, file = fact[0], fact[LINE_FACT], fact[FILE_FACT] or checklist.path
         new = edits.get(measure_id)
         if new is not None:
-            status, percent, checkin, checkins = new.progress
+            status, percent, checkin, checkins, part_log = new.progress
             fact = (
                 *fact[:4],
                 status,
@@ -299,6 +300,8 @@ def _patched(checklist: Checklist, chain: Sequence[Patch]) -> Checklist | None:
                 checkin,
                 fact[15],
                 checkins,
+                fact[PARTS_FACT],
+                part_log,
             )
         elif file in moves:
             fact = (*fact[:8], move(file, line), *fact[9:])

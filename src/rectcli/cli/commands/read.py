@@ -107,7 +107,7 @@ def list_(
         search=search,
     )
     checklist, rows = _rows(settings)
-    rows = select(rows, wanted, checklist)
+    rows = select(rows, wanted, checklist, settings.today)
     if fmt is Format.json:
         from rectcli.views.serialize import rows_json
 
@@ -159,17 +159,28 @@ def show(
 @app.command()
 def overdue(
     ctx: typer.Context,
+    unit: UnitFilter = None,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
     limit: PerUnitLimit = 20,
 ) -> None:
-    """Overdue measures and missed recurring duties, grouped by responsible unit, with days
-    overdue, escalation level (通报 督办 约谈) and supervising unit."""
+    """Overdue measures and missed recurring duties, grouped by responsible unit (groups
+    expanded: each district its own), with days overdue, escalation level (通报 督办 约谈)
+    and supervising unit. A measure shared by several units is overdue for each unit whose
+    part is not finished."""
     from rectcli.queries.agenda import duty_rows
-    from rectcli.queries.rows import overdue_by_unit
+    from rectcli.queries.rows import resolve_unit
+    from rectcli.queries.units import overdue_by_unit, unit_rows
 
     settings = settings_of(ctx)
+    today = settings.today
     checklist, rows = _rows(settings)
-    late = [r for r in [*rows, *duty_rows(checklist, settings.today)] if r.overdue]
+    rows = [*rows, *duty_rows(checklist, today)]
+    members = None
+    if unit is not None:
+        wanted = resolve_unit(checklist, unit)
+        members = checklist.units.members(wanted)
+        rows = unit_rows(checklist, rows, wanted, today)
+    late = [r for r in rows if r.overdue]
     if fmt is Format.json:
         from rectcli.views.serialize import rows_json
 
@@ -181,4 +192,7 @@ def overdue(
     else:
         from rectcli.views.tables import overdue_view
 
-        print_renderable(overdue_view(overdue_by_unit(late), settings.labels, limit))
+        groups = overdue_by_unit(checklist, late, today)
+        if members is not None:
+            groups = {u: g for u, g in groups.items() if u in members}
+        print_renderable(overdue_view(groups, settings.labels, limit))

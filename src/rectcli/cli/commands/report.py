@@ -211,7 +211,7 @@ def export_sheet(
     today = settings.today
     rows = [
         r
-        for r in select(measure_rows(checklist, today), Filter(unit=name), checklist)
+        for r in select(measure_rows(checklist, today), Filter(unit=name), checklist, today)
         if r.status not in FINISHED
     ]
     labels = settings.labels
@@ -326,7 +326,7 @@ def calendar(
     settings = settings_of(ctx)
     checklist = settings.load()
     today = settings.today
-    rows = select(measure_rows(checklist, today), Filter(unit=unit), checklist)
+    rows = select(measure_rows(checklist, today), Filter(unit=unit), checklist, today)
     if open_only:
         rows = [r for r in rows if r.status not in FINISHED]
     labels = settings.labels
