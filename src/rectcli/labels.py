@@ -77,6 +77,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_duty": "已记录 {what}：{old} → {new}",
         "marked_duty_kept": "已记录 {what}，状态仍为{status}",
         "marked_covers": "补报 {day}",
+        "marked_skipped": "已跳过已完成或已销号的措施：{ids}（重新打开须用 --reopen 并说明理由）",
         "incident_open": "已记录 {id} {duty}：{found} 发现，应于 {due} 前处置",
         "incident_cleared": "已记录 {id} {duty}：{found} 发现，{cleared} 处置（时限 {due}）",
         "fmt_changed": "已格式化 {path}",
@@ -256,6 +257,8 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_duty": "recorded {what}: {old} → {new}",
         "marked_duty_kept": "recorded {what}; status stays {status}",
         "marked_covers": "making up {day}",
+        "marked_skipped": "skipped, as done or closed: {ids} (to take one back, use --reopen "
+        "with --note)",
         "incident_open": "recorded {id} {duty}: found {found}, due {due}",
         "incident_cleared": "recorded {id} {duty}: found {found}, cleared {cleared} (due {due})",
         "fmt_changed": "reformatted {path}",

@@ -11,17 +11,18 @@ blank lines, quoting, key order, CRLF line ends, a BOM — is left as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from rectcli.edits.transitions import Plan, plan_entry
 from rectcli.errors import Problem, RectError
 from rectcli.labels import STATUS_LABELS
 from rectcli.model.shapes import Measure, Task
-from rectcli.statuses import FINISHED, STATUSES, Status
+from rectcli.statuses import STATUSES, Status
 from rectcli.yamltext import source as yamlsrc
 from rectcli.yamltext.emit import flow_map
 from rectcli.yamltext.lines import (
@@ -53,6 +54,8 @@ class Entry:
     ``status`` None keeps the measure's status (an entry that only fulfils a duty): the
     entry is written with it, and the ``status:`` line is left alone. ``duty`` names a
     recurring duty by its phrase or text; it is written as that duty's ``every``.
+    ``unit`` records one unit's part of a shared measure (docs/format.md); ``late`` is a
+    补录 dated before the last entry; ``corrects`` the date of the entry it corrects.
     """
 
     date: Day
@@ -63,18 +66,25 @@ class Entry:
     evidence: str | None = None
     duty: str | None = None
     covers: Day | None = None
+    unit: str | None = None
+    late: bool = False
+    corrects: Day | None = None
+    by_unit: str | None = None  # not written: the unit ``by`` names, whose part it may be
 
     def fields(self) -> list[tuple[str, str | int | Day]]:
         """The entry's keys and values in the documented order, leaving out the unset ones."""
         values = (
             ("date", self.date),
             ("status", self.status),
+            ("unit", self.unit),
             ("note", self.note),
             ("by", self.by),
             ("percent", self.percent),
             ("evidence", self.evidence),
             ("duty", self.duty),
             ("covers", self.covers),
+            ("late", True if self.late else None),
+            ("corrects", self.corrects),
         )
         return [(key, value) for key, value in values if value is not None]
 
@@ -88,6 +98,7 @@ class Marked:
     # For the parse cache (cache.Patch): each measure edited, the lines it grew by, and
     # its new model, validated from its new text.
     edits: tuple[tuple[str, int, Measure], ...] = ()
+    skipped: tuple[str, ...] = ()  # measures --all left as they were (done or closed)
 
 
 def mark(
@@ -99,13 +110,17 @@ def mark(
     whole_task: bool = False,
     issued: Day | None = None,
     found: Item | None = None,
+    parts: Mapping[str, tuple[str, ...]] | None = None,
+    reopen: bool = False,
 ) -> Marked:
     """Set the status of measure ``item_id`` and append ``entry`` to its progress log.
 
-    A task id marks each of its measures when ``whole_task`` is set, and is refused
-    otherwise. Raises RectError (one problem) when the office's rules forbid the change.
+    A task id marks each of its measures when ``whole_task`` is set (never reopening a
+    done or closed one unless ``reopen``: those are skipped), and is refused otherwise.
+    Raises RectError (one problem) when the office's rules forbid the change.
     ``issued`` (plan.issued) is when a duty counts from, to check ``entry.covers``.
-    ``found``: the item, already located (by mark_many).
+    ``found``: the item, already located (by mark_many). ``parts``: each measure's units,
+    groups expanded, needed when ``entry.unit`` names a part of a shared measure.
     """
     item = found if found is not None else find_item(text, path, item_id)
     segment = text[item.start : item.end]
@@ -139,34 +154,48 @@ def mark(
     keep_status = entry.status is None
     if keep_status or entry.duty is not None or entry.covers is not None:
         entry = _duty_entry(entry, olds, issued, Problem(path, item.line, item.key_col + 1, ""))
+    plans: list[Plan | None] = []  # per measure: what to record, or None (skipped)
     for span, measure in zip(measures, olds, strict=True):
-        problem = transition_problem(measure, entry)
-        if problem:
-            line = item.line + segment.count("\n", 0, span.start)
-            raise RectError([Problem(path, line, span.key_col + 1, problem)])
+        line = item.line + segment.count("\n", 0, span.start)
+        at = Problem(path, line, span.key_col + 1, "")
+        plan = plan_entry(measure, entry, parts, at, whole_task=whole_task, reopen=reopen)
+        plans.append(plan)
+    skipped = tuple(m.id for m, p in zip(olds, plans, strict=True) if p is None)
+    if all(p is None for p in plans):
+        return Marked(text, [], item.line, skipped=skipped)
     eol = "\r\n" if segment.split("\n", 1)[0].endswith("\r") else "\n"
     new_segment = segment
-    grew: list[int] = []  # lines each measure grew by, last first
-    for span in reversed(measures):  # from the end, so earlier offsets stay valid
+    grew: list[int] = []  # lines each marked measure grew by, last first
+    for span, plan in reversed(list(zip(measures, plans, strict=True))):
+        if plan is None:
+            continue  # from the end, so earlier offsets stay valid
         part = new_segment[span.start : span.end]
         try:
-            edited = _edit_measure(part, span.key_col, entry, eol, keep_status=keep_status)
+            edited = _edit_measure(
+                part, span.key_col, plan.entry, plan.status, eol, keep_status=keep_status
+            )
         except _InlineLog:
             line = item.line + segment.count("\n", 0, span.start)
             raise RectError([Problem(path, line, span.key_col + 1, _INLINE_LOG)]) from None
         new_segment = new_segment[: span.start] + edited + new_segment[span.end :]
         grew.append(edited.count("\n") - part.count("\n"))
     after_data, after = _read_item(new_segment, path, item, model)
-    _check_only_marked(before_data, after_data, entry, path, item, keep_status=keep_status)
-    changes = [(m.id, m.status, entry.status or m.status) for m in olds]
+    _check_only_marked(before_data, after_data, plans, path, item, keep_status=keep_status)
+    changes = [(m.id, m.status, p.status) for m, p in zip(olds, plans, strict=True) if p]
     new_text = text[: item.start] + new_segment + text[item.end :]
     news = list(after.measures) if isinstance(after, Task) else [after]
-    edits = tuple((m.id, n, m) for m, n in zip(news, reversed(grew), strict=True))
-    return Marked(new_text, changes, item.line, entry.duty, edits)
+    marked = [m for m, p in zip(news, plans, strict=True) if p is not None]
+    edits = tuple((m.id, n, m) for m, n in zip(marked, reversed(grew), strict=True))
+    return Marked(new_text, changes, item.line, entry.duty, edits, skipped)
 
 
 def mark_many(
-    text: str, path: str, marks: Iterable[tuple[str, Entry]], *, issued: Day | None = None
+    text: str,
+    path: str,
+    marks: Iterable[tuple[str, Entry]],
+    *,
+    issued: Day | None = None,
+    parts: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Marked:
     """Several marks (measure ids only) on one text, all or none: the first refusal
     raises before anything is written. For recording a batch (a filled-in sheet).
@@ -186,7 +215,7 @@ def mark_many(
         _, segment = edited.get(item.start, (item, text[item.start : item.end]))
         moved = item.line + sum(n for at, n in grown.items() if at < item.line)
         here = replace(item, start=0, end=len(segment), line=moved)
-        done = mark(segment, path, item_id, entry, issued=issued, found=here)
+        done = mark(segment, path, item_id, entry, issued=issued, found=here, parts=parts)
         edited[item.start] = (item, done.text)
         grown[item.line] = grown.get(item.line, 0) + done.text.count("\n") - segment.count("\n")
         line = line or done.line
@@ -199,28 +228,6 @@ def mark_many(
         at = item.end
     pieces.append(text[at:])
     return Marked("".join(pieces), changes, line, edits=tuple(edits))
-
-
-def transition_problem(measure: Measure, entry: Entry) -> str | None:
-    """Why office practice forbids this mark, or None."""
-    old, new, mid = measure.status, entry.status or measure.status, measure.id
-    label = STATUS_LABELS["zh"]
-    if new == "closed":
-        if old != "done":
-            return (
-                f"{mid} is {old} ({label[old]}); only a done ({label['done']}) measure can be "
-                f"closed ({label['closed']}): mark it done first"
-            )
-        if not (entry.note or entry.evidence):
-            return f"closing {mid} needs --note or --evidence: say what shows it is finished"
-    elif old in FINISHED and _RANK[new] < _RANK[old] and not entry.note:
-        return f"{mid} is {old} ({label[old]}); reopening it needs --note saying why"
-    if measure.progress and entry.date < measure.progress[-1].date:
-        return (
-            f"--date {entry.date} is before {mid}'s last progress entry "
-            f"({measure.progress[-1].date}); the log is kept oldest first"
-        )
-    return None
 
 
 def _duty_entry(entry: Entry, olds: list[Measure], issued: Day | None, at: Problem) -> Entry:
@@ -302,19 +309,32 @@ _UNREADABLE = (
 
 
 def _check_only_marked(
-    before: Any, after: Any, entry: Entry, path: str, item: Item, *, keep_status: bool = False
+    before: Any,
+    after: Any,
+    plans: list[Plan | None],
+    path: str,
+    item: Item,
+    *,
+    keep_status: bool = False,
 ) -> None:
-    """The edited item must differ from the old one by the status and one new entry each."""
-    recorded = dict(entry.fields())
+    """The edited item must differ from the old one by the status and one new entry in
+    each measure marked, and not at all in those skipped."""
 
-    def expected(measure: dict[str, Any]) -> dict[str, Any]:
-        status = {} if keep_status else {"status": entry.status}
+    def expected(measure: dict[str, Any], plan: Plan | None) -> dict[str, Any]:
+        if plan is None:
+            return measure
+        recorded = dict(plan.entry.fields())
+        status = {} if keep_status else {"status": plan.status}
         return {**measure, **status, "progress": [*(measure.get("progress") or []), recorded]}
 
     if item.is_task:
-        wanted = {**before, "measures": [expected(m) for m in before["measures"]]}
+        measures = before["measures"]
+        wanted = {
+            **before,
+            "measures": [expected(m, p) for m, p in zip(measures, plans, strict=True)],
+        }
     else:
-        wanted = expected(before)
+        wanted = expected(before, plans[0])
     if after != wanted:
         raise RectError(
             [Problem(path, item.line, item.key_col + 1, _UNREADABLE.format(item.item_id))]
@@ -354,14 +374,13 @@ def _value_end(lines: list[str], index: int, key_col: int) -> int:
 
 
 def _edit_measure(
-    part: str, key_col: int, entry: Entry, eol: str, *, keep_status: bool = False
+    part: str, key_col: int, entry: Entry, status: Status, eol: str, *, keep_status: bool = False
 ) -> str:
     lines = split_lines(part)
     if not lines[-1].endswith("\n"):  # the file's last line: give it an end before adding
         lines[-1] += eol
     pad = " " * key_col
     keys = _keys(lines, key_col)
-    status = str(entry.status)
     if keep_status:
         pass  # the status line stays as it is (or absent: the default todo)
     elif "status" in keys:

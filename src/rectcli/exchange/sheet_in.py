@@ -19,7 +19,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rectcli.edits.mark import Entry, transition_problem
+from rectcli.edits.mark import Entry
+from rectcli.edits.transitions import transition_problem
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.exchange.sheet_out import COLUMNS, FILL_FIELDS
 from rectcli.labels import STATUS_LABELS, Labels, parse_status

@@ -19,9 +19,11 @@ from rectcli.dates.workdays import UnknownYear, WorkCalendar
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.memory import gc_paused
 from rectcli.model.checklist import Checklist
+from rectcli.model.logrules import log_findings
 from rectcli.model.policy import Policy
 from rectcli.model.shapes import Task, TaskFile, UnitFile
 from rectcli.model.units import UnitRegistry
+from rectcli.statuses import FINISHED
 from rectcli.yamltext import source as yamlsrc
 
 CONFLICT_MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")  # ||||||| : diff3 style
@@ -296,6 +298,11 @@ def check_tasks(
                 effective = counted if isinstance(counted, Deadline) else None
             if effective:
                 checklist.deadlines[measure.id] = effective
+            if measure.progress or measure.status in FINISHED:
+                names = measure.units if measure.units is not None else task.units
+                parts = units.expand(units.resolve(n) or n for n in names)
+                for where, message in log_findings(measure, parts, units):
+                    problems.append(Problem(path, *at([*m_loc, *where]), message))
             if measure.recurring:
                 duties, found = read_duties(
                     measure, measure.start or issued, checklist.calendar, path, at, m_loc

@@ -88,14 +88,50 @@ def mark(
     ] = None,
     whole_task: Annotated[
         bool,
-        typer.Option("--all", help="With a problem id: mark each of its measures."),
+        typer.Option(
+            "--all",
+            help="With a problem id: mark each of its measures (done and closed ones are "
+            "skipped unless --reopen).",
+        ),
     ] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            metavar="NAME",
+            help="On a measure shared by several units: record this unit's part (default: "
+            "--by when it names one of its units; else the whole measure).",
+        ),
+    ] = None,
+    reopen: Annotated[
+        bool,
+        typer.Option("--reopen", help="Take a done or closed measure back (with --note why)."),
+    ] = False,
+    late: Annotated[
+        bool,
+        typer.Option(
+            "--late",
+            help="A late entry (补录) dated before the last one: kept where recorded, flagged.",
+        ),
+    ] = False,
+    correct: Annotated[
+        str | None,
+        typer.Option(
+            "--correct",
+            metavar="DATE",
+            help="Correct the entry of this date by a new entry (with --note what was wrong); "
+            "entries are never edited.",
+        ),
+    ] = None,
 ) -> None:
     """Record progress: set a measure's status and append an entry to its log.
 
     Only that measure's lines change. Closing (销号) needs a done measure and --note or
-    --evidence; reopening a done or closed one needs --note. With --duty (and --covers
-    for a late make-up) the entry fulfils a recurring duty; STATUS may then be left out.
+    --evidence; reopening a done or closed one needs --reopen and --note. On a measure
+    shared by several units, --unit records one unit's part; the measure's status follows
+    from its parts (done when every part is done). With --duty (and --covers for a late
+    make-up) the entry fulfils a recurring duty; STATUS may then be left out.
     """
     from rectcli.edits.mark import Entry
     from rectcli.errors import RectError
@@ -119,11 +155,23 @@ def mark(
         evidence=evidence.strip() or None if evidence else None,
         duty=duty,
         covers=_day_option(covers, "--covers") if covers is not None else None,
+        unit=unit,
+        late=late,
+        corrects=_day_option(correct, "--correct") if correct is not None else None,
     )
     marked = record(
-        path, [(item_id, entry)], whole_task=whole_task, use_cache=not settings.no_cache
+        path,
+        [(item_id, entry)],
+        whole_task=whole_task,
+        use_cache=not settings.no_cache,
+        reopen=reopen,
+        by_unit=by is not None,
     )
     labels = settings.labels
+    if marked.skipped:
+        typer.echo(labels("marked_skipped", ids="、".join(marked.skipped)))
+    if not marked.changes:
+        return
     measure_id, old, new_status = marked.changes[0]
     new = labels.status(new_status)
     if duty is not None or covers is not None:
@@ -153,6 +201,8 @@ def record(
     *,
     whole_task: bool = False,
     use_cache: bool = True,
+    reopen: bool = False,
+    by_unit: bool = False,
 ) -> Marked:
     """Apply marks to the task list at ``path``: locked, validated, written atomically.
 
@@ -160,6 +210,8 @@ def record(
     In a list kept in several files each mark goes to the file holding its measure;
     all of them are locked and edited before any is written. With ``use_cache``, the
     parse cache is patched to the files written (store.patch_cache), still locked.
+    An entry naming a unit (or, with ``by_unit``, whose ``by`` names one of a shared
+    measure's units) records that unit's part (docs/format.md).
     """
     import contextlib
 
@@ -168,6 +220,9 @@ def record(
     from rectcli.edits.mark import mark as mark_text
 
     marks = list(marks)
+    parts = None
+    if any(e.unit for _, e in marks) or (by_unit and any(e.by for _, e in marks)):
+        parts, marks = _parts_of(path, marks, by_unit=by_unit)
     issued = _plan_issued(path) if any(e.covers for _, e in marks) else None
     holding = store.files_holding(path, (item_id for item_id, _ in marks))
     by_file: dict[Path, list[tuple[str, Entry]]] = {}
@@ -190,10 +245,19 @@ def record(
             _refuse_conflicts(text, shown)
             if whole_task or len(group) == 1:
                 ((item_id, entry),) = group
-                one = mark_text(text, shown, item_id, entry, whole_task=whole_task, issued=issued)
+                one = mark_text(
+                    text,
+                    shown,
+                    item_id,
+                    entry,
+                    whole_task=whole_task,
+                    issued=issued,
+                    parts=parts,
+                    reopen=reopen,
+                )
                 done.append((file, one))
             else:
-                done.append((file, mark_many(text, shown, group, issued=issued)))
+                done.append((file, mark_many(text, shown, group, issued=issued, parts=parts)))
         for file, marked in done:
             if patch:
                 written[file] = store.write_stamped(file, marked.text)
@@ -205,6 +269,33 @@ def record(
         return done[0][1]
     changes = [change for _, marked in done for change in marked.changes]
     return Marked(done[0][1].text, changes, done[0][1].line)
+
+
+def _parts_of(
+    path: Path, marks: list[tuple[str, Entry]], *, by_unit: bool
+) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, Entry]]]:
+    """Each marked measure's units, groups expanded (from the list as loaded: the cache
+    serves it), and the marks with their units resolved; an entry whose ``by`` names one
+    of a shared measure's units records that unit's part (``by_unit``: --by was given)."""
+    from dataclasses import replace
+
+    from rectcli import store
+    from rectcli.model.checklist import PARTS_FACT
+    from rectcli.queries.rows import resolve_unit
+
+    checklist = store.load(path)
+    units = checklist.units
+    parts: dict[str, tuple[str, ...]] = {}
+    for fact in checklist.measure_facts():
+        parts[fact[0]] = fact[PARTS_FACT] or units.expand(fact[3])
+    resolved = []
+    for item_id, entry in marks:
+        if entry.unit is not None:
+            entry = replace(entry, unit=resolve_unit(checklist, entry.unit))
+        elif by_unit and entry.by:
+            entry = replace(entry, by_unit=units.resolve(entry.by))
+        resolved.append((item_id, entry))
+    return parts, resolved
 
 
 def _plan_issued(path: Path) -> date | None:
