@@ -84,6 +84,25 @@ def upcoming(
         print_renderable(upcoming_view(groups, settings.labels, limit))
 
 
+def _refuse_future_entries(checklist: Checklist, rows: list[MeasureRow], today: date) -> None:
+    """The log is the truth (docs/format.md): no entry is dated after today."""
+    from rectcli.errors import Problem, RectError
+
+    future = [
+        Problem(
+            r.file or checklist.path,
+            r.line,
+            r.col,
+            f"{r.id} has a progress entry dated {r.last_checkin}, after today ({today}); "
+            "record progress once it has happened",
+        )
+        for r in rows
+        if r.last_checkin is not None and r.last_checkin > today
+    ]
+    if future:
+        raise RectError(future)
+
+
 def _leads(checklist: Checklist) -> list[int]:
     """The measures' own warning periods (from the facts: a cached run reads no models)."""
     from rectcli.model.checklist import LEAD_FACT
@@ -296,6 +315,8 @@ def check(
     checklist = settings.load()
     today = settings.today
     measures = measure_rows(checklist, today)
+    if settings.as_of is None:  # a day set by --as-of may look back before later entries
+        _refuse_future_entries(checklist, measures, today)
     rows = [*measures, *duty_rows(checklist, today, days)]
     errors = [r for r in rows if r.overdue]
     warnings = [
