@@ -144,8 +144,9 @@ def test_import_sheet_records_like_mark(invoke: Invoke, data: Path, exported: Pa
         "+        status: doing",
         "@@ -36,0 +37,2 @@",
         "+        progress:",
-        "+          - {date: 2024-05-24, status: doing, note: 已完成第二季度巡查, by: 王五, "
-        "percent: 40}",
+        # 1.3 is 各区's: the sheet's unit records its own part (docs/format.md)
+        "+          - {date: 2024-05-24, status: doing, unit: 池南区, note: 已完成第二季度巡查, "
+        "by: 王五, percent: 40}",
         "@@ -53 +55 @@",
         "-        status: todo",
         "+        status: doing",

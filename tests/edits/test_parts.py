@@ -161,3 +161,25 @@ def test_parts_from_two_branches_merge() -> None:
     merged = result.data.decode("utf-8")
     assert merged == part(ours, "池南区", "2024-06-21")
     assert "        status: doing\n" in merged.split('id: "3.5"')[1].split('id: "3.6"')[0]
+
+
+def test_a_sheet_imported_twice_records_once(shipped: Path, invoke: Invoke) -> None:
+    import openpyxl
+
+    sheet = shipped.parent / "池南区.xlsx"
+    day = "2024-06-25"
+    result = invoke("export-sheet", "--unit", "池南区", "-o", str(sheet), file=shipped, as_of=day)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(sheet)
+    rows = {row[0].value: row[0].row for row in book.worksheets[0].iter_rows(min_row=2)}
+    book.worksheets[0][f"F{rows['3.5']}"] = "已完成"
+    book.worksheets[0][f"G{rows['3.5']}"] = "方案已印发"
+    book.worksheets[0][f"K{rows['3.5']}"] = "2024-06-24"
+    book.save(sheet)
+    result = invoke("import-sheet", str(sheet), file=shipped, as_of=day)
+    assert (result.exit_code, result.stdout) == (0, f"已从 {sheet} 记录 1 条进展\n")
+    once = shipped.read_text(encoding="utf-8")
+    assert "{date: 2024-06-24, status: done, unit: 池南区, note: 方案已印发, by: 池南区}" in once
+    result = invoke("import-sheet", str(sheet), file=shipped, as_of=day)
+    assert (result.exit_code, result.stdout) == (0, f"已跳过 {sheet} 中已记录过的 1 行\n")
+    assert shipped.read_text(encoding="utf-8") == once

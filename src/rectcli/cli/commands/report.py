@@ -266,8 +266,13 @@ def import_sheet(
     shown = display_path(sheet)
     labels = settings.labels
     requests = read_fill_sheet(book, shown, checklist, settings.today, owner, labels)
+    skipped = sum(r.recorded for r in requests)
+    if skipped:
+        typer.echo(labels("sheet_skipped", path=shown, n=skipped))
+    requests = [r for r in requests if not r.recorded]
     if not requests:
-        typer.echo(labels("sheet_nothing", path=shown))
+        if not skipped:
+            typer.echo(labels("sheet_nothing", path=shown))
         return
     if dry_run:
         for request in requests:
