@@ -183,3 +183,11 @@ def test_a_sheet_imported_twice_records_once(shipped: Path, invoke: Invoke) -> N
     result = invoke("import-sheet", str(sheet), file=shipped, as_of=day)
     assert (result.exit_code, result.stdout) == (0, f"已跳过 {sheet} 中已记录过的 1 行\n")
     assert shipped.read_text(encoding="utf-8") == once
+
+
+def test_show_lists_each_part_and_the_log_says_whose(shipped: Path, invoke: Invoke) -> None:
+    assert _mark(invoke, shipped, "3.5", "done", "--unit", "池北区", "--by", "张三")[0] == 0
+    result = invoke("show", "3.5", file=shipped, as_of=DAY)
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    assert "各单位进度 池北区 已完成  池南区 未启动  池西区 未启动" in lines
+    assert lines[-1] == "2024-07-01  池北区 已完成  张三"

@@ -12,6 +12,7 @@ from rich.text import Text
 from rectcli.labels import Labels
 from rectcli.model.checklist import Checklist
 from rectcli.queries.rows import Dashboard, MeasureRow
+from rectcli.statuses import FINISHED
 
 if TYPE_CHECKING:
     from rectcli.model.shapes import Measure, Task
@@ -198,6 +199,13 @@ def show_view(
     fields.add_row(labels("status"), status)
     fields.add_row(labels("text"), measure.text)
     fields.add_row(labels("units"), "、".join(row.units))
+    if row.parts:  # a shared measure: each unit's part (docs/format.md)
+        parts = Text()
+        for index, (unit, part) in enumerate(row.parts):
+            lagging = row.overdue and part not in FINISHED
+            parts.append("  " if index else "")
+            parts.append(f"{unit} {labels.status(part)}", style="bold red" if lagging else "")
+        fields.add_row(labels("parts"), parts)
     if measure.persons or task.persons:
         fields.add_row(labels("persons"), measure.persons or task.persons or "")
     if task.supervisor:
@@ -232,7 +240,13 @@ def show_view(
             note = f"{entry.percent}% {note}".strip()
         if entry.evidence:
             note = f"{note} [{entry.evidence}]".strip()
-        log.add_row(entry.date.isoformat(), labels.status(entry.status), entry.by or "", note)
+        if entry.corrects is not None:
+            note = f"{labels('log_corrects', day=entry.corrects.isoformat())} {note}".strip()
+        said = labels.status(entry.status)
+        if entry.unit:
+            said = f"{entry.unit} {said}"
+        day = entry.date.isoformat() + (f" {labels('log_late')}" if entry.late else "")
+        log.add_row(day, said, entry.by or "", note)
     if not measure.progress:
         return Group(fields, Text(""), Text(labels("no_log"), style="dim"))
     return Group(fields, Text(""), log)
