@@ -80,6 +80,10 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_duty": "已记录 {what}：{old} → {new}",
         "marked_duty_kept": "已记录 {what}，状态仍为{status}",
         "marked_covers": "补报 {day}",
+        "undone": "已撤销 {id}：{new} → {old}",
+        "undo_nothing": "没有可撤销的记录（rect undo 只撤销本机最近一次未提交的 rect mark）",
+        "undo_changed": "{path} 在上次记录后已被修改，不能撤销；请手工更正或用 git 恢复",
+        "undo_committed": "上次记录已提交到 git，不能撤销；请用 git revert",
         "marked_skipped": "已跳过已完成或已销号的措施：{ids}（重新打开须用 --reopen 并说明理由）",
         "incident_open": "已记录 {id} {duty}：{found} 发现，应于 {due} 前处置",
         "incident_cleared": "已记录 {id} {duty}：{found} 发现，{cleared} 处置（时限 {due}）",
@@ -264,6 +268,12 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_duty": "recorded {what}: {old} → {new}",
         "marked_duty_kept": "recorded {what}; status stays {status}",
         "marked_covers": "making up {day}",
+        "undone": "undid {id}: {new} → {old}",
+        "undo_nothing": "nothing to undo (rect undo takes back the last uncommitted rect mark "
+        "made here)",
+        "undo_changed": "{path} was changed after the last mark; it cannot be undone: correct "
+        "it by hand or with git",
+        "undo_committed": "the last mark is committed to git; undo it with git revert",
         "marked_skipped": "skipped, as done or closed: {ids} (to take one back, use --reopen "
         "with --note)",
         "incident_open": "recorded {id} {duty}: found {found}, due {due}",

@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from rectcli.edits.transitions import Plan, plan_entry
+from rectcli.edits.undo import Region
 from rectcli.errors import Problem, RectError
 from rectcli.labels import STATUS_LABELS
 from rectcli.model.shapes import Measure, Task
@@ -99,6 +100,7 @@ class Marked:
     # its new model, validated from its new text.
     edits: tuple[tuple[str, int, Measure], ...] = ()
     skipped: tuple[str, ...] = ()  # measures --all left as they were (done or closed)
+    regions: tuple[Region, ...] = ()  # what it replaced, for rect undo
 
 
 def mark(
@@ -186,7 +188,8 @@ def mark(
     news = list(after.measures) if isinstance(after, Task) else [after]
     marked = [m for m, p in zip(news, plans, strict=True) if p is not None]
     edits = tuple((m.id, n, m) for m, n in zip(marked, reversed(grew), strict=True))
-    return Marked(new_text, changes, item.line, entry.duty, edits, skipped)
+    regions = (Region(item.start, segment, new_segment),)
+    return Marked(new_text, changes, item.line, entry.duty, edits, skipped, regions)
 
 
 def mark_many(
@@ -222,12 +225,14 @@ def mark_many(
         changes += done.changes
         edits += done.edits
     pieces, at = [], 0
+    regions = []
     for start in sorted(edited):
         item, segment = edited[start]
         pieces += [text[at:start], segment]
+        regions.append(Region(start, text[start : item.end], segment))
         at = item.end
     pieces.append(text[at:])
-    return Marked("".join(pieces), changes, line, edits=tuple(edits))
+    return Marked("".join(pieces), changes, line, edits=tuple(edits), regions=tuple(regions))
 
 
 def _duty_entry(entry: Entry, olds: list[Measure], issued: Day | None, at: Problem) -> Entry:

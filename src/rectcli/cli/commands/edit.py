@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rectcli.cli.app import Settings, app, complete_ids, settings_of
+from rectcli.edits.transaction import record as record
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from datetime import date
 
     from rectcli.edits.mark import Entry, Marked
@@ -195,132 +195,6 @@ def _duty_marked(marked: Marked, entry: Entry, labels: Labels) -> str:
     )
 
 
-def record(
-    path: Path,
-    marks: Iterable[tuple[str, Entry]],
-    *,
-    whole_task: bool = False,
-    use_cache: bool = True,
-    reopen: bool = False,
-    by_unit: bool = False,
-) -> Marked:
-    """Apply marks to the task list at ``path``: locked, validated, written atomically.
-
-    Also the way for other commands (import-sheet) to record a batch, all or nothing.
-    In a list kept in several files each mark goes to the file holding its measure;
-    all of them are locked and edited before any is written. With ``use_cache``, the
-    parse cache is patched to the files written (store.patch_cache), still locked.
-    An entry naming a unit (or, with ``by_unit``, whose ``by`` names one of a shared
-    measure's units) records that unit's part (docs/format.md).
-    """
-    import contextlib
-
-    from rectcli import store
-    from rectcli.edits.mark import Marked, mark_many
-    from rectcli.edits.mark import mark as mark_text
-
-    marks = list(marks)
-    parts = None
-    if any(e.unit for _, e in marks) or (by_unit and any(e.by for _, e in marks)):
-        parts, marks = _parts_of(path, marks, by_unit=by_unit)
-    issued = _plan_issued(path) if any(e.covers for _, e in marks) else None
-    holding = store.files_holding(path, (item_id for item_id, _ in marks))
-    by_file: dict[Path, list[tuple[str, Entry]]] = {}
-    for item_id, entry in marks:
-        by_file.setdefault(holding[item_id], []).append((item_id, entry))
-    done: list[tuple[Path, Marked]] = []
-    # An entry naming a duty could make the list invalid as a whole: it is parsed again.
-    patch = use_cache and not any(e.duty or e.covers for _, e in marks)
-    read: dict[Path, bytes] = {}  # each file's cache stamp, as read and as written
-    written: dict[Path, bytes] = {}
-    with contextlib.ExitStack() as locks:
-        for file in sorted(by_file):  # one order for every writer: no deadlock
-            locks.enter_context(store.locked(file))
-        for file, group in by_file.items():
-            shown = store.display_path(file)
-            if patch:
-                text, read[file] = store.read_raw_stamped(file)
-            else:
-                text = store.read_raw(file)
-            _refuse_conflicts(text, shown)
-            if whole_task or len(group) == 1:
-                ((item_id, entry),) = group
-                one = mark_text(
-                    text,
-                    shown,
-                    item_id,
-                    entry,
-                    whole_task=whole_task,
-                    issued=issued,
-                    parts=parts,
-                    reopen=reopen,
-                )
-                done.append((file, one))
-            else:
-                done.append((file, mark_many(text, shown, group, issued=issued, parts=parts)))
-        for file, marked in done:
-            if patch:
-                written[file] = store.write_stamped(file, marked.text)
-            else:
-                store.write_atomic(file, marked.text)
-        if patch:
-            store.patch_cache(path, read, written, {f: list(m.edits) for f, m in done})
-    if len(done) == 1:
-        return done[0][1]
-    changes = [change for _, marked in done for change in marked.changes]
-    return Marked(done[0][1].text, changes, done[0][1].line)
-
-
-def _parts_of(
-    path: Path, marks: list[tuple[str, Entry]], *, by_unit: bool
-) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, Entry]]]:
-    """Each marked measure's units, groups expanded (from the list as loaded: the cache
-    serves it), and the marks with their units resolved; an entry whose ``by`` names one
-    of a shared measure's units records that unit's part (``by_unit``: --by was given)."""
-    from dataclasses import replace
-
-    from rectcli import store
-    from rectcli.model.checklist import PARTS_FACT
-    from rectcli.queries.rows import resolve_unit
-
-    checklist = store.load(path)
-    units = checklist.units
-    parts: dict[str, tuple[str, ...]] = {}
-    for fact in checklist.measure_facts():
-        parts[fact[0]] = fact[PARTS_FACT] or units.expand(fact[3])
-    resolved = []
-    for item_id, entry in marks:
-        if entry.unit is not None:
-            entry = replace(entry, unit=resolve_unit(checklist, entry.unit))
-        elif by_unit and entry.by:
-            entry = replace(entry, by_unit=units.resolve(entry.by))
-        resolved.append((item_id, entry))
-    return parts, resolved
-
-
-def _plan_issued(path: Path) -> date | None:
-    """plan.issued of the list (from the file that holds the plan), without parsing it all:
-    when a duty's periods start, for checking --covers."""
-    from rectcli import store
-    from rectcli.yamltext.lines import plan_issued
-
-    for file in store.task_files(path):
-        issued = plan_issued(store.read_raw(file))
-        if issued is not None:
-            return issued
-    return None
-
-
-def _refuse_conflicts(text: str, shown: str) -> None:
-    """A file left mid-merge is never edited: the markers would end up in the result."""
-    from rectcli.errors import RectError
-    from rectcli.model.validate import conflict_markers
-
-    markers = conflict_markers(text, shown)
-    if markers:
-        raise RectError(markers)
-
-
 def _entry_date(day: str | None, settings: Settings) -> date:
     from datetime import date
 
@@ -374,6 +248,64 @@ def _default_by(path: Path) -> str | None:
         return getpass.getuser() or None
     except (OSError, KeyError):  # no login name (a container without a passwd entry)
         return None
+
+
+@app.command()
+def undo(ctx: typer.Context) -> None:
+    """Take back the last mark (rect mark, import-sheet) while it is not committed.
+
+    Only the lines it wrote go back to what they were; refused when the file was changed
+    since, or the mark is committed (then: git revert). One step: git keeps the rest.
+    """
+    from rectcli.edits.undo import regions_from_json, revert
+    from rectcli.errors import RectError
+    from rectcli.store import display_path, locked, read_raw, write_atomic
+    from rectcli.store.undo import clear_undo, read_undo, stamp
+
+    settings = settings_of(ctx)
+    labels = settings.labels
+    path = settings.tasks_path
+    record = read_undo(path)
+    if not record or not record.get("files"):
+        raise RectError(labels("undo_nothing"))
+    reverted: list[tuple[Path, str]] = []
+    for item in record["files"]:
+        file = Path(item["path"])
+        shown = display_path(file)
+        with locked(file):
+            changed = not file.is_file() or stamp(file) != item["stamp"]
+            text = "" if changed else read_raw(file)
+            old = None if changed else revert(text, regions_from_json(item["regions"]))
+        if old is None:
+            raise RectError(labels("undo_changed", path=shown))
+        if _committed(file, text):
+            raise RectError(labels("undo_committed", path=shown))
+        reverted.append((file, old))
+    for file, old in reverted:
+        with locked(file):
+            write_atomic(file, old)
+    clear_undo(path)
+    for measure_id, old_status, new_status in record.get("changes", []):
+        typer.echo(
+            labels(
+                "undone",
+                id=measure_id,
+                new=labels.status(new_status),
+                old=labels.status(old_status),
+            )
+        )
+
+
+def _committed(file: Path, text: str) -> bool:
+    """Whether ``file`` is in git as it is now (the mark was committed)."""
+    from rectcli.errors import RectError
+    from rectcli.history.git import show_under
+
+    try:
+        committed = show_under(file.parent, file.name, "HEAD")
+    except RectError:  # no git, or not a repository
+        return False
+    return committed is not None and committed == text.encode("utf-8")
 
 
 @app.command("fmt")

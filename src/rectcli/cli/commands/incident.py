@@ -64,8 +64,9 @@ def incident(
     is overdue. Only that measure's lines change, as with rect mark.
     """
     from rectcli import store
-    from rectcli.cli.commands.edit import _day_option, _refuse_conflicts
+    from rectcli.cli.commands.edit import _day_option
     from rectcli.edits.incident import record_incident
+    from rectcli.edits.transaction import refuse_conflicts
 
     settings = settings_of(ctx)
     today = settings.today
@@ -78,7 +79,7 @@ def incident(
     with store.locked(file):
         shown = store.display_path(file)
         text = store.read_raw(file)
-        _refuse_conflicts(text, shown)
+        refuse_conflicts(text, shown)
         recorded = record_incident(
             text,
             shown,
