@@ -173,7 +173,12 @@ def test_a_closed_measures_duties_have_ended(invoke: Invoke, data: Path) -> None
     duty = "          - {every: 每年10月末, text: 处理完成当年产生的渗滤液}\n"
     text = data.read_text(encoding="utf-8")
     data.write_text(
-        text.replace(f"{duty}        status: doing", f"{duty}        status: closed"),
+        text.replace(  # closed, as its log says
+            f"{duty}        status: doing",
+            f"{duty}        status: closed\n        progress:\n"
+            "          - {date: 2024-04-01, status: done}\n"
+            "          - {date: 2024-04-02, status: closed, note: 销号}",
+        ),
         encoding="utf-8",
     )
     result = invoke("mark", "1.2", "--duty", "每年10月末", "--by", "x", as_of="2024-11-20")

@@ -107,13 +107,9 @@ def test_status_set_differently_is_a_conflict_around_just_that_measure() -> None
     theirs = marked(theirs, "4.2", "done", "2024-03-02", "完成")
     result = merge(BASE, ours, theirs)
     # Each half holds both entries (they do not conflict); only the status differs.
-    both = marked(
-        marked(BASE, "3.2", "done", "2024-03-01", "已清运完毕", by="住建局"),
-        "3.2",
-        "doing",
-        "2024-03-05",
-        "仍在清运",
-    )
+    done = marked(BASE, "3.2", "done", "2024-03-01", "已清运完毕", by="住建局")
+    entry = Entry(date(2024, 3, 5), "doing", note="仍在清运", by="池北区")
+    both = mark(done, PATH, "3.2", entry, reopen=True).text
     ours_half = measure_lines(both, "3.2", '      - id: "3.3"')
     theirs_half = ours_half.replace("        status: doing\n", "        status: done\n")
     expected_base = marked(BASE, "4.2", "done", "2024-03-02", "完成")

@@ -191,3 +191,16 @@ def test_show_lists_each_part_and_the_log_says_whose(shipped: Path, invoke: Invo
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert "各单位进度 池北区 已完成  池南区 未启动  池西区 未启动" in lines
     assert lines[-1] == "2024-07-01  池北区 已完成  张三"
+
+
+def test_the_cache_patched_by_a_part_equals_a_fresh_parse(shipped: Path, invoke: Invoke) -> None:
+    from rectcli import store
+
+    store.load(shipped)  # the entry the marks patch
+    for unit in ("池北区", "池南区"):
+        args = ["3.5", "done", "--unit", unit, "--note", "完成", "--by", "x"]
+        assert _mark(invoke, shipped, *args)[0] == 0
+        cached, fresh = store.load(shipped), store.load(shipped, use_cache=False)
+        assert cached.measure_facts() == fresh.measure_facts()
+    assert _row(invoke, shipped, "3.5", "--unit", "池南区")["status"] == "done"
+    assert _row(invoke, shipped, "3.5", "--unit", "池西区")["status"] == "todo"

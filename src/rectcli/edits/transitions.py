@@ -89,7 +89,7 @@ _CLOSE_WHOLE = (
 
 
 def transition_problem(
-    measure: Measure, entry: Entry, *, reopen: bool = True, old: Status | None = None
+    measure: Measure, entry: Entry, *, reopen: bool = False, old: Status | None = None
 ) -> str | None:
     """Why office practice forbids this mark, or None. ``old``: the status it changes
     (a part's, for an entry naming a unit; default the measure's). ``reopen``: whether

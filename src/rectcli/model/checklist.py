@@ -154,6 +154,7 @@ class Checklist:
 def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
     issued, files, positions = checklist.issued, checklist.files, checklist.positions
     facts: list[MeasureFacts] = []
+    expanded: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per set of units
     for task in checklist.file.tasks:  # 50k measures at 10k tasks: kept lean
         task_units = tuple(checklist.units.resolve(n) or n for n in task.units)
         for measure in task.measures:
@@ -162,7 +163,9 @@ def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
             if measure.units is not None:
                 units = tuple(checklist.measure_units(task, measure))
             status, percent, checkin, duty_checkins, part_log = progress_facts(measure)
-            parts = checklist.units.expand(units)
+            parts = expanded.get(units)
+            if parts is None:
+                parts = expanded[units] = checklist.units.expand(units)
             facts.append(
                 (
                     measure.id,

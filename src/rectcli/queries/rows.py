@@ -51,7 +51,9 @@ class MeasureRow:
     times: int | None = None  # entries its period needs (至少N次)
     done_times: int | None = None  # entries it has so far
     file: str | None = None  # in a list kept in several files: the one holding the measure
-    parts: Parts = ()  # a shared measure: each unit's part and its status (model/parts.py)
+    # a shared measure whose log names a unit: each unit's part and its status
+    # (model/parts.py); empty when every part has the measure's status
+    parts: Parts = ()
 
     @property
     def kind(self) -> str:
@@ -158,7 +160,8 @@ def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
                 ongoing,
                 last_checkin,
                 file=file,
-                parts=part_statuses(shared, status, part_log) if shared else (),
+                # only once an entry names a unit: else every part has the measure's status
+                parts=part_statuses(shared, status, part_log) if part_log and shared else (),
             )
         )
     return rows

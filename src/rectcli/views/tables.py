@@ -199,9 +199,10 @@ def show_view(
     fields.add_row(labels("status"), status)
     fields.add_row(labels("text"), measure.text)
     fields.add_row(labels("units"), "、".join(row.units))
-    if row.parts:  # a shared measure: each unit's part (docs/format.md)
+    shared = checklist.units.expand(row.units)
+    if len(shared) > 1:  # a shared measure: each unit's part (docs/format.md)
         parts = Text()
-        for index, (unit, part) in enumerate(row.parts):
+        for index, (unit, part) in enumerate(row.parts or [(u, row.status) for u in shared]):
             lagging = row.overdue and part not in FINISHED
             parts.append("  " if index else "")
             parts.append(f"{unit} {labels.status(part)}", style="bold red" if lagging else "")
