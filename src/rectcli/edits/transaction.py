@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from datetime import date
 
     from rectcli.edits.mark import Entry, Marked
+    from rectcli.model.units import UnitRegistry
 
 
 def record(
@@ -39,9 +40,13 @@ def record(
     from rectcli.edits.mark import mark as mark_text
 
     marks = list(marks)
-    parts = None
-    if any(e.unit for _, e in marks) or (by_unit and any(e.by for _, e in marks)):
-        parts, marks = _parts_of(path, marks, by_unit=by_unit)
+    units = None
+    parts: dict[str, tuple[str, ...]] | None = None
+    named = any(e.unit for _, e in marks)
+    by_named = by_unit and any(e.by for _, e in marks)
+    if named or (by_named and store.units_file_for(path).is_file()):  # --by may name a unit
+        units, marks = _resolve_units(path, marks, by_unit=by_unit)
+        parts = {}
     issued = _plan_issued(path) if any(e.covers for _, e in marks) else None
     holding = store.files_holding(path, (item_id for item_id, _ in marks))
     by_file: dict[Path, list[tuple[str, Entry]]] = {}
@@ -62,6 +67,9 @@ def record(
             else:
                 text = store.read_raw(file)
             refuse_conflicts(text, shown)
+            if units is not None and parts is not None:
+                ids = (item_id for item_id, _ in group)
+                parts.update(_parts_in_text(text, shown, ids, units, whole_task=whole_task))
             if whole_task or len(group) == 1:
                 ((item_id, entry),) = group
                 one = mark_text(
@@ -111,31 +119,55 @@ def _keep_for_undo(path: Path, done: list[tuple[Path, Marked]]) -> None:
         save_undo(path, {"files": files, "changes": changes})
 
 
-def _parts_of(
+def _resolve_units(
     path: Path, marks: list[tuple[str, Entry]], *, by_unit: bool
-) -> tuple[dict[str, tuple[str, ...]], list[tuple[str, Entry]]]:
-    """Each marked measure's units, groups expanded (from the list as loaded: the cache
-    serves it), and the marks with their units resolved; an entry whose ``by`` names one
-    of a shared measure's units records that unit's part (``by_unit``: --by was given)."""
+) -> tuple[UnitRegistry, list[tuple[str, Entry]]]:
+    """units.yaml, and the marks with ``--unit`` resolved to a unit's own name (an
+    unknown one refused) and, with ``by_unit`` (--by was given), the unit ``by`` names."""
     from dataclasses import replace
 
     from rectcli import store
-    from rectcli.model.checklist import PARTS_FACT
-    from rectcli.queries.rows import resolve_unit
+    from rectcli.errors import RectError, did_you_mean
 
-    checklist = store.load(path)
-    units = checklist.units
-    parts: dict[str, tuple[str, ...]] = {}
-    for fact in checklist.measure_facts():
-        parts[fact[0]] = fact[PARTS_FACT] or units.expand(fact[3])
+    units = store.load_units(store.units_file_for(path))
     resolved = []
     for item_id, entry in marks:
         if entry.unit is not None:
-            entry = replace(entry, unit=resolve_unit(checklist, entry.unit))
+            name = units.resolve(entry.unit)
+            if name is None:
+                raise RectError(
+                    f"unknown unit '{entry.unit}'" + did_you_mean(entry.unit, units.canonical)
+                )
+            entry = replace(entry, unit=name)
         elif by_unit and entry.by:
             entry = replace(entry, by_unit=units.resolve(entry.by))
         resolved.append((item_id, entry))
-    return parts, resolved
+    return units, resolved
+
+
+def _parts_in_text(
+    text: str, shown: str, ids: Iterable[str], units: UnitRegistry, *, whole_task: bool
+) -> dict[str, tuple[str, ...]]:
+    """The units, groups expanded, of the measures marked (``ids``: measures, or problems
+    with ``whole_task``), read from their problem's lines alone: no parse of the list."""
+    from rectcli.errors import RectError
+    from rectcli.yamltext import source as yamlsrc
+    from rectcli.yamltext.lines import find_item
+
+    parts: dict[str, tuple[str, ...]] = {}
+    for item_id in ids:
+        task_id = item_id if whole_task else item_id.rsplit(".", 1)[0]
+        try:
+            item = find_item(text, shown, task_id)
+            task = yamlsrc.Source("tasks:\n" + text[item.start : item.end], shown).data["tasks"][0]
+            names = task.get("units") or []
+            for measure in task.get("measures") or []:
+                own = measure.get("units")
+                listed = own if own is not None else names
+                parts[str(measure.get("id"))] = units.expand(units.resolve(n) or n for n in listed)
+        except (RectError, KeyError, TypeError, IndexError, AttributeError):
+            continue  # mark finds and refuses what cannot be read
+    return parts
 
 
 def _plan_issued(path: Path) -> date | None:
