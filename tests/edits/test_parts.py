@@ -204,3 +204,17 @@ def test_the_cache_patched_by_a_part_equals_a_fresh_parse(shipped: Path, invoke:
         assert cached.measure_facts() == fresh.measure_facts()
     assert _row(invoke, shipped, "3.5", "--unit", "池南区")["status"] == "done"
     assert _row(invoke, shipped, "3.5", "--unit", "池西区")["status"] == "todo"
+
+
+def test_an_escalation_is_an_entry_of_the_log(shipped: Path, invoke: Invoke) -> None:
+    args = ["escalate", "3.2", "督办", "--note", "长督办〔2024〕3号", "--by", "办公室"]
+    result = invoke(*args, file=shipped, as_of=DAY)
+    assert (result.exit_code, result.stdout) == (0, "已记录 3.2 督办，状态仍为未启动\n")
+    entry = "{date: 2024-07-01, status: todo, action: 督办, note: 长督办〔2024〕3号, by: 办公室}"
+    assert f"        progress:\n          - {entry}\n" in shipped.read_text(encoding="utf-8")
+    result = invoke("escalate", "3.2", "罚款", file=shipped, as_of=DAY)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: unknown action '罚款'; use 通报, 督办 or 约谈\n",
+    )
+    assert invoke("check", file=shipped, as_of=DAY).exit_code == 1  # valid, overdue

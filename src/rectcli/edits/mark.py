@@ -68,6 +68,7 @@ class Entry:
     duty: str | None = None
     covers: Day | None = None
     unit: str | None = None
+    action: str | None = None  # an escalation recorded (通报 督办 约谈)
     late: bool = False
     corrects: Day | None = None
     by_unit: str | None = None  # not written: the unit ``by`` names, whose part it may be
@@ -78,6 +79,7 @@ class Entry:
             ("date", self.date),
             ("status", self.status),
             ("unit", self.unit),
+            ("action", self.action),
             ("note", self.note),
             ("by", self.by),
             ("percent", self.percent),

@@ -70,6 +70,11 @@ class ProgressEntry(_Model):
         description="On a measure shared by several units: whose part this entry records "
         "(absent: the whole measure).",
     )
+    action: Literal["通报", "督办", "约谈"] | None = Field(  # an escalation, recorded
+        default=None,
+        title="Action (督办措施)",
+        description="An escalation taken on the measure: 通报, 督办 (督办函) or 约谈.",
+    )
     note: str | None = Field(default=None, title="Note (进展情况)", description="What was done.")
     by: str | None = Field(
         default=None, title="By (填报人)", description="Who reports: a unit or person."

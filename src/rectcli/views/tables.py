@@ -246,6 +246,8 @@ def show_view(
         said = labels.status(entry.status)
         if entry.unit:
             said = f"{entry.unit} {said}"
+        if entry.action:
+            said = f"{entry.action} {said}"
         day = entry.date.isoformat() + (f" {labels('log_late')}" if entry.late else "")
         log.add_row(day, said, entry.by or "", note)
     if not measure.progress:

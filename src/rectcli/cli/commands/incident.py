@@ -1,4 +1,5 @@
-"""rect incident: record an incident of a response-time duty (7个工作日内), or clear it."""
+"""rect incident: record an incident of a response-time duty (7个工作日内), or clear it;
+rect escalate: record an escalation (通报 督办 约谈) as an entry of the measure's log."""
 
 from __future__ import annotations
 
@@ -132,3 +133,64 @@ def _due(path: Path, recorded: Recorded, shown: str) -> date:
     except UnknownYear as exc:
         message = f"--found: counting {recorded.duty.every} from {found}: {exc}"
         raise RectError([Problem(shown, recorded.line, recorded.col, message)]) from None
+
+
+_ACTIONS = {"通报": "通报", "notice": "通报", "督办": "督办", "supervise": "督办"}
+_ACTIONS |= {"约谈": "约谈", "summon": "约谈"}
+
+
+@app.command()
+def escalate(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", autocompletion=complete_ids, help="A measure id (3.2).")
+    ],
+    action: Annotated[
+        str,
+        typer.Argument(
+            metavar="ACTION",
+            help="通报, 督办 (a 督办函 issued) or 约谈 (or notice, supervise, summon).",
+        ),
+    ],
+    note: Annotated[
+        str | None,
+        typer.Option("--note", "-n", metavar="TEXT", help="What was done (函号, 约谈对象)."),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="WHO", help="Who took it (default: git config user.name)."),
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="When, as 2024-06-30 (default: today)."),
+    ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option("--evidence", metavar="PATH_OR_URL", help="The letter or the minutes."),
+    ] = None,
+) -> None:
+    """Record an escalation taken on a measure (通报, 督办, 约谈) as an entry of its log.
+
+    The measure's status stays as it is; only its lines change, as with rect mark.
+    """
+    from rectcli.cli.commands.edit import _default_by, _entry_date, record
+    from rectcli.edits.mark import Entry
+    from rectcli.errors import RectError
+
+    settings = settings_of(ctx)
+    word = _ACTIONS.get(action.strip().casefold())
+    if word is None:
+        raise RectError(f"unknown action '{action}'; use 通报, 督办 or 约谈")
+    path = settings.tasks_path
+    entry = Entry(
+        date=_entry_date(day, settings),
+        status=None,
+        action=word,
+        note=note.strip() or None if note else None,
+        by=(by.strip() or None) if by is not None else _default_by(path),
+        evidence=evidence.strip() or None if evidence else None,
+    )
+    marked = record(path, [(item_id, entry)], use_cache=not settings.no_cache)
+    labels = settings.labels
+    measure_id, _, status = marked.changes[0]
+    typer.echo(labels("escalated", id=measure_id, action=word, status=labels.status(status)))
