@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from rectcli.cli.main import app
+from tests.helpers import FIXTURES, ROOT, SEED_PLAN, SHIPPED_DATA, Invoke  # noqa: F401  (re-exported)
 
 # A CI run must be reproducible: property tests draw the same examples every run.
 # RECT_HYPOTHESIS=random explores new ones (do that when changing a parser or an editor).
@@ -19,13 +19,6 @@ settings.register_profile(
     "rect", derandomize=os.environ.get("RECT_HYPOTHESIS") != "random", database=None
 )
 settings.load_profile("rect")
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHIPPED_DATA = ROOT / "data"
-SEED_PLAN = FIXTURES / "plan_2024-04-12.txt"
-
-Invoke = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)

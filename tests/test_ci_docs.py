@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from .conftest import FIXTURES, ROOT, SHIPPED_DATA
+from tests.helpers import FIXTURES, ROOT, SHIPPED_DATA
 
 CI_DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
 BLOCKS = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", CI_DOC, re.DOTALL)]

@@ -8,8 +8,7 @@ import pytest
 
 from rectcli.model.checklist import Checklist
 from rectcli.store import load
-
-from .conftest import SEED_PLAN, SHIPPED_DATA
+from tests.helpers import SEED_PLAN, SHIPPED_DATA
 
 SEED = SEED_PLAN.read_text(encoding="utf-8")
 

@@ -11,8 +11,7 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from rectcli.cli.main import app
-
-from .conftest import ROOT
+from tests.helpers import ROOT
 
 CLI_DOC = ROOT / "docs" / "cli.md"
 HEADER = """# Command-line reference

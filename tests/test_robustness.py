@@ -14,8 +14,10 @@ from typer.testing import CliRunner
 
 from rectcli.cli.main import app
 from rectcli.dates.grammar import Deadline, DeadlineError, parse_deadline
+from tests.helpers import FIXTURES
 
-from .conftest import FIXTURES
+# Slow (kill -9 and fuzzing): CI runs them; `pytest -m 'not slow'` skips them while you work.
+pytestmark = pytest.mark.slow
 
 # 200 examples keep CI to seconds; RECT_FUZZ_EXAMPLES=5000 hunts longer.
 FUZZ = settings(

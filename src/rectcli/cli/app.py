@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -69,19 +68,6 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-class CheckFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-    junit = "junit"
-
-
 @dataclass
 class Settings:
     file: Path | None
@@ -110,6 +96,8 @@ class Settings:
     @property
     def today(self) -> date:
 
+        from rectcli.cli.options import parse_date_option
+
         return parse_date_option(self.as_of, "--as-of") if self.as_of else date.today()
 
     @property
@@ -117,16 +105,6 @@ class Settings:
         from rectcli.labels import Labels, pick_lang
 
         return Labels(pick_lang(self.lang))
-
-
-def parse_date_option(text: str, option: str) -> date:
-    """An option's ISO date, or a usage error naming the option."""
-    from rectcli.errors import RectError
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
 
 
 def settings_of(ctx: typer.Context) -> Settings:
@@ -146,47 +124,6 @@ def print_renderable(renderable: RenderableType) -> None:
     console().print(renderable)
 
 
-def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
-    return [i for i in _completion_checklist(ctx, lambda c: c.ids()) if i.startswith(incomplete)]
-
-
-def complete_units(ctx: typer.Context, incomplete: str) -> list[str]:
-    names = _completion_checklist(ctx, lambda c: list(c.units.canonical))
-    return [n for n in names if n.startswith(incomplete)]
-
-
-def _completion_checklist(ctx: typer.Context, pick: Any) -> list[str]:
-    from rectcli.errors import RectError
-
-    root = ctx.find_root()
-    try:
-        file = root.params.get("file")
-        settings = Settings(Path(file) if file else None, None, None)
-        return list(pick(settings.load()))
-    except RectError:
-        return []
-
-
-UnitFilter = Annotated[
-    str | None,
-    typer.Option(
-        "--unit",
-        "-u",
-        metavar="NAME",
-        autocompletion=complete_units,
-        help="Only this unit's items (name or alias; a group matches its members and a "
-        "member its groups).",
-    ),
-]
-PerUnitLimit = Annotated[
-    int,
-    typer.Option(
-        "--limit",
-        metavar="N",
-        min=0,
-        help="Table format: at most N rows per unit (0: all). JSON and CSV list every row.",
-    ),
-]
 FileOption = Annotated[
     Path | None,
     typer.Option(
@@ -268,7 +205,7 @@ def build_only(typer_app: typer.Typer, args: list[str]) -> None:
     def name_of(info: CommandInfo) -> str:
         return info.name or get_command_name(getattr(info.callback, "__name__", ""))
 
-    wanted = _command_word(args)
+    wanted = command_word(args)
     infos = typer_app.registered_commands
     if wanted is None:
         typer_app.registered_commands = [
@@ -286,7 +223,7 @@ def build_only(typer_app: typer.Typer, args: list[str]) -> None:
         typer_app.registered_commands = [i for i in infos if name_of(i) == wanted]
 
 
-def _command_word(args: list[str]) -> str | None:
+def command_word(args: list[str]) -> str | None:
     after_option = False
     for arg in args:
         if after_option:

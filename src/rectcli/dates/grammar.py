@@ -66,7 +66,7 @@ _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {
 }
 
 
-class _Lazy:
+class LazyPattern:
     """A regular expression compiled on first use: compiling the grammars takes ~6 ms,
     which commands that never read a phrase (``rect status`` on a cached list) skip."""
 
@@ -96,33 +96,33 @@ class _Lazy:
 
 
 # Numbers: Arabic (full-width ones are folded by NFKC first) or Chinese, up to 99.
-_NUM = r"[0-9]{1,2}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[〇零一二两三四五六七八九]"
+NUMBER = r"[0-9]{1,2}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[〇零一二两三四五六七八九]"
 _YEAR = r"(?:(?P<y>[0-9]{4}|[〇零○O一二三四五六七八九]{4})年|(?P<this>今年|本年))?"
-_ISO = _Lazy(r"(?P<y>[0-9]{4})(?P<s>[-./])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})")
-_DAY = _Lazy(rf"{_YEAR}(?P<m>{_NUM})月(?P<d>{_NUM})[日号]")
-_MONTH = _Lazy(rf"{_YEAR}(?P<m>{_NUM})月份?(?:(?P<xun>[上中下])旬)?[底末]?")
-_QUARTER = _Lazy(rf"{_YEAR}(?:第?(?P<q>{_NUM})季度|[Qq](?P<qq>[0-9]))[底末]?")
-_HALF = _Lazy(rf"{_YEAR}(?P<h>[上下])半年[底末]?")
-_WHOLE_YEAR = _Lazy(rf"{_YEAR}(?P<tail>年?[底末内度])?")
-_RELATIVE = _Lazy(rf"(?P<n>[0-9]+|{_NUM})个?(?P<unit>工作日|自然日|日|天)(?:以内|之内|内)")
-_IMMEDIATE = _Lazy(r"立行立改|立查立改|立即整改|立即")
-_ONGOING = _Lazy(r"长期坚持|持续整改|持续推进|常态化(?:整改|推进)?")
-_SEPARATORS = _Lazy(r"[,、;\s]+|并")
-_BEFORE = _Lazy(r"(?:之前|以前|前)$")
-_BY = _Lazy(r"^(?:截至|截止到|截止|到|至)")
+_ISO = LazyPattern(r"(?P<y>[0-9]{4})(?P<s>[-./])(?P<m>[0-9]{1,2})(?P=s)(?P<d>[0-9]{1,2})")
+_DAY = LazyPattern(rf"{_YEAR}(?P<m>{NUMBER})月(?P<d>{NUMBER})[日号]")
+_MONTH = LazyPattern(rf"{_YEAR}(?P<m>{NUMBER})月份?(?:(?P<xun>[上中下])旬)?[底末]?")
+_QUARTER = LazyPattern(rf"{_YEAR}(?:第?(?P<q>{NUMBER})季度|[Qq](?P<qq>[0-9]))[底末]?")
+_HALF = LazyPattern(rf"{_YEAR}(?P<h>[上下])半年[底末]?")
+_WHOLE_YEAR = LazyPattern(rf"{_YEAR}(?P<tail>年?[底末内度])?")
+_RELATIVE = LazyPattern(rf"(?P<n>[0-9]+|{NUMBER})个?(?P<unit>工作日|自然日|日|天)(?:以内|之内|内)")
+_IMMEDIATE = LazyPattern(r"立行立改|立查立改|立即整改|立即")
+_ONGOING = LazyPattern(r"长期坚持|持续整改|持续推进|常态化(?:整改|推进)?")
+_SEPARATORS = LazyPattern(r"[,、;\s]+|并")
+_BEFORE = LazyPattern(r"(?:之前|以前|前)$")
+_BY = LazyPattern(r"^(?:截至|截止到|截止|到|至)")
 # "2024年 6月底" is one date, not two: a space inside a date is dropped so the space
 # separator cannot silently split it (and then pick the later "2024年"). A space
 # between two numbers or after a finished date ("2024-06-30 2024-12-31") separates.
 _N, _U = "0-9〇零○O一二两三四五六七八九十", "年月日号底末前上中下旬季度"
-_INNER_SPACE = _Lazy(
+_INNER_SPACE = LazyPattern(
     rf"(?<=[{_N}])\s+(?=[{_U}])"  # 2024 年, 30 日, 三 季度
     rf"|(?<=[年月第季度Qq])\s+(?=[{_N}{_U}第])"  # 2024年 6月, 第 三, 季度 末
     r"|(?<=[日号底末旬])\s+(?=[前末底])"  # 6月底 前
 )
-_NAMES_A_DATE = _Lazy(r"\d|[年月季旬]")
+_NAMES_A_DATE = LazyPattern(r"\d|[年月季旬]")
 
 
-def _number(digits: str) -> int:
+def read_number(digits: str) -> int:
     """'2024', '二〇二四', '十', '十二', '二十一' → int (the regexes admit only these)."""
     if digits.isascii():
         return int(digits)
@@ -150,7 +150,7 @@ def _day(year: int, month: int, day: int | None, part: str) -> date:
 
 def _year(m: re.Match[str], shown: str, issued: date | None) -> int:
     if m["y"]:
-        return _number(m["y"])
+        return read_number(m["y"])
     if issued is None:
         raise DeadlineError(
             f"deadline '{shown}' has no year: write one, e.g. 2024年6月底前 "
@@ -166,13 +166,13 @@ def _date(part: str, shown: str, issued: date | None) -> date | None:
         return _day(int(m["y"]), int(m["m"]), int(m["d"]), part)
     if m := _DAY.fullmatch(body):
         year = _year(m, shown, issued)
-        return _day(year, _number(m["m"]), _number(m["d"]), part)
+        return _day(year, read_number(m["m"]), read_number(m["d"]), part)
     if m := _MONTH.fullmatch(body):
-        year, month = _year(m, shown, issued), _number(m["m"])
+        year, month = _year(m, shown, issued), read_number(m["m"])
         ten_day = {"上": 10, "中": 20, "下": None, None: None}[m["xun"]]
         return _day(year, month, ten_day, part)
     if m := _QUARTER.fullmatch(body):
-        quarter = _number(m["q"] or m["qq"])
+        quarter = read_number(m["q"] or m["qq"])
         if not 1 <= quarter <= 4:
             raise DeadlineError(
                 f"impossible date {part}: there is no quarter {quarter} "
@@ -194,7 +194,7 @@ def _period(found: list[re.Match[str]], shown: str) -> tuple[int | None, int | N
         return None, None
     if len(found) > 1:
         raise DeadlineError(f"deadline '{shown}' gives {len(found)} relative periods: keep one")
-    count = _number(found[0]["n"])
+    count = read_number(found[0]["n"])
     if count < 1:
         raise DeadlineError(f"deadline '{shown}' must allow at least 1 day")
     return (count, None) if found[0]["unit"] == "工作日" else (None, count)

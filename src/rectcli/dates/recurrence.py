@@ -21,7 +21,13 @@ from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
-from rectcli.dates.grammar import _NUM, DeadlineError, _Lazy, _number, parse_deadline
+from rectcli.dates.grammar import (
+    NUMBER,
+    DeadlineError,
+    LazyPattern,
+    parse_deadline,
+    read_number,
+)
 
 __all__ = ["Schedule", "ScheduleError", "parse_rrule", "parse_schedule", "periods"]
 
@@ -60,11 +66,11 @@ _UNITS: dict[str, str] = {
     "日": "day",
     "天": "day",
 }
-_PHRASE = _Lazy(
+_PHRASE = LazyPattern(
     r"每(?P<unit>个季度|季度|半年|年度|年|季|个月|月|周|星期|日|天)"
-    rf"(?:(?P<month>{_NUM})月(?:(?P<mday>{_NUM})[日号]|[底末])?|(?P<day>{_NUM})[日号]"
+    rf"(?:(?P<month>{NUMBER})月(?:(?P<mday>{NUMBER})[日号]|[底末])?|(?P<day>{NUMBER})[日号]"
     r"|(?P<xun>[上中下])旬|年?[底末])?(?:前|之前)?"
-    rf"(?:(?:至少|不少于|最少)?(?P<verb>[^0-9]{{0,8}}?)(?:至少|不少于|最少)?(?P<n>{_NUM}|[0-9]+)次(?:以上)?)?"
+    rf"(?:(?:至少|不少于|最少)?(?P<verb>[^0-9]{{0,8}}?)(?:至少|不少于|最少)?(?P<n>{NUMBER}|[0-9]+)次(?:以上)?)?"
 )
 
 
@@ -84,7 +90,7 @@ def parse_schedule(text: str) -> Schedule:
             f"cannot read the recurring duty '{shown}'; {_EXAMPLES}, "
             "or give the rule as rrule: FREQ=…"
         )
-    times = _number(match["n"]) if match["n"] else 1
+    times = read_number(match["n"]) if match["n"] else 1
     if times < 1:
         raise ScheduleError(f"'{shown}' asks for {times} times: at least 1")
     return Schedule(text, _rule(match, shown), times)
@@ -92,8 +98,8 @@ def parse_schedule(text: str) -> Schedule:
 
 def _rule(m: re.Match[str], shown: str) -> str:
     unit = _UNITS[m["unit"]]
-    month = _number(m["month"]) if m["month"] else None
-    mday = _number(m["mday"] or m["day"]) if (m["mday"] or m["day"]) else None
+    month = read_number(m["month"]) if m["month"] else None
+    mday = read_number(m["mday"] or m["day"]) if (m["mday"] or m["day"]) else None
     anchored = month is not None or mday is not None or m["xun"] is not None
     if unit == "year":
         if m["xun"] or (m["day"] and not m["month"]):

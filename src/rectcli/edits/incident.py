@@ -20,7 +20,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from rectcli.dates.duties import DutyChoiceError, match_duty
 from rectcli.dates.recurrence import ScheduleError, parse_schedule
-from rectcli.edits.mark import _UNREADABLE, _read_item
+from rectcli.edits.mark import UNREADABLE, read_item
 from rectcli.errors import Problem, RectError
 from rectcli.model.shapes import Incident, Measure, Recurring
 from rectcli.yamltext import source as yamlsrc
@@ -69,7 +69,7 @@ def record_incident(
     if cleared is not None and cleared < found:
         raise RectError(f"--cleared {cleared} is before --found {found}")
     segment = text[item.start : item.end]
-    before, measure = _read_item(segment, path, item, Measure)
+    before, measure = read_item(segment, path, item, Measure)
     if measure.status == "closed":
         raise refuse(
             f"{measure.id} is closed (已销号): its duties have ended; to record more, "
@@ -82,7 +82,7 @@ def record_incident(
     target, new = _choose(measure.recurring[index].incidents, found, cleared, note, refuse)
     source = _HEAD + segment
     root = yamlsrc.compose(source, path)
-    assert root is not None  # _read_item read it
+    assert root is not None  # read_item read it
     eol = "\r\n" if segment.split("\n", 1)[0].endswith("\r") else "\n"
     edits = _Edits(source, eol)
     duty_node = yamlsrc.locate(root, ["measures", 0, "recurring", index])
@@ -96,7 +96,7 @@ def record_incident(
             edits, incident, new, add_note=measure.recurring[index].incidents[target].note is None
         )
     new_segment = edits.apply()[len(_HEAD) :]
-    after, _ = _read_item(new_segment, path, item, Measure)
+    after, _ = read_item(new_segment, path, item, Measure)
     wanted = copy.deepcopy(before)
     incidents = wanted["recurring"][index].setdefault("incidents", [])
     recorded = new.model_dump(exclude_none=True)
@@ -105,7 +105,7 @@ def record_incident(
     else:
         incidents[target] = recorded
     if after != wanted:
-        raise refuse(_UNREADABLE.format(item_id))
+        raise refuse(UNREADABLE.format(item_id))
     whole = text[: item.start] + new_segment + text[item.end :]
     duty_item = measure.recurring[index]
     return Recorded(whole, measure.id, duty_item, new, target is None, at.line, at.col)

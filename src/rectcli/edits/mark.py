@@ -18,10 +18,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from rectcli.edits.transitions import Plan, plan_entry
+from rectcli.edits.transitions import Plan, duty_entry, plan_entry
 from rectcli.edits.undo import Region
 from rectcli.errors import Problem, RectError
-from rectcli.labels import STATUS_LABELS
 from rectcli.model.shapes import Measure, Task
 from rectcli.statuses import STATUSES, Status
 from rectcli.yamltext import source as yamlsrc
@@ -151,13 +150,13 @@ def mark(
     else:
         measures = [replace(item, start=0, end=len(segment))]
     model = Task if item.is_task else Measure
-    before_data, before = _read_item(segment, path, item, model)
+    before_data, before = read_item(segment, path, item, model)
     olds = list(before.measures) if isinstance(before, Task) else [before]
     if len(olds) != len(measures):
-        raise RectError([Problem(path, item.line, item.key_col + 1, _UNREADABLE.format(item_id))])
+        raise RectError([Problem(path, item.line, item.key_col + 1, UNREADABLE.format(item_id))])
     keep_status = entry.status is None
     if keep_status or entry.duty is not None or entry.covers is not None:
-        entry = _duty_entry(entry, olds, issued, Problem(path, item.line, item.key_col + 1, ""))
+        entry = duty_entry(entry, olds, issued, Problem(path, item.line, item.key_col + 1, ""))
     plans: list[Plan | None] = []  # per measure: what to record, or None (skipped)
     for span, measure in zip(measures, olds, strict=True):
         line = item.line + segment.count("\n", 0, span.start)
@@ -183,7 +182,7 @@ def mark(
             raise RectError([Problem(path, line, span.key_col + 1, _INLINE_LOG)]) from None
         new_segment = new_segment[: span.start] + edited + new_segment[span.end :]
         grew.append(edited.count("\n") - part.count("\n"))
-    after_data, after = _read_item(new_segment, path, item, model)
+    after_data, after = read_item(new_segment, path, item, model)
     _check_only_marked(before_data, after_data, plans, path, item, keep_status=keep_status)
     changes = [(m.id, m.status, p.status) for m, p in zip(olds, plans, strict=True) if p]
     new_text = text[: item.start] + new_segment + text[item.end :]
@@ -237,41 +236,6 @@ def mark_many(
     return Marked("".join(pieces), changes, line, edits=tuple(edits), regions=tuple(regions))
 
 
-def _duty_entry(entry: Entry, olds: list[Measure], issued: Day | None, at: Problem) -> Entry:
-    """``entry`` with its status (None: the measure's) and its duty's phrase filled in,
-    once the duty and the occurrence it ``covers`` are known to be the measure's."""
-    from rectcli.dates.duties import DutyChoiceError, covers_problem, match_duty
-
-    def refuse(message: str) -> RectError:
-        return RectError([replace(at, message=message)])
-
-    if len(olds) != 1:
-        raise refuse(
-            "--duty, --covers and a mark without STATUS record one measure's duty; "
-            "name the measure, not the problem with --all"
-        )
-    (measure,) = olds
-    if entry.status is None and measure.status == "closed":
-        raise refuse(
-            f"{measure.id} is closed ({STATUS_LABELS['zh']['closed']}): its duties have ended; "
-            "to record more, reopen it with a STATUS and --note"
-        )
-    try:
-        duty = match_duty(measure, entry.duty) if entry.duty is not None else None
-    except DutyChoiceError as exc:
-        raise refuse(str(exc)) from None
-    if entry.covers is not None:
-        if entry.covers > entry.date:
-            raise refuse(
-                f"--covers {entry.covers} is after the entry's date ({entry.date}); "
-                "a make-up covers an occurrence already due"
-            )
-        problem = covers_problem(measure, duty, entry.covers, measure.start or issued)
-        if problem:
-            raise refuse(problem)
-    return replace(entry, status=entry.status or measure.status, duty=duty.every if duty else None)
-
-
 class _MeasureList(BaseModel):
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True)
     measures: list[Measure]
@@ -282,7 +246,7 @@ class _TaskList(BaseModel):
     tasks: list[Task]
 
 
-def _read_item(segment: str, path: str, item: Item, model: type[Task | Measure]) -> tuple[Any, Any]:
+def read_item(segment: str, path: str, item: Item, model: type[Task | Measure]) -> tuple[Any, Any]:
     """The item's data and validated model, read from its text alone; problems are
     placed at their lines in the whole file."""
     from rectcli.model.validate import (
@@ -300,7 +264,7 @@ def _read_item(segment: str, path: str, item: Item, model: type[Task | Measure])
     items = getattr(validated, key)
     if len(items) != 1 or items[0].id != item.item_id:
         raise RectError(
-            [Problem(path, item.line, item.key_col + 1, _UNREADABLE.format(item.item_id))]
+            [Problem(path, item.line, item.key_col + 1, UNREADABLE.format(item.item_id))]
         )
     return source.data[key][0], items[0]
 
@@ -309,7 +273,7 @@ _INLINE_LOG = (
     "the progress log is written inline (progress: [...]); "
     "run rect fmt to write it as a list, then mark again"
 )
-_UNREADABLE = (
+UNREADABLE = (
     "cannot edit '{0}' safely here (its lines do not read as one item); "
     "record this change by hand, then run rect check"
 )
@@ -344,7 +308,7 @@ def _check_only_marked(
         wanted = expected(before, plans[0])
     if after != wanted:
         raise RectError(
-            [Problem(path, item.line, item.key_col + 1, _UNREADABLE.format(item.item_id))]
+            [Problem(path, item.line, item.key_col + 1, UNREADABLE.format(item.item_id))]
         )
 
 

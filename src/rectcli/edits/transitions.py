@@ -14,6 +14,8 @@ from rectcli.model.parts import derive, replay
 from rectcli.statuses import FINISHED, STATUSES, Status
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rectcli.edits.mark import Entry
     from rectcli.model.shapes import Measure
 
@@ -122,3 +124,38 @@ def transition_problem(
                 f"correcting {mid}'s entry of {entry.corrects} needs --note saying what was wrong"
             )
     return None
+
+
+def duty_entry(entry: Entry, olds: list[Measure], issued: date | None, at: Problem) -> Entry:
+    """``entry`` with its status (None: the measure's) and its duty's phrase filled in,
+    once the duty and the occurrence it ``covers`` are known to be the measure's."""
+    from rectcli.dates.duties import DutyChoiceError, covers_problem, match_duty
+
+    def refuse(message: str) -> RectError:
+        return RectError([replace(at, message=message)])
+
+    if len(olds) != 1:
+        raise refuse(
+            "--duty, --covers and a mark without STATUS record one measure's duty; "
+            "name the measure, not the problem with --all"
+        )
+    (measure,) = olds
+    if entry.status is None and measure.status == "closed":
+        raise refuse(
+            f"{measure.id} is closed ({STATUS_LABELS['zh']['closed']}): its duties have ended; "
+            "to record more, reopen it with a STATUS and --note"
+        )
+    try:
+        duty = match_duty(measure, entry.duty) if entry.duty is not None else None
+    except DutyChoiceError as exc:
+        raise refuse(str(exc)) from None
+    if entry.covers is not None:
+        if entry.covers > entry.date:
+            raise refuse(
+                f"--covers {entry.covers} is after the entry's date ({entry.date}); "
+                "a make-up covers an occurrence already due"
+            )
+        problem = covers_problem(measure, duty, entry.covers, measure.start or issued)
+        if problem:
+            raise refuse(problem)
+    return replace(entry, status=entry.status or measure.status, duty=duty.every if duty else None)

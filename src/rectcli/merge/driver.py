@@ -30,9 +30,10 @@ from pydantic import BaseModel, ValidationError
 
 from rectcli.errors import Problem, RectError
 from rectcli.merge.items import TASK, ItemMerger, LineLevel, LineMerge, Shape
-from rectcli.merge.text import Lines, ListBody, split_lines, top_items, top_keys
+from rectcli.merge.text import Lines, ListBody, top_items, top_keys
 from rectcli.model.shapes import Group, TaskFile, Unit, UnitFile
 from rectcli.yamltext import source as yamlsrc
+from rectcli.yamltext.lines import yaml_lines
 
 __all__ = ["FILES", "LineMerge", "MergeResult", "merge_files"]
 
@@ -70,7 +71,7 @@ def merge_files(
     except LineLevel as exc:
         merged, count = line_merge(base, ours, theirs)
         text = merged.decode("utf-8", errors="replace").replace("\r\n", "\n")
-        conflicts = _conflicts(split_lines(text), path, marker_size, _LINES)
+        conflicts = _conflicts(yaml_lines(text), path, marker_size, _LINES)
         if count and not conflicts:  # markers git wrote in a way rect does not recognise
             conflicts = [Problem(path, 0, 0, _LINES, "conflict")]
         return MergeResult(merged, conflicts, [exc.note] if exc.note else [])
@@ -112,7 +113,7 @@ def _kind(keys: dict[str, int]) -> str | None:
 
 class _FileMerger(ItemMerger):
     def merge(self, base: str, ours: str, theirs: str) -> Lines:
-        sides = [split_lines(text) for text in (base, ours, theirs)]
+        sides = [yaml_lines(text) for text in (base, ours, theirs)]
         keys = [top_keys(lines) for lines in sides]
         kind = _kind(keys[1])
         if kind is None or kind != _kind(keys[2]):

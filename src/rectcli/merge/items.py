@@ -29,11 +29,11 @@ from rectcli.merge.text import (
     node_items,
     same,
     shift,
-    split_lines,
     substitute,
 )
 from rectcli.model.shapes import Measure, Task
 from rectcli.yamltext import source as yamlsrc
+from rectcli.yamltext.lines import yaml_lines
 
 LineMerge = Callable[[bytes, bytes, bytes], tuple[bytes, int]]
 """(base, ours, theirs) → (merged, number of conflicts): ``git merge-file -p``."""
@@ -113,7 +113,7 @@ class ItemMerger:
             return theirs or []
         encoded = ("".join(x or []).encode("utf-8") for x in (base, ours, theirs))
         merged, conflicts = self.line_merge(*encoded)
-        return None if clean and conflicts else split_lines(merged.decode("utf-8"))
+        return None if clean and conflicts else yaml_lines(merged.decode("utf-8"))
 
     def conflict(self, ours: Lines, theirs: Lines, reason: str) -> Lines:
         return [

@@ -18,6 +18,8 @@ from typing import Any
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from rectcli.yamltext.lines import indent_of, is_trivia
+
 Lines = list[str]
 
 
@@ -54,27 +56,8 @@ class ListBody:
     chunks: list[Chunk]
 
 
-def split_lines(text: str) -> list[str]:
-    """Lines with their ``\\n``; a last line without one gets it (merge_files takes it off
-    again when ours had none)."""
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
-    return lines
-
-
-def indentation(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def is_trivia(line: str) -> bool:
-    """A blank or comment-only line."""
-    stripped = line.strip()
-    return not stripped or stripped.startswith("#")
-
-
 def _is_comment_at(line: str, column: int) -> bool:
-    return line.lstrip(" ").startswith("#") and indentation(line) == column
+    return line.lstrip(" ").startswith("#") and indent_of(line) == column
 
 
 def shift(lines: list[str], delta: int) -> list[str]:
@@ -88,7 +71,7 @@ def shift(lines: list[str], delta: int) -> list[str]:
         elif delta > 0:
             out.append(" " * delta + line)
         else:
-            out.append(line[min(-delta, indentation(line)) :])
+            out.append(line[min(-delta, indent_of(line)) :])
     return out
 
 
@@ -227,9 +210,9 @@ def top_items(lines: list[str], key_line: int, key: str) -> ListBody | None:
     first = key_line + 1
     while first < len(lines) and is_trivia(lines[first]):
         first += 1
-    if first == len(lines) or not _is_dash(lines[first], indentation(lines[first])):
+    if first == len(lines) or not _is_dash(lines[first], indent_of(lines[first])):
         return None
-    column = indentation(lines[first])
+    column = indent_of(lines[first])
     dashes: list[int] = []
     stop = len(lines)
     inside = " " * (column + 1)  # a line indented this far is inside an item
@@ -245,7 +228,7 @@ def top_items(lines: list[str], key_line: int, key: str) -> ListBody | None:
     end = stop
     while end > dashes[-1] + 1 and (
         is_trivia(lines[end - 1])
-        and (not lines[end - 1].strip() or indentation(lines[end - 1]) <= column)
+        and (not lines[end - 1].strip() or indent_of(lines[end - 1]) <= column)
     ):
         end -= 1
     starts: list[int] = []
@@ -263,7 +246,7 @@ def top_items(lines: list[str], key_line: int, key: str) -> ListBody | None:
 
 
 def _is_dash(line: str, column: int) -> bool:
-    return indentation(line) == column and line[column : column + 2] in ("- ", "-\n")
+    return indent_of(line) == column and line[column : column + 2] in ("- ", "-\n")
 
 
 # -- small merges of regions already cut out -------------------------------------------

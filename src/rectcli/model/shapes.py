@@ -48,7 +48,7 @@ def _days(value: object) -> object:
 Days = Annotated[int, BeforeValidator(_days), Field(ge=0)]
 
 
-class _Model(BaseModel):
+class StrictModel(BaseModel):
     # hide_input_in_errors: pydantic prints the offending value, which for an alias
     # bomb or a 40 MB list costs minutes and gigabytes.
     model_config = ConfigDict(extra="forbid", hide_input_in_errors=True, defer_build=True)
@@ -57,7 +57,7 @@ class _Model(BaseModel):
 _STATUS_DOC = "todo 未启动, doing 推进中, done 已完成 or closed 已销号."
 
 
-class ProgressEntry(_Model):
+class ProgressEntry(StrictModel):
     """One entry of a measure's progress log (整改进展): append-only, oldest first."""
 
     date: Day = Field(title="Date (日期)", description="The day of the entry, as an ISO date.")
@@ -109,7 +109,7 @@ class ProgressEntry(_Model):
     )
 
 
-class Milestone(_Model):
+class Milestone(StrictModel):
     """One dated step (阶段节点) of a measure that names several deadlines."""
 
     deadline: DeadlineText = Field(
@@ -123,7 +123,7 @@ class Milestone(_Model):
     )
 
 
-class Incident(_Model):
+class Incident(StrictModel):
     """One case of a response-time duty (``7个工作日内``): found, then cleared."""
 
     found: date = Field(title="Found (发现日期)", description="The day the case was found.")
@@ -133,7 +133,7 @@ class Incident(_Model):
     note: str | None = Field(default=None, title="Note (说明)", description="Free text.")
 
 
-class Recurring(_Model):
+class Recurring(StrictModel):
     """A duty that repeats (常态化要求), in the plan's own words."""
 
     every: str = Field(
@@ -162,7 +162,7 @@ _DEADLINE_DOC = (
 )
 
 
-class Measure(_Model):
+class Measure(StrictModel):
     """One rectification measure (整改措施) of a problem, in document order."""
 
     id: str = Field(
@@ -206,7 +206,7 @@ class Measure(_Model):
     )
 
 
-class Task(_Model):
+class Task(StrictModel):
     """One problem (问题) of the task list, with its fields and measures."""
 
     id: str = Field(
@@ -230,7 +230,7 @@ class Task(_Model):
     )
 
 
-class Plan(_Model):
+class Plan(StrictModel):
     """The rectification plan (整改方案) the task list belongs to."""
 
     title: str = Field(title="Title (方案名称)", description="The plan's title, verbatim.")
@@ -244,7 +244,7 @@ class Plan(_Model):
     )
 
 
-class TaskFile(_Model):
+class TaskFile(StrictModel):
     """tasks.yaml: a rectification task list (整改任务清单), see docs/format.md."""
 
     plan: Plan = Field(title="Plan (整改方案)", description="The plan it belongs to.")
@@ -258,25 +258,25 @@ class TaskFile(_Model):
                 yield task, measure
 
 
-class Unit(_Model):
+class Unit(StrictModel):
     name: str = Field(min_length=1)
     full: str | None = None
     aliases: list[str] = []
     kind: UnitKind | None = None
 
 
-class Group(_Model):
+class Group(StrictModel):
     name: str = Field(min_length=1)
     members: list[str]
     aliases: list[str] = []
 
 
-class UnitFile(_Model):
+class UnitFile(StrictModel):
     units: list[Unit]
     groups: list[Group] = []
 
 
-class Escalation(_Model):
+class Escalation(StrictModel):
     """Days overdue at which each level starts; null switches a level off."""
 
     notice: Days | None = 1  # 通报
@@ -284,12 +284,12 @@ class Escalation(_Model):
     summon: Days | None = 30  # 约谈
 
 
-class Review(_Model):
+class Review(StrictModel):
     stale: Days = 90  # 长期坚持 items with no check-in for this long
     look_back: Days = 180  # done/closed items this long after their last entry
 
 
-class PolicyFile(_Model):
+class PolicyFile(StrictModel):
     """data/policy.yaml: when rect warns and escalates (every key optional)."""
 
     warn: list[Days] = [30, 15, 7]  # 预警: days before a due date
@@ -299,13 +299,13 @@ class PolicyFile(_Model):
     lag: int = Field(default=0, ge=0, le=100)  # 序时进度 tolerance, in percentage points
 
 
-class HolidaySpan(_Model):
+class HolidaySpan(StrictModel):
     name: str | None = None
     first: date = Field(alias="from")
     last: date | None = Field(default=None, alias="to")
 
 
-class HolidayYear(_Model):
+class HolidayYear(StrictModel):
     """One year's official arrangement: days off beyond weekends, and 调休 working days."""
 
     year: int
@@ -313,7 +313,7 @@ class HolidayYear(_Model):
     workdays: list[date] = []
 
 
-class HolidayFile(_Model):
+class HolidayFile(StrictModel):
     """data/holidays.yaml: years chinese-calendar does not know, or corrections to it."""
 
     years: list[HolidayYear]

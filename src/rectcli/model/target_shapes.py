@@ -10,10 +10,10 @@ from typing import Annotated
 
 from pydantic import Field
 
-from rectcli.model.shapes import Day, DeadlineText, _Model
+from rectcli.model.shapes import Day, DeadlineText, StrictModel
 
 
-class Reading(_Model):
+class Reading(StrictModel):
     """One measured value of a target's indicator (监测数据)."""
 
     date: Day = Field(
@@ -31,7 +31,7 @@ class Reading(_Model):
     note: str | None = Field(default=None, title="Note (备注)", description="Free text.")
 
 
-class Target(_Model):
+class Target(StrictModel):
     """A quantitative target (主要目标) of the plan, with readings over time."""
 
     id: str = Field(min_length=1, title="Id (编号)", description="A short, stable name.")
@@ -57,7 +57,7 @@ class Target(_Model):
     )
 
 
-class TargetFile(_Model):
+class TargetFile(StrictModel):
     """targets.yaml: the plan's quantitative targets (主要目标), see docs/targets.md."""
 
     targets: list[Target] = Field(title="Targets (主要目标)", description="The targets.")

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _HASH = re.compile("#")
 _BLOCK_STYLES = ("|", ">")
 
@@ -28,7 +28,7 @@ def has_trivia(text: str) -> bool:
     """Whether ``text`` may hold a comment or a blank line that :class:`Layout` would find
     (outside every scalar); if not, there is nothing to attach, and no need to walk the
     tree — most tasks of a big list."""
-    return "#" in text or _BLANK_LINE.search(text) is not None
+    return "#" in text or BLANK_LINE.search(text) is not None
 
 
 @dataclass
@@ -74,7 +74,7 @@ class Layout:
         block = not node.flow_style
         for key, value in pairs:
             if block:
-                self._element(value if key is None else key, _head_end(key, value), depth)
+                self._element(value if key is None else key, head_end(key, value), depth)
             for child in (key, value):
                 if child is None:
                     continue
@@ -161,9 +161,9 @@ class Layout:
     def _blank_lines(self, gaps: list[tuple[int, int]]) -> typing.Iterator[int]:
         text = self.text
         line_of = _LineCounter(text)
-        blanks = (match.start() for match in _BLANK_LINE.finditer(text))
+        blanks = (match.start() for match in BLANK_LINE.finditer(text))
         for start, end in _holding(gaps, blanks):
-            for match in _BLANK_LINE.finditer(text, start, end):
+            for match in BLANK_LINE.finditer(text, start, end):
                 yield line_of(match.start()) + 1
 
 
@@ -193,7 +193,7 @@ class _LineCounter:
         return self.line
 
 
-def _head_end(key: Node | None, value: Node) -> int:
+def head_end(key: Node | None, value: Node) -> int:
     """The last line of an element's head: where its inline value ends."""
     if isinstance(value, ScalarNode):
         if value.style in ("|", ">"):

@@ -1,4 +1,7 @@
-"""Line-level facts about a task list's text, found without parsing it as a whole.
+"""The one line scanner: facts about a task list's text, found without parsing it whole.
+
+mark, incident, fmt and the merge driver all read lines through these helpers
+(blank and comment lines, indentation, line splitting, where items begin and end).
 
 Every task and measure item begins with its `- id:` line, so an item is found by a
 search for that line, and spans the lines up to the next line indented at or left of its
@@ -293,12 +296,23 @@ def measure_spans(segment: str, task_dash: int) -> list[Item]:
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines with their ends; only '\\n' ends a line here (str.splitlines knows more)."""
+    """Lines with their ends, as the item finders count them: only '\\n' ends a line
+    (a '\\r' stays on its line), and a last line without one stays without."""
     parts = text.split("\n")
     tail = parts.pop()
     lines = [part + "\n" for part in parts]
     if tail:
         lines.append(tail)
+    return lines
+
+
+def yaml_lines(text: str) -> list[str]:
+    """Lines as YAML's reader counts them (its marks' line numbers index this list):
+    '\\r', NEL and the Unicode separators end a line too. A last line without an end
+    gets a '\\n' (the merge driver takes it off again when ours had none)."""
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
     return lines
 
 

@@ -11,9 +11,11 @@ mapping: only those ask PyYAML's own resolver, once per distinct value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+import yaml
 from yaml.nodes import MappingNode, ScalarNode
 
 try:  # libyaml's parser is several times faster; fall back when it is not built
@@ -54,3 +56,14 @@ def _resolve_plain(value: str) -> str:
     """The tag of a plain scalar, as the safe loader's own resolver finds it."""
     tag: str = _resolver.resolve(ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
     return tag
+
+
+_constructor = yaml.SafeLoader("")  # only its construct_yaml_* helpers are used
+# How a plain scalar's resolved tag becomes a value (the safe loader's own helpers).
+CONSTRUCTORS: dict[str, Callable[[ScalarNode], Any]] = {
+    "tag:yaml.org,2002:null": lambda _: None,
+    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": _constructor.construct_yaml_timestamp,
+}

@@ -15,27 +15,23 @@ tree is also composed, lazily, when a later check needs a deeper position.
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
 import yaml
 from yaml.events import (
-    DocumentEndEvent,
     MappingEndEvent,
     MappingStartEvent,
-    ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
-    StreamEndEvent,
 )
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from rectcli.errors import Problem, RectError
 from rectcli.memory import gc_paused
-from rectcli.yamltext.loader import IMPLICIT_FIRST as _IMPLICIT_FIRST
-from rectcli.yamltext.loader import Loader as _Loader
+from rectcli.yamltext.events import Loc, Unusual, load_events
+from rectcli.yamltext.loader import CONSTRUCTORS, Loader
 
 _STR = "tag:yaml.org,2002:str"
 _MERGE = "tag:yaml.org,2002:merge"
@@ -47,7 +43,6 @@ _TAG_NAMES = {
     "tag:yaml.org,2002:null": "null",
     "tag:yaml.org,2002:timestamp": "a date",
 }
-_constructor = yaml.SafeLoader("")  # only its construct_yaml_* helpers are used
 
 
 # libyaml's composer recurses in C and overflows the stack some 30,000 levels down (a
@@ -67,21 +62,21 @@ def compose(text: str, path: str) -> Node | None:
         _refuse_deep_nesting(text, path)
     try:
         with gc_paused():
-            node: Node | None = yaml.compose(text, Loader=_Loader)
+            node: Node | None = yaml.compose(text, Loader=Loader)
             return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
         # The culprit may sit on the line before the one libyaml stops at.
         source_line = "\n".join(text.split("\n", line)[max(line - 2, 0) : line])
-        raise RectError([Problem(path, line, col, _syntax_message(exc, source_line))]) from None
+        raise RectError([Problem(path, line, col, syntax_message(exc, source_line))]) from None
     except yaml.reader.ReaderError:
         raise RectError([_bad_character(text, path)]) from None
     except yaml.YAMLError as exc:  # pragma: no cover - libyaml's errors are marked or reader's
         raise RectError([Problem(path, 1, 1, f"not valid YAML: {exc}")]) from None
 
 
-_TOO_DEEP = (
+TOO_DEEP = (
     f"nested more than {MAX_DEPTH} levels deep; a rect file nests about ten "
     "(is a bracket or an indent out of place?)"
 )
@@ -90,7 +85,7 @@ _TOO_DEEP = (
 def _refuse_deep_nesting(text: str, path: str) -> None:
     """A located problem where ``text`` nests deeper than :data:`MAX_DEPTH`, found from
     libyaml's events (which come without recursion); a syntax error is left to compose."""
-    loader = _Loader(text)
+    loader = Loader(text)
     depth = 0
     try:
         while (event := loader.get_event()) is not None:
@@ -99,7 +94,7 @@ def _refuse_deep_nesting(text: str, path: str) -> None:
                 if depth > MAX_DEPTH:
                     mark = event.start_mark
                     assert mark is not None  # libyaml marks every event
-                    raise RectError([Problem(path, mark.line + 1, mark.column + 1, _TOO_DEEP)])
+                    raise RectError([Problem(path, mark.line + 1, mark.column + 1, TOO_DEEP)])
             elif isinstance(event, (MappingEndEvent, SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -124,10 +119,10 @@ def _bad_character(text: str, path: str) -> Problem:
     return Problem(path, line, col, f"the {kind} U+{code:04X} is not allowed in YAML; delete it")
 
 
-def _syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
+def syntax_message(exc: yaml.MarkedYAMLError, source_line: str) -> str:
     problem = exc.problem or str(exc)
     if "maximum nesting depth" in problem:  # libyaml 0.2.6 stops at 1,000 levels itself
-        return _TOO_DEEP
+        return TOO_DEEP
     if "\t" in source_line and "cannot start any token" in problem:
         return "a tab character in the indentation; YAML indents with spaces only"
     if any("：" in part and ": " not in part for part in source_line.split("\n")):
@@ -222,7 +217,7 @@ def _scalar(node: ScalarNode, path: str, problems: list[Problem]) -> Any:
     tag = node.tag
     if tag == _STR:
         return node.value
-    build = _CONSTRUCTORS.get(tag)
+    build = CONSTRUCTORS.get(tag)
     if build is None:
         problems.append(Problem(path, *position(node), f"the YAML tag {tag} is not allowed here"))
         return None
@@ -244,7 +239,7 @@ _SHAREABLE = frozenset(
 
 @lru_cache(maxsize=4096)
 def _shared_scalar(tag: str, value: str) -> Any:
-    return _CONSTRUCTORS[tag](ScalarNode(tag, value))
+    return CONSTRUCTORS[tag](ScalarNode(tag, value))
 
 
 def scalar_kind(node: Node) -> str | None:
@@ -284,12 +279,6 @@ def key_node(mapping: Node, key: str) -> Node | None:
     return None
 
 
-Loc = tuple[str | int, ...]
-# Mappings this deep or less keep their position on the fast path: the top level,
-# plan, tasks[i] and tasks[i].measures[j] (every item a report points at).
-_KNOWN_DEPTH = 4
-
-
 class Source:
     """One YAML file's data, and the way back from a place in the data to its line."""
 
@@ -299,8 +288,8 @@ class Source:
         self.known: dict[Loc, tuple[int, int]] = {}
         self._root: Node | None = None
         try:
-            self.empty, self.data = _load_events(text, self.known)
-        except _Unusual:  # never an empty file: the event path reads those itself
+            self.empty, self.data = load_events(text, self.known)
+        except Unusual:  # never an empty file: the event path reads those itself
             self.known.clear()
             self._root = compose(text, path)
             assert self._root is not None
@@ -320,107 +309,3 @@ class Source:
         """1-based (line, column) of the node on ``loc`` (as :func:`locate` finds it)."""
         known = self.known.get(tuple(loc))
         return known if known is not None else position(locate(self.root, loc))
-
-
-class _Unusual(Exception):
-    """Input the event path leaves to the node-tree path, which reports it exactly."""
-
-
-_MAPPING = object()  # a frame's "key" slot when the next scalar is a key
-_SHARED_LENGTH = 16
-_PLAIN_TAGS = (None, "!")
-
-
-def _load_events(text: str, known: dict[Loc, tuple[int, int]]) -> tuple[bool, Any]:
-    """(empty, data) of ``text``, built from parser events; raises _Unusual."""
-    loader = _Loader(text)
-    get_event: Callable[[], Any] = loader.get_event
-    resolve_all = None in loader.yaml_implicit_resolvers
-    resolved: dict[str, Any] = {}  # statuses and dates repeat: read each once
-    stack: list[list[Any]] = []  # [container, key] frames; key is _MAPPING between pairs
-    result: Any = None
-    try:
-        with gc_paused():
-            get_event()  # StreamStartEvent
-            if isinstance(get_event(), StreamEndEvent):
-                return True, None
-            while True:
-                event = get_event()
-                kind = type(event)
-                value: Any
-                if kind is ScalarEvent:
-                    if event.anchor is not None or event.tag not in _PLAIN_TAGS:
-                        raise _Unusual
-                    value = event.value
-                    if event.implicit[0] and (
-                        resolve_all or value[:1] in _IMPLICIT_FIRST or not value
-                    ):
-                        if value not in resolved:
-                            resolved[value] = _resolved(loader, value)
-                        value = resolved[value]
-                    elif len(value) <= _SHARED_LENGTH:
-                        # Unit names and keys repeat: one object each makes lookups
-                        # faster and the parse cache smaller (pickle stores it once).
-                        value = sys.intern(value)
-                elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                    if event.anchor is not None or event.tag not in _PLAIN_TAGS:
-                        raise _Unusual
-                    if kind is MappingStartEvent:
-                        if len(stack) <= _KNOWN_DEPTH:
-                            loc = tuple(f[1] if type(f[0]) is dict else len(f[0]) for f in stack)
-                            mark = event.start_mark
-                            known[loc] = (mark.line + 1, mark.column + 1)
-                        stack.append([{}, _MAPPING])
-                    else:
-                        stack.append([[], None])
-                    continue
-                elif kind is MappingEndEvent or kind is SequenceEndEvent:
-                    value = stack.pop()[0]
-                elif kind is DocumentEndEvent:
-                    break
-                else:  # an alias
-                    raise _Unusual
-                if not stack:
-                    result = value
-                    continue
-                frame = stack[-1]
-                container = frame[0]
-                if type(container) is list:
-                    container.append(value)
-                elif frame[1] is _MAPPING:
-                    if type(value) is not str or value in container or value.startswith("\u3000"):
-                        raise _Unusual
-                    frame[1] = value
-                else:
-                    container[frame[1]] = value
-                    frame[1] = _MAPPING
-            if not isinstance(get_event(), StreamEndEvent):
-                raise _Unusual  # a second document
-    except yaml.YAMLError:
-        raise _Unusual from None
-    finally:
-        loader.dispose()
-    return False, result
-
-
-def _resolved(loader: Any, value: str) -> Any:
-    """A plain scalar that YAML may read as something else than text."""
-    tag = loader.resolve(ScalarNode, value, (True, False))
-    if tag == _STR:
-        return value
-    build = _CONSTRUCTORS.get(tag)
-    if build is None:  # a merge key, '=' …: the node-tree path names the problem
-        raise _Unusual
-    try:
-        return build(ScalarNode(tag, value))
-    except ValueError:  # 2024-02-30
-        raise _Unusual from None
-
-
-_CONSTRUCTORS: dict[str, Callable[[ScalarNode], Any]] = {
-    "tag:yaml.org,2002:null": lambda _: None,
-    "tag:yaml.org,2002:bool": _constructor.construct_yaml_bool,
-    "tag:yaml.org,2002:int": _constructor.construct_yaml_int,
-    "tag:yaml.org,2002:float": _constructor.construct_yaml_float,
-    "tag:yaml.org,2002:timestamp": _constructor.construct_yaml_timestamp,
-}

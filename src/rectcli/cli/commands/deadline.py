@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from rectcli.cli.app import (
+from rectcli.cli.app import app, print_renderable, settings_of
+from rectcli.cli.options import (
     CheckFormat,
     Format,
     PerUnitLimit,
+    TableFormat,
     UnitFilter,
-    app,
     parse_date_option,
-    print_renderable,
-    settings_of,
 )
 
 if TYPE_CHECKING:
@@ -42,7 +41,7 @@ def upcoming(
         ),
     ] = None,
     unit: UnitFilter = None,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    fmt: TableFormat = Format.table,
     limit: PerUnitLimit = 20,
 ) -> None:
     """What falls due soon (预警), per unit, soonest first, with each item's warning tier.
@@ -138,7 +137,7 @@ def review(
             help="Done or closed items whose last entry is this old (default: policy.yaml, 180d).",
         ),
     ] = None,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    fmt: TableFormat = Format.table,
     limit: Annotated[
         int,
         typer.Option(

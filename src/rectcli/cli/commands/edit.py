@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Settings, app, complete_ids, settings_of
-from rectcli.edits.transaction import record as record
+from rectcli.cli.app import app, settings_of
+from rectcli.cli.options import complete_ids, default_by, entry_date, parse_date_option
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from rectcli.edits.mark import Entry, Marked
     from rectcli.labels import Labels
 
@@ -133,6 +131,7 @@ def mark(
     from its parts (done when every part is done). With --duty (and --covers for a late
     make-up) the entry fulfils a recurring duty; STATUS may then be left out.
     """
+    from rectcli.edits.apply import apply_marks
     from rectcli.edits.mark import Entry
     from rectcli.errors import RectError
     from rectcli.labels import parse_status
@@ -147,19 +146,19 @@ def mark(
         raise RectError("--duty and --covers record one measure's duty; leave out --all")
     path = settings.tasks_path
     entry = Entry(
-        date=_entry_date(day, settings),
+        date=entry_date(day, settings),
         status=parse_status(status) if status is not None else None,
         note=note.strip() or None if note else None,
-        by=(by.strip() or None) if by is not None else _default_by(path),
+        by=(by.strip() or None) if by is not None else default_by(path),
         percent=_percent(percent),
         evidence=evidence.strip() or None if evidence else None,
         duty=duty,
-        covers=_day_option(covers, "--covers") if covers is not None else None,
+        covers=parse_date_option(covers, "--covers") if covers is not None else None,
         unit=unit,
         late=late,
-        corrects=_day_option(correct, "--correct") if correct is not None else None,
+        corrects=parse_date_option(correct, "--correct") if correct is not None else None,
     )
-    marked = record(
+    marked = apply_marks(
         path,
         [(item_id, entry)],
         whole_task=whole_task,
@@ -195,36 +194,6 @@ def _duty_marked(marked: Marked, entry: Entry, labels: Labels) -> str:
     )
 
 
-def _entry_date(day: str | None, settings: Settings) -> date:
-    from datetime import date
-
-    from rectcli.errors import RectError
-
-    today = settings.today
-    if day is None:
-        return today
-    try:
-        when = date.fromisoformat(day)
-    except ValueError:
-        raise RectError(f"--date: '{day}' is not a date; write it as 2024-06-30") from None
-    if when > today:
-        raise RectError(
-            f"--date {when} is after today ({today}); record progress once it has happened"
-        )
-    return when
-
-
-def _day_option(text: str, option: str) -> date:
-    from datetime import date
-
-    from rectcli.errors import RectError
-
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
-
-
 def _percent(text: str | None) -> int | None:
     from rectcli.errors import RectError
 
@@ -234,20 +203,6 @@ def _percent(text: str | None) -> int | None:
     if not value.isdigit() or not 0 <= int(value) <= 100:
         raise RectError(f"--percent: '{text}' is not a whole number from 0 to 100")
     return int(value)
-
-
-def _default_by(path: Path) -> str | None:
-    import getpass
-
-    from rectcli.history.git import user_name
-
-    name = user_name(path.parent)
-    if name:
-        return name
-    try:
-        return getpass.getuser() or None
-    except (OSError, KeyError):  # no login name (a container without a passwd entry)
-        return None
 
 
 @app.command()
@@ -332,6 +287,7 @@ def fmt(
     pre-commit): exit 1 if any file is not canonical.
     """
     from rectcli import store
+    from rectcli.edits.apply import apply_format
     from rectcli.errors import RectError
 
     settings = settings_of(ctx)
@@ -351,10 +307,11 @@ def fmt(
         shown = store.display_path(path)
         try:
             shard = path.resolve() in shards
-            before, after = _format_file(path, shown, write=not check, shard=shard)
+            formatted = apply_format(path, shard=shard, write=not check)
         except RectError as exc:
             problems += exc.problems
             continue
+        before, after = formatted.before, formatted.text
         if after == before:
             continue
         changed += 1
@@ -367,21 +324,6 @@ def fmt(
         typer.echo(labels("fmt_check_bad" if changed else "fmt_check_ok", n=changed or len(files)))
         raise typer.Exit(1 if changed else 0)
     typer.echo(labels("fmt_summary", changed=changed, same=len(files) - changed))
-
-
-def _format_file(path: Path, shown: str, *, write: bool, shard: bool) -> tuple[str, str]:
-    from rectcli import store
-    from rectcli.edits.fmt import format_text
-
-    if not write:
-        text = store.read_raw(path)
-        return text, format_text(text, shown, shard=shard)
-    with store.locked(path):
-        text = store.read_raw(path)
-        formatted = format_text(text, shown, shard=shard)
-        if formatted != text:
-            store.write_atomic(path, formatted)
-    return text, formatted
 
 
 def _unified(before: str, after: str, shown: str) -> str:

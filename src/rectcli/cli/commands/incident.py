@@ -7,13 +7,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import app, complete_ids, settings_of
+from rectcli.cli.app import app, settings_of
+from rectcli.cli.options import complete_ids, parse_date_option
 
 if TYPE_CHECKING:
     from datetime import date
-    from pathlib import Path
-
-    from rectcli.edits.incident import Recorded
 
 
 @app.command()
@@ -64,34 +62,23 @@ def incident(
     Each incident is due N (working) days after it was found; an uncleared one past that
     is overdue. Only that measure's lines change, as with rect mark.
     """
-    from rectcli import store
-    from rectcli.cli.commands.edit import _day_option
-    from rectcli.edits.incident import record_incident
-    from rectcli.edits.transaction import refuse_conflicts
+    from rectcli.edits.apply import apply_incident
 
     settings = settings_of(ctx)
     today = settings.today
-    found_day = _not_after(_day_option(found, "--found"), today, "--found")
+    found_day = _not_after(parse_date_option(found, "--found"), today, "--found")
     cleared_day = (
-        _not_after(_day_option(cleared, "--cleared"), today, "--cleared") if cleared else None
+        _not_after(parse_date_option(cleared, "--cleared"), today, "--cleared") if cleared else None
     )
-    path = settings.tasks_path
-    file = store.files_holding(path, [item_id])[item_id]
-    with store.locked(file):
-        shown = store.display_path(file)
-        text = store.read_raw(file)
-        refuse_conflicts(text, shown)
-        recorded = record_incident(
-            text,
-            shown,
-            item_id,
-            found_day,
-            cleared=cleared_day,
-            note=(note.strip() or None) if note else None,
-            duty=duty,
-        )
-        due = _due(path, recorded, shown)
-        store.write_atomic(file, recorded.text)
+    done = apply_incident(
+        settings.tasks_path,
+        item_id,
+        found_day,
+        cleared=cleared_day,
+        note=(note.strip() or None) if note else None,
+        duty=duty,
+    )
+    recorded, due = done.recorded, done.due
     labels = settings.labels
     shown_incident = recorded.incident
     words = {
@@ -112,27 +99,6 @@ def _not_after(day: date, today: date, option: str) -> date:
     if day > today:
         raise RectError(f"{option} {day} is after today ({today}); record it once it has happened")
     return day
-
-
-def _due(path: Path, recorded: Recorded, shown: str) -> date:
-    """When the incident is due, by the working calendar (data/holidays.yaml): refused
-    before anything is written when the year is one the calendar does not know."""
-    from rectcli import store
-    from rectcli.dates.duties import response_due
-    from rectcli.dates.recurrence import parse_schedule
-    from rectcli.dates.workdays import UnknownYear, WorkCalendar
-    from rectcli.errors import Problem, RectError
-
-    _, calendar, problems = store.load_calendar(store.side_dir(path))
-    if problems:
-        raise RectError(problems)
-    schedule = parse_schedule(recorded.duty.every)
-    found = recorded.incident.found
-    try:
-        return response_due(schedule, found, calendar or WorkCalendar())
-    except UnknownYear as exc:
-        message = f"--found: counting {recorded.duty.every} from {found}: {exc}"
-        raise RectError([Problem(shown, recorded.line, recorded.col, message)]) from None
 
 
 _ACTIONS = {"通报": "通报", "notice": "通报", "督办": "督办", "supervise": "督办"}
@@ -173,7 +139,8 @@ def escalate(
 
     The measure's status stays as it is; only its lines change, as with rect mark.
     """
-    from rectcli.cli.commands.edit import _default_by, _entry_date, record
+    from rectcli.cli.options import default_by, entry_date
+    from rectcli.edits.apply import apply_marks
     from rectcli.edits.mark import Entry
     from rectcli.errors import RectError
 
@@ -183,14 +150,14 @@ def escalate(
         raise RectError(f"unknown action '{action}'; use 通报, 督办 or 约谈")
     path = settings.tasks_path
     entry = Entry(
-        date=_entry_date(day, settings),
+        date=entry_date(day, settings),
         status=None,
         action=word,
         note=note.strip() or None if note else None,
-        by=(by.strip() or None) if by is not None else _default_by(path),
+        by=(by.strip() or None) if by is not None else default_by(path),
         evidence=evidence.strip() or None if evidence else None,
     )
-    marked = record(path, [(item_id, entry)], use_cache=not settings.no_cache)
+    marked = apply_marks(path, [(item_id, entry)], use_cache=not settings.no_cache)
     labels = settings.labels
     measure_id, _, status = marked.changes[0]
     typer.echo(labels("escalated", id=measure_id, action=word, status=labels.status(status)))

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Format, app, parse_date_option, print_renderable, settings_of
+from rectcli.cli.app import app, print_renderable, settings_of
+from rectcli.cli.options import Format, TableFormat, parse_date_option
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -165,7 +166,7 @@ def schema(
 @app.command()
 def targets(
     ctx: typer.Context,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    fmt: TableFormat = Format.table,
 ) -> None:
     """The plan's quantitative targets (主要目标): latest reading, target, met or at risk."""
     from rectcli import store

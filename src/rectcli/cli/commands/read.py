@@ -6,16 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import (
-    Format,
-    PerUnitLimit,
-    Settings,
-    UnitFilter,
-    app,
-    complete_ids,
-    print_renderable,
-    settings_of,
-)
+from rectcli.cli.app import Settings, app, print_renderable, settings_of
+from rectcli.cli.options import Format, PerUnitLimit, TableFormat, UnitFilter, complete_ids
 
 if TYPE_CHECKING:
     from rectcli.model.checklist import Checklist
@@ -90,7 +82,7 @@ def list_(
         typer.Option("--search", metavar="TEXT", help="Only measures whose text contains TEXT."),
     ] = None,
     tasks: Annotated[bool, typer.Option("--tasks", help="One row per problem instead.")] = False,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    fmt: TableFormat = Format.table,
     limit: LimitOption = TABLE_LIMIT,
 ) -> None:
     """List measures (one row each), with filters that combine."""
@@ -160,7 +152,7 @@ def show(
 def overdue(
     ctx: typer.Context,
     unit: UnitFilter = None,
-    fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    fmt: TableFormat = Format.table,
     limit: PerUnitLimit = 20,
 ) -> None:
     """Overdue measures and missed recurring duties, grouped by responsible unit (groups

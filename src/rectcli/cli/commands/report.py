@@ -7,15 +7,8 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from rectcli.cli.app import (
-    Settings,
-    UnitFilter,
-    app,
-    complete_units,
-    parse_date_option,
-    print_renderable,
-    settings_of,
-)
+from rectcli.cli.app import Settings, app, print_renderable, settings_of
+from rectcli.cli.options import OutputFile, UnitFilter, complete_units, parse_date_option
 
 if TYPE_CHECKING:
     from rectcli.exchange.sheet_in import MarkRequest
@@ -76,10 +69,7 @@ def report(
             "-o). json: English keys, the measures as `rect list --format json` has them.",
         ),
     ] = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE."),
-    ] = None,
+    output: OutputFile = None,
     unit: UnitFilter = None,
     public: Annotated[
         bool,
@@ -298,10 +288,10 @@ def _describe(request: MarkRequest, labels: object) -> str:
 
 def _record(settings: Settings, requests: list[MarkRequest]) -> None:
     """Record the rows with `rect mark`'s machinery: its lock, its edit, one atomic write."""
-    from rectcli.cli.commands.edit import record
+    from rectcli.edits.apply import apply_marks
     from rectcli.exchange.sheet_in import as_marks
 
-    record(settings.tasks_path, as_marks(requests), use_cache=not settings.no_cache)
+    apply_marks(settings.tasks_path, as_marks(requests), use_cache=not settings.no_cache)
 
 
 @app.command()
