@@ -137,33 +137,32 @@ def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
         tier_key = (days_left, lead)
         tier = tiers[tier_key] if tier_key in tiers else policy.tier(days_left, lead)
         tiers[tier_key] = tier
-        rows.append(
-            MeasureRow(
-                measure_id,
-                task_id,
-                text,
-                units,
-                status,
-                deadline,
-                due,
-                overdue,
-                days_overdue,
-                days_left,
-                supervisor,
-                line,
-                col,
-                level,
-                tier,
-                percent,
-                expected,
-                is_behind(expected, percent, lag),
-                ongoing,
-                last_checkin,
-                file=file,
-                # only once an entry names a unit: else every part has the measure's status
-                parts=part_statuses(shared, status, part_log) if part_log and shared else (),
-            )
+        row = MeasureRow(
+            measure_id,
+            task_id,
+            text,
+            units,
+            status,
+            deadline,
+            due,
+            overdue,
+            days_overdue,
+            days_left,
+            supervisor,
+            line,
+            col,
+            level,
+            tier,
+            percent,
+            expected,
+            is_behind(expected, percent, lag),
+            ongoing,
+            last_checkin,
+            file=file,
         )
+        if part_log and shared:  # once an entry names a unit; else every part has the status
+            row.parts = part_statuses(shared, status, part_log)
+        rows.append(row)
     return rows
 
 
