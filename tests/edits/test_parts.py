@@ -218,3 +218,28 @@ def test_an_escalation_is_an_entry_of_the_log(shipped: Path, invoke: Invoke) -> 
         "error: unknown action '罚款'; use 通报, 督办 or 约谈\n",
     )
     assert invoke("check", file=shipped, as_of=DAY).exit_code == 1  # valid, overdue
+
+
+def test_a_whole_entry_never_silently_reopens_a_done_part(shipped: Path, invoke: Invoke) -> None:
+    assert _mark(invoke, shipped, "3.5", "done", "--unit", "池北区", "--by", "x")[0] == 0
+    code, _, err = _mark(invoke, shipped, "3.5", "doing", "--note", "调度", "--by", "x")
+    assert code == 2 and "3.5 is done (已完成); reopening it needs --reopen" in err
+    code, out, _ = _mark(invoke, shipped, "3", "doing", "--all", "--note", "调度", "--by", "x")
+    assert code == 0 and out.startswith("已跳过已完成或已销号的措施：3.5（")
+
+
+def test_all_with_a_unit_marks_that_units_parts(shipped: Path, invoke: Invoke) -> None:
+    args = ["3", "doing", "--all", "--unit", "池南区", "--note", "调度", "--by", "x"]
+    code, out, err = _mark(invoke, shipped, *args)
+    assert (code, err) == (0, "")
+    assert out == "已记录 问题 3 的 2 项措施 → 推进中\n"  # 3.5 and 3.7 are 各区's
+    text = shipped.read_text(encoding="utf-8")
+    assert text.count("unit: 池南区") == 2
+    assert _row(invoke, shipped, "3.7", "--unit", "池南区")["status"] == "doing"
+    assert _row(invoke, shipped, "3.7", "--unit", "住建局")["status"] == "todo"
+
+
+def test_all_with_a_unit_of_none_of_its_measures(shipped: Path, invoke: Invoke) -> None:
+    args = ["3", "doing", "--all", "--unit", "检察室", "--note", "调度", "--by", "x"]
+    code, _, err = _mark(invoke, shipped, *args)
+    assert code == 2 and err.endswith("error: no measure of problem '3' is 检察室's\n")

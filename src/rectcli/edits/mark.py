@@ -158,13 +158,22 @@ def mark(
     if keep_status or entry.duty is not None or entry.covers is not None:
         entry = duty_entry(entry, olds, issued, Problem(path, item.line, item.key_col + 1, ""))
     plans: list[Plan | None] = []  # per measure: what to record, or None (skipped)
+    others: set[str] = set()  # --all --unit: the problem's measures that are not the unit's
     for span, measure in zip(measures, olds, strict=True):
         line = item.line + segment.count("\n", 0, span.start)
         at = Problem(path, line, span.key_col + 1, "")
-        plan = plan_entry(measure, entry, parts, at, whole_task=whole_task, reopen=reopen)
-        plans.append(plan)
-    skipped = tuple(m.id for m, p in zip(olds, plans, strict=True) if p is None)
+        if whole_task and entry.unit and entry.unit not in (parts or {}).get(measure.id, ()):
+            others.add(measure.id)
+            plans.append(None)
+            continue
+        plans.append(plan_entry(measure, entry, parts, at, whole_task=whole_task, reopen=reopen))
+    skipped = tuple(
+        m.id for m, p in zip(olds, plans, strict=True) if p is None and m.id not in others
+    )
     if all(p is None for p in plans):
+        if not skipped:  # --all --unit, and none of the problem's measures is the unit's
+            message = f"no measure of problem '{item_id}' is {entry.unit}'s"
+            raise RectError([Problem(path, item.line, item.key_col + 1, message)])
         return Marked(text, [], item.line, skipped=skipped)
     eol = "\r\n" if segment.split("\n", 1)[0].endswith("\r") else "\n"
     new_segment = segment

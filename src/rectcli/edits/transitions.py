@@ -62,8 +62,11 @@ def plan_entry(
             raise RectError([replace(at, message=_CLOSE_WHOLE.format(measure.id))])
         old_part = replay(mine, log)[entry.unit]
         status = derive(replay(mine, [*log, (entry.unit, new)]).values())
-    else:
-        old_part, status = measure.status, new
+    else:  # the whole measure: every part, the most advanced of which it may reopen
+        status = new
+        named = tuple(dict.fromkeys(u for u, _ in log if u is not None))
+        statuses = [measure.status, *replay(named, log).values()] if named else [measure.status]
+        old_part = max(statuses, key=_RANK.__getitem__)
     closing = new == "closed" and old_part == "done"
     if whole_task and not reopen and old_part in FINISHED and not closing:
         return None  # --all never reopens, nor records on a finished measure
