@@ -82,6 +82,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_covers": "补报 {day}",
         "undone": "已撤销 {id}：{new} → {old}",
         "escalated": "已记录 {id} {action}，状态仍为{status}",
+        "marked_milestone": "已记录 {id} 阶段节点 {step} 已完成，措施状态：{status}",
         "undo_nothing": "没有可撤销的记录（rect undo 只撤销本机最近一次未提交的 rect mark）",
         "undo_changed": "{path} 在上次记录后已被修改，不能撤销；请手工更正或用 git 恢复",
         "undo_committed": "上次记录已提交到 git，不能撤销；请用 git revert",
@@ -271,6 +272,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_covers": "making up {day}",
         "undone": "undid {id}: {new} → {old}",
         "escalated": "recorded {action} on {id}; status stays {status}",
+        "marked_milestone": "recorded {id}'s milestone {step} as reached; the measure is {status}",
         "undo_nothing": "nothing to undo (rect undo takes back the last uncommitted rect mark "
         "made here)",
         "undo_changed": "{path} was changed after the last mark; it cannot be undone: correct "

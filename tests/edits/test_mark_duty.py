@@ -93,7 +93,8 @@ def test_a_status_left_out_on_a_measure_without_one_adds_no_status_line(
         (
             ["1.1", "--note", "x"],
             "error: mark needs a STATUS (todo doing done closed, or 未启动 推进中 已完成 已销号); "
-            "only an entry for a recurring duty (--duty, --covers) may leave it out",
+            "only an entry for a recurring duty (--duty, --covers) or a milestone "
+            "(--milestone) may leave it out",
         ),
         (
             ["1.1", "--duty", "每月"],
@@ -141,7 +142,7 @@ def test_a_status_left_out_on_a_measure_without_one_adds_no_status_line(
         ),
         (
             ["1", "doing", "--all", "--duty", "每季度"],
-            "error: --duty and --covers record one measure's duty; leave out --all",
+            "error: --duty, --covers and --milestone record one measure's entry; leave out --all",
         ),
     ],
 )

@@ -243,3 +243,20 @@ def test_all_with_a_unit_of_none_of_its_measures(shipped: Path, invoke: Invoke) 
     args = ["3", "doing", "--all", "--unit", "检察室", "--note", "调度", "--by", "x"]
     code, _, err = _mark(invoke, shipped, *args)
     assert code == 2 and err.endswith("error: no measure of problem '3' is 检察室's\n")
+
+
+def test_a_milestone_reached_is_an_entry_and_the_deadline_moves_on(
+    shipped: Path, invoke: Invoke
+) -> None:
+    assert _row(invoke, shipped, "10.5")["due"] == "2024-02-29"
+    args = ["10.5", "doing", "--milestone", "含水量", "--note", "脱水机已更换", "--by", "x"]
+    code, out, err = _mark(invoke, shipped, *args, as_of="2024-03-10")
+    assert (code, err) == (0, "")
+    assert out == "已记录 10.5 阶段节点 2024年2月底前 已完成，措施状态：推进中\n"
+    entry = "{date: 2024-03-10, status: doing, note: 脱水机已更换, by: x, milestone: 2024年2月底前}"
+    assert entry in shipped.read_text(encoding="utf-8")
+    assert _row(invoke, shipped, "10.5")["due"] == "2024-06-30"  # the next step's
+    code, _, err = _mark(invoke, shipped, "10.5", "--milestone", "2023年", as_of="2024-03-10")
+    assert code == 2 and "10.5 has no milestone '2023年' (its milestones: 2024年2月底前、" in err
+    code, _, err = _mark(invoke, shipped, "3.2", "--milestone", "2024", as_of="2024-03-10")
+    assert code == 2 and "3.2 has no milestone '2024' (its milestones: none)" in err

@@ -75,7 +75,8 @@ def apply_marks(
         return mark_many(text, shown, group, issued=issued, parts=parts)
 
     # An entry naming a duty could make the list invalid as a whole: it is parsed again.
-    patch = use_cache and not any(e.duty or e.covers for _, e in marks)
+    # So could one reaching a milestone, and the deadline moves on: parsed again too.
+    patch = use_cache and not any(e.duty or e.covers or e.milestone for _, e in marks)
     done = edit_files(
         by_file,
         change,

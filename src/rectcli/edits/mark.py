@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from rectcli.edits.transitions import Plan, duty_entry, plan_entry
+from rectcli.edits.transitions import Plan, duty_entry, milestone_entry, plan_entry
 from rectcli.edits.undo import Region
 from rectcli.errors import Problem, RectError
 from rectcli.model.shapes import Measure, Task
@@ -68,6 +68,7 @@ class Entry:
     covers: Day | None = None
     unit: str | None = None
     action: str | None = None  # an escalation recorded (通报 督办 约谈)
+    milestone: str | None = None  # the step it reaches: its phrase or a part of its text
     late: bool = False
     corrects: Day | None = None
     by_unit: str | None = None  # not written: the unit ``by`` names, whose part it may be
@@ -85,6 +86,7 @@ class Entry:
             ("evidence", self.evidence),
             ("duty", self.duty),
             ("covers", self.covers),
+            ("milestone", self.milestone),
             ("late", True if self.late else None),
             ("corrects", self.corrects),
         )
@@ -157,6 +159,8 @@ def mark(
     keep_status = entry.status is None
     if keep_status or entry.duty is not None or entry.covers is not None:
         entry = duty_entry(entry, olds, issued, Problem(path, item.line, item.key_col + 1, ""))
+    if entry.milestone is not None:  # written as the step's own phrase
+        entry = milestone_entry(entry, olds, Problem(path, item.line, item.key_col + 1, ""))
     plans: list[Plan | None] = []  # per measure: what to record, or None (skipped)
     others: set[str] = set()  # --all --unit: the problem's measures that are not the unit's
     for span, measure in zip(measures, olds, strict=True):

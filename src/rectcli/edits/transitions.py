@@ -162,3 +162,21 @@ def duty_entry(entry: Entry, olds: list[Measure], issued: date | None, at: Probl
         if problem:
             raise refuse(problem)
     return replace(entry, status=entry.status or measure.status, duty=duty.every if duty else None)
+
+
+def milestone_entry(entry: Entry, olds: list[Measure], at: Problem) -> Entry:
+    """``entry`` naming the milestone it reaches by its deadline phrase, found by that
+    phrase or a part of the phrase or the step's text; refused when none or several."""
+    if len(olds) != 1:
+        raise RectError([replace(at, message="--milestone records one measure's step")])
+    (measure,) = olds
+    wanted = entry.milestone or ""
+    steps = measure.milestones
+    exact = [m for m in steps if m.deadline == wanted]
+    found = exact or [m for m in steps if wanted in m.deadline or wanted in (m.text or "")]
+    if len(found) != 1:
+        listed = "、".join(m.deadline for m in steps) or "none"
+        what = "several" if found else "no"
+        message = f"{measure.id} has {what} milestone '{wanted}' (its milestones: {listed})"
+        raise RectError([replace(at, message=message)])
+    return replace(entry, milestone=found[0].deadline)

@@ -97,6 +97,11 @@ class ProgressEntry(StrictModel):
         title="Covers (补报期次)",
         description="The due date of the duty occurrence it makes up.",
     )
+    milestone: str | None = Field(  # the step (its deadline phrase) this entry reaches
+        default=None,
+        title="Milestone (阶段节点)",
+        description="The milestone (its deadline phrase) this entry records as reached.",
+    )
     late: bool | None = Field(  # 补录: recorded after later entries, kept where recorded
         default=None,
         title="Late (补录)",

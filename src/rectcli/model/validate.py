@@ -281,11 +281,27 @@ def check_tasks(
             for r_index, duty in enumerate(measure.recurring):
                 if duty.units is not None:
                     check_units(duty.units, [*m_loc, "recurring", r_index, "units"])
+            reached: dict[str, date] = {}  # a milestone reached by an entry: its first day
+            for e_index, entry in enumerate(measure.progress):
+                if entry.milestone is None:
+                    continue
+                reached.setdefault(entry.milestone, entry.date)
+                if all(ms.deadline != entry.milestone for ms in measure.milestones):
+                    problems.append(
+                        Problem(
+                            path,
+                            *at([*m_loc, "progress", e_index, "milestone"]),
+                            f"{measure.id} has no milestone '{entry.milestone}'",
+                        )
+                    )
             own = None
             if measure.deadline is not None:
                 own = read_deadline(measure.deadline, [*m_loc, "deadline"])
             steps = [
-                (read_deadline(ms.deadline, [*m_loc, "milestones", i, "deadline"]), ms.done)
+                (
+                    read_deadline(ms.deadline, [*m_loc, "milestones", i, "deadline"]),
+                    ms.done or reached.get(ms.deadline),
+                )
                 for i, ms in enumerate(measure.milestones)
             ]
             effective = (

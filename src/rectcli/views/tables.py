@@ -215,8 +215,10 @@ def show_view(
     if row.level:
         by = f" {task.supervisor}" if row.level == "supervise" and task.supervisor else ""
         fields.add_row(labels("level"), Text(labels(f"level_{row.level}") + by, style="bold"))
+    reached = {e.milestone: e.date for e in reversed(measure.progress) if e.milestone}
     for milestone in measure.milestones:
-        done = f" ✓ {milestone.done.isoformat()}" if milestone.done else ""
+        when = milestone.done or reached.get(milestone.deadline)
+        done = f" ✓ {when.isoformat()}" if when else ""
         fields.add_row(labels("milestones"), f"{milestone.deadline}: {milestone.text or ''}{done}")
     for duty in measure.recurring:
         cell = Text(f"{duty.every}: {duty.text or ''}")

@@ -67,6 +67,15 @@ def mark(
             help="Where the proof is: a file path or URL (closing needs it or --note).",
         ),
     ] = None,
+    milestone: Annotated[
+        str | None,
+        typer.Option(
+            "--milestone",
+            metavar="PHRASE",
+            help="The milestone (阶段节点) this entry reaches: its deadline phrase "
+            "(2024年6月底前) or a part of it or of its text; STATUS may then be left out.",
+        ),
+    ] = None,
     duty: Annotated[
         str | None,
         typer.Option(
@@ -137,13 +146,16 @@ def mark(
     from rectcli.labels import parse_status
 
     settings = settings_of(ctx)
-    if status is None and duty is None and covers is None:
+    if status is None and duty is None and covers is None and milestone is None:
         raise RectError(
             "mark needs a STATUS (todo doing done closed, or 未启动 推进中 已完成 已销号); "
-            "only an entry for a recurring duty (--duty, --covers) may leave it out"
+            "only an entry for a recurring duty (--duty, --covers) or a milestone "
+            "(--milestone) may leave it out"
         )
-    if whole_task and (duty is not None or covers is not None):
-        raise RectError("--duty and --covers record one measure's duty; leave out --all")
+    if whole_task and (duty is not None or covers is not None or milestone is not None):
+        raise RectError(
+            "--duty, --covers and --milestone record one measure's entry; leave out --all"
+        )
     path = settings.tasks_path
     entry = Entry(
         date=entry_date(day, settings),
@@ -155,6 +167,7 @@ def mark(
         duty=duty,
         covers=parse_date_option(covers, "--covers") if covers is not None else None,
         unit=unit,
+        milestone=milestone,
         late=late,
         corrects=parse_date_option(correct, "--correct") if correct is not None else None,
     )
@@ -173,6 +186,10 @@ def mark(
         return
     measure_id, old, new_status = marked.changes[0]
     new = labels.status(new_status)
+    if milestone is not None:
+        step = marked.edits[0][2].progress[-1].milestone if marked.edits else milestone
+        typer.echo(labels("marked_milestone", id=measure_id, step=step, status=new))
+        return
     if duty is not None or covers is not None:
         typer.echo(_duty_marked(marked, entry, labels))
     elif len(marked.changes) == 1 and not whole_task:
