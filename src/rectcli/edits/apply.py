@@ -76,7 +76,7 @@ def apply_marks(
 
     # An entry naming a duty could make the list invalid as a whole: it is parsed again.
     # So could one reaching a milestone, and the deadline moves on: parsed again too.
-    patch = use_cache and not any(e.duty or e.covers or e.milestone for _, e in marks)
+    patch = use_cache and not any(e.duty or e.covers or e.milestone or e.deadline for _, e in marks)
     done = edit_files(
         by_file,
         change,

@@ -67,7 +67,8 @@ class Entry:
     duty: str | None = None
     covers: Day | None = None
     unit: str | None = None
-    action: str | None = None  # an escalation recorded (通报 督办 约谈)
+    action: str | None = None  # an escalation (通报 督办 约谈) or an extension (延期)
+    deadline: str | None = None  # 延期: the approved new deadline
     milestone: str | None = None  # the step it reaches: its phrase or a part of its text
     late: bool = False
     corrects: Day | None = None
@@ -80,6 +81,7 @@ class Entry:
             ("status", self.status),
             ("unit", self.unit),
             ("action", self.action),
+            ("deadline", self.deadline),
             ("note", self.note),
             ("by", self.by),
             ("percent", self.percent),

@@ -70,10 +70,16 @@ class ProgressEntry(StrictModel):
         description="On a measure shared by several units: whose part this entry records "
         "(absent: the whole measure).",
     )
-    action: Literal["通报", "督办", "约谈"] | None = Field(  # an escalation, recorded
+    action: Literal["通报", "督办", "约谈", "延期"] | None = Field(  # an action recorded
         default=None,
         title="Action (督办措施)",
-        description="An escalation taken on the measure: 通报, 督办 (督办函) or 约谈.",
+        description="An escalation taken on the measure (通报, 督办 for a 督办函, 约谈), or an "
+        "approved extension (延期, with its new deadline and the approval as evidence).",
+    )
+    deadline: DeadlineText | None = Field(  # 延期: the approved new deadline
+        default=None,
+        title="Deadline (延期后时限)",
+        description="With action 延期: the approved new deadline, which applies from then.",
     )
     note: str | None = Field(default=None, title="Note (进展情况)", description="What was done.")
     by: str | None = Field(

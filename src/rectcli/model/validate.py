@@ -282,7 +282,13 @@ def check_tasks(
                 if duty.units is not None:
                     check_units(duty.units, [*m_loc, "recurring", r_index, "units"])
             reached: dict[str, date] = {}  # a milestone reached by an entry: its first day
+            extended: Deadline | None = None  # the last approved extension (延期)
             for e_index, entry in enumerate(measure.progress):
+                e_loc: list[str | int] = [*m_loc, "progress", e_index]
+                if (entry.action == "延期") != (entry.deadline is not None):
+                    problems.append(Problem(path, *at(e_loc), _EXTENSION.format(measure.id)))
+                elif entry.deadline is not None:
+                    extended = read_deadline(entry.deadline, [*e_loc, "deadline"]) or extended
                 if entry.milestone is None:
                     continue
                 reached.setdefault(entry.milestone, entry.date)
@@ -304,7 +310,7 @@ def check_tasks(
                 )
                 for i, ms in enumerate(measure.milestones)
             ]
-            effective = (
+            effective = extended or (
                 own or _milestone_deadline(steps) or (None if measure.deadline else task_deadline)
             )
             if effective and effective.due is None and measure.start is not None:
@@ -326,6 +332,9 @@ def check_tasks(
                 checklist.duties[measure.id] = duties
                 problems.extend(found)
     return problems
+
+
+_EXTENSION = "{0}: an extension (延期) entry has action: 延期 and the approved deadline: together"
 
 
 def _record_id(

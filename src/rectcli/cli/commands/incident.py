@@ -1,5 +1,6 @@
 """rect incident: record an incident of a response-time duty (7个工作日内), or clear it;
-rect escalate: record an escalation (通报 督办 约谈) as an entry of the measure's log."""
+rect escalate: record an escalation (通报 督办 约谈) as an entry of the measure's log;
+rect extend: record an approved extension (延期) the same way."""
 
 from __future__ import annotations
 
@@ -161,3 +162,65 @@ def escalate(
     labels = settings.labels
     measure_id, _, status = marked.changes[0]
     typer.echo(labels("escalated", id=measure_id, action=word, status=labels.status(status)))
+
+
+@app.command()
+def extend(
+    ctx: typer.Context,
+    item_id: Annotated[
+        str, typer.Argument(metavar="ID", autocompletion=complete_ids, help="A measure id (3.2).")
+    ],
+    deadline: Annotated[
+        str,
+        typer.Argument(metavar="DEADLINE", help="The approved new deadline (2024年9月底前)."),
+    ],
+    evidence: Annotated[
+        str,
+        typer.Option(
+            "--evidence", metavar="PATH_OR_URL", help="The approval (批复): a file or URL."
+        ),
+    ],
+    note: Annotated[
+        str | None, typer.Option("--note", "-n", metavar="TEXT", help="Why (延期理由).")
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="WHO", help="Who approved (default: git config user.name)."),
+    ] = None,
+    day: Annotated[
+        str | None,
+        typer.Option("--date", metavar="DATE", help="The approval's date (default: today)."),
+    ] = None,
+) -> None:
+    """Record an approved extension (延期) as an entry: the new deadline applies from then.
+
+    The measure's own deadline stays as the plan wrote it; rect diff shows the move as
+    approved, with its approval.
+    """
+    from rectcli.cli.options import default_by, entry_date
+    from rectcli.dates.grammar import DeadlineError, parse_deadline
+    from rectcli.edits.apply import apply_marks, plan_issued
+    from rectcli.edits.mark import Entry
+    from rectcli.errors import RectError
+
+    settings = settings_of(ctx)
+    path = settings.tasks_path
+    phrase = deadline.strip()
+    try:
+        due = parse_deadline(phrase, plan_issued(path)).due
+    except DeadlineError as exc:
+        raise RectError(f"DEADLINE: {exc}") from None
+    entry = Entry(
+        date=entry_date(day, settings),
+        status=None,
+        action="延期",
+        deadline=phrase,
+        note=note.strip() or None if note else None,
+        by=(by.strip() or None) if by is not None else default_by(path),
+        evidence=evidence.strip() or None,
+    )
+    marked = apply_marks(path, [(item_id, entry)], use_cache=not settings.no_cache)
+    labels = settings.labels
+    measure_id = marked.changes[0][0]
+    shown = f"{phrase} ({due.isoformat()})" if due else phrase
+    typer.echo(labels("extended", id=measure_id, deadline=shown))
