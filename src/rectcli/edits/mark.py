@@ -47,6 +47,11 @@ _PROGRESS_LINE = re.compile(
 )
 
 
+# An entry's keys in the documented order (docs/format.md); `late` only when true.
+_WRITTEN: tuple[str, ...] = ("date", "status", "unit", "action", "deadline", "note", "by")
+_WRITTEN += ("percent", "evidence", "duty", "covers", "milestone", "late", "corrects")
+
+
 @dataclass(frozen=True)
 class Entry:
     """One progress entry to record (see ProgressEntry in models.py).
@@ -76,23 +81,8 @@ class Entry:
 
     def fields(self) -> list[tuple[str, str | int | Day]]:
         """The entry's keys and values in the documented order, leaving out the unset ones."""
-        values = (
-            ("date", self.date),
-            ("status", self.status),
-            ("unit", self.unit),
-            ("action", self.action),
-            ("deadline", self.deadline),
-            ("note", self.note),
-            ("by", self.by),
-            ("percent", self.percent),
-            ("evidence", self.evidence),
-            ("duty", self.duty),
-            ("covers", self.covers),
-            ("milestone", self.milestone),
-            ("late", True if self.late else None),
-            ("corrects", self.corrects),
-        )
-        return [(key, value) for key, value in values if value is not None]
+        values = ((key, getattr(self, key)) for key in _WRITTEN)
+        return [(key, value) for key, value in values if value is not None and value is not False]
 
 
 @dataclass(frozen=True)

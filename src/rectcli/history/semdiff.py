@@ -72,7 +72,8 @@ class Change:
             data["old_due"] = _jsonable(self.old_due)
             data["new_due"] = _jsonable(self.new_due)
             data["extended"] = self.extended
-            data["approved"] = self.approval is not None
+            if self.approval is not None:  # moved by an approved extension (延期)
+                data["approved"] = True
         if self.kind in ("status", "progress"):
             data["entries_added"] = self.entries
             data["entry"] = _jsonable(self.entry)
