@@ -34,6 +34,8 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     # Each test gets an empty parse cache of its own, never the user's ~/.cache/rect.
     monkeypatch.delenv("RECT_NO_CACHE", raising=False)
     monkeypatch.setenv("RECT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # and a cache key of its own (issue 14), never the user's ~/.config/rect/cache.key.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture

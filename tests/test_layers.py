@@ -20,7 +20,15 @@ PACKAGE = ROOT / "src" / "rectcli"
 
 # Lowest first. A module may import its own layer and those below it.
 LAYERS: list[set[str]] = [
-    {"rectcli", "errors", "statuses", "memory", "labels"},  # the words and the one error
+    {
+        "rectcli",
+        "errors",
+        "statuses",
+        "memory",
+        "labels",
+        "textsafe",
+        "labels_docs",
+    },  # words, the one error
     {"yamltext"},  # YAML text tools that know no models
     {"dates"},  # the deadline grammar, recurrence, working days
     {"model"},  # pydantic shapes, validation, the checklist

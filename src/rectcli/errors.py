@@ -11,6 +11,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rectcli.textsafe import one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -23,11 +25,13 @@ class Problem:
     level: str = "error"
 
     def __str__(self) -> str:
-        if not self.path:
-            return f"{self.level}: {self.message}"
+        # One line whatever the data in it holds, and no control character (issue 14).
+        path, message = one_line(self.path), one_line(self.message)
+        if not path:
+            return f"{self.level}: {message}"
         if not self.line:
-            return f"{self.path}: {self.level}: {self.message}"
-        return f"{self.path}:{self.line}:{self.col}: {self.level}: {self.message}"
+            return f"{path}: {self.level}: {message}"
+        return f"{path}:{self.line}:{self.col}: {self.level}: {message}"
 
 
 class RectError(Exception):

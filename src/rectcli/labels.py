@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 
 from rectcli.errors import RectError
+from rectcli.labels_docs import WORDS as DOCUMENT_WORDS
 from rectcli.statuses import STATUSES, Status
 
 LANGS = ("zh", "en")
@@ -90,6 +91,27 @@ _WORDS: dict[str, dict[str, str]] = {
         "marked_skipped": "已跳过已完成或已销号的措施：{ids}（重新打开须用 --reopen 并说明理由）",
         "incident_open": "已记录 {id} {duty}：{found} 发现，应于 {due} 前处置",
         "incident_cleared": "已记录 {id} {duty}：{found} 发现，{cleared} 处置（时限 {due}）",
+        "internal_error": "rect: internal error: {error}（rect {version}，内部错误，请报告；"
+        "加 --debug 可看到详细信息）",
+        "cache_refused": "rect: 未使用解析缓存：{why}",
+        "unknown_year": "warning: 没有 {year} 年的官方节假日安排"
+        "（chinese-calendar 只到 {last} 年），{year} 年暂按周末双休计算工作日；"
+        "国务院公布安排后，把它加入 data/holidays.yaml"
+        "（见 docs/deadlines.md）或升级 chinesecalendar。rect holidays {year} 显示所用安排",
+        "holidays_source_yaml": "{year} 年：data/holidays.yaml 中的安排",
+        "holidays_source_official": "{year} 年：国务院公布的安排（chinese-calendar {version}）",
+        "holidays_source_weekends": "{year} 年：没有官方节假日安排，"
+        "按周末双休计算（周一至周五上班）；"
+        "把 {year} 年的安排加入 data/holidays.yaml（见 docs/deadlines.md）",
+        "holidays_off": "放假",
+        "audit_unknown_author": "{measure}：提交 {commit} 的作者 {author} "
+        "不在 units.yaml 任何单位的 people: 中，不能记录进展",
+        "audit_close": "{measure}：只有督导单位（{supervisor}）才能销号；"
+        "提交 {commit} 由 {author}（{unit}）记录了已销号",
+        "audit_not_theirs": "{measure}：提交 {commit} 由 {author}（{unit}）记录了{units}的整改措施",
+        "audit_as_other": "{measure}：提交 {commit} 由 {author}（{unit}）以「{claimed}」的名义记录",
+        "audit_clean": "审核通过：{commits} 个提交新增的 {n} 条进展记录都由其责任单位记录。",
+        "holidays_workdays": "调休上班",
         "fmt_changed": "已格式化 {path}",
         "fmt_would": "需要格式化 {path}",
         "fmt_summary": "{changed} 个文件已格式化，{same} 个文件无需改动。",
@@ -285,6 +307,29 @@ _WORDS: dict[str, dict[str, str]] = {
         "with --note)",
         "incident_open": "recorded {id} {duty}: found {found}, due {due}",
         "incident_cleared": "recorded {id} {duty}: found {found}, cleared {cleared} (due {due})",
+        "internal_error": "rect: internal error: {error} (rect {version}, please report; "
+        "--debug shows the traceback)",
+        "cache_refused": "rect: the parse cache is not used: {why}",
+        "unknown_year": "warning: no official holiday arrangement for {year} (chinese-calendar "
+        "knows up to {last}): {year} counts weekends only; once the State Council publishes "
+        "it, add it to data/holidays.yaml (see docs/deadlines.md) or upgrade chinesecalendar. "
+        "rect holidays {year} shows what is used",
+        "holidays_source_yaml": "{year}: the arrangement in data/holidays.yaml",
+        "holidays_source_official": "{year}: the official arrangement (chinese-calendar {version})",
+        "holidays_source_weekends": "{year}: no official holiday arrangement; weekends only "
+        "(Monday to Friday working). Add {year} to data/holidays.yaml (see docs/deadlines.md)",
+        "holidays_off": "Days off",
+        "audit_unknown_author": "{measure}: commit {commit} by {author}, who is in no unit's "
+        "people: in units.yaml, records progress",
+        "audit_close": "{measure}: only the supervising unit ({supervisor}) closes (销号) a "
+        "measure; commit {commit} by {author} ({unit}) records closed",
+        "audit_not_theirs": "{measure}: commit {commit} by {author} ({unit}) records progress on "
+        "a measure of {units}",
+        "audit_as_other": "{measure}: commit {commit} by {author} ({unit}) records it as "
+        "'{claimed}'",
+        "audit_clean": "audit: the {n} progress entries added in {commits} commits were "
+        "recorded by their units.",
+        "holidays_workdays": "Weekend days worked (调休)",
         "fmt_changed": "reformatted {path}",
         "fmt_would": "would reformat {path}",
         "fmt_summary": "{changed} reformatted, {same} unchanged.",
@@ -414,7 +459,7 @@ class Labels:
 
     def __init__(self, lang: str) -> None:
         self.lang = lang
-        self._words = _WORDS[lang]
+        self._words = _WORDS[lang] | DOCUMENT_WORDS[lang]
         self._statuses = STATUS_LABELS[lang]
 
     def __call__(self, key: str, **values: object) -> str:

@@ -128,6 +128,7 @@ def test_completion_of_ids_and_units(mini: Path) -> None:
                 "--as-of",
                 "--lang",
                 "--no-cache",
+                "--debug",
                 "--install-completion",
                 "--show-completion",
                 "--help",

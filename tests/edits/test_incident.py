@@ -133,17 +133,13 @@ def test_refusals(invoke: Invoke, data: Path, args: list[str], message: str | No
     assert data.read_bytes() == before
 
 
-def test_a_year_the_calendar_does_not_know_is_refused_before_writing(
+def test_a_year_the_calendar_does_not_know_counts_weekends_with_a_warning(
     invoke: Invoke, data: Path
 ) -> None:
-    before = data.read_bytes()
-    result = invoke("incident", "2.3", "--found", "2031-12-29", as_of="2031-12-30")
-    assert result.exit_code == 2
-    assert result.stderr.startswith(
-        "data/tasks.yaml:47:9: error: --found: counting 7个工作日内 from 2031-12-29: "
-        "no official holiday arrangement for 2031"
-    )
-    assert data.read_bytes() == before
+    result = invoke("incident", "2.3", "--found", "2031-12-29", as_of="2031-12-30", lang="en")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("warning: no official holiday arrangement for 2031")
+    assert "2032-01-07" in result.stdout  # Mon 29 + 7 working days, weekends only
 
 
 # ---- the core: block and flow layouts, line ends --------------------------------

@@ -243,7 +243,11 @@ def test_import_sheet_dry_run_and_nothing_filled(
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"not a zip", "not an Excel .xlsx workbook (unreadable); save it as .xlsx"),
+        (
+            b"not a zip",
+            "not an Excel .xlsx workbook (a text or CSV file); "
+            "save it as .xlsx (Excel: File > Save As > Excel Workbook)",
+        ),
         (None, "no such file"),
     ],
 )

@@ -340,13 +340,19 @@ def test_table_to_a_file_is_plain_text(invoke: Invoke, data: Path, tmp_path: Pat
     ("args", "message"),
     [
         (
-            ["-o", "report.pdf"],
-            "error: -o report.pdf: cannot tell the format from '.pdf'; add --format "
-            "markdown|html|xlsx|csv|json or name the file .md, .html, .xlsx, .csv or .json",
+            ["-o", "report.odt"],
+            "error: -o report.odt: cannot tell the format from '.odt'; add --format "
+            "table|markdown|html|xlsx|csv|json|docx|pdf or name the file .txt, .md, .markdown, "
+            ".html, .htm, .xlsx, .csv, .json, .docx or .pdf",
         ),
         (
             ["--format", "xlsx"],
-            "error: --format xlsx writes a workbook: name the file with -o report.xlsx",
+            "error: --format xlsx writes a file: name it with -o report.xlsx",
+        ),
+        (["--format", "pdf"], "error: --format pdf writes a file: name it with -o report.pdf"),
+        (
+            ["--format", "odt"],
+            "error: --format odt: use one of table|markdown|html|xlsx|csv|json|docx|pdf",
         ),
         (
             ["--since", "2024-13-01"],

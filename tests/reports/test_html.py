@@ -179,11 +179,12 @@ def test_public_report_in_the_browser(invoke: Invoke, data: Path, page: Any) -> 
     text = page.locator("body").inner_text()
     for personal in ("李四", "王五", "赵六", "张三", "13812345678", "5712345"):
         assert personal not in text
-    # printable: the print stylesheet sets A4 (595 × 842 points) and the header repeats
+    # printable: the print stylesheet sets A4 landscape (842 × 595 points) for its seven
+    # columns, and the header repeats
     pdf = page.pdf(prefer_css_page_size=True)
     size = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)
     assert size is not None
-    assert (round(float(size[1])), round(float(size[2]))) == (595, 842)
+    assert (round(float(size[1])), round(float(size[2]))) == (842, 595)
 
 
 def test_html_of_too_much_and_of_nothing(invoke: Invoke, data: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import tempfile
@@ -196,13 +197,15 @@ def test_invalid_data_is_not_cached(mini: Path, invoke: Invoke) -> None:
 def test_unpack_wants_its_own_key_and_a_checklist(mini: Path) -> None:
     checklist = store.load(mini)
     key = b"k" * 32
-    entry = cache.pack(key, checklist)
-    unpacked = cache.unpack(key, entry)
+    secret = b"s" * 32
+    entry = cache.pack(key, checklist, secret)
+    unpacked = cache.unpack(key, entry, secret)
     assert unpacked is not None and same(unpacked, checklist)
-    assert cache.unpack(b"j" * 32, entry) is None
+    assert cache.unpack(b"j" * 32, entry, secret) is None
+    assert cache.unpack(key, entry, b"t" * 32) is None  # another user's secret
     not_a_checklist = pickle.dumps({"plan": {}})
-    digest = hashlib.blake2b(not_a_checklist, digest_size=32).digest()
-    assert cache.unpack(key, cache.MAGIC + key + digest + not_a_checklist) is None
+    mac = hmac.new(secret, cache.MAGIC + key + not_a_checklist, hashlib.sha256).digest()
+    assert cache.unpack(key, cache.MAGIC + key + mac + not_a_checklist, secret) is None
 
 
 def test_cache_dir_follows_the_environment(tmp_path: Path) -> None:

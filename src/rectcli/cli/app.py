@@ -8,25 +8,29 @@ commands so that ``rect --help`` starts fast.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
     from typer._click.core import Command as ClickCommand
     from typer._click.core import Context as ClickContext
 
+    from rectcli.dates.workdays import WorkCalendar
     from rectcli.labels import Labels
     from rectcli.model.checklist import Checklist
 
 
 class _Group(TyperGroup):
-    """The single error boundary: a RectError becomes its problems on stderr and exit 2.
+    """The single error boundary: a RectError becomes its problems on stderr and exit 2;
+    any other exception (a bug) one line on stderr, ``rect: internal error: …``, and
+    exit 70 (EX_SOFTWARE), its traceback only with ``--debug`` (issue 14).
 
     Also where option values are coerced without pydantic (see coercion.py): the root's
     options before they are parsed, a command's once it is known.
@@ -57,6 +61,36 @@ class _Group(TyperGroup):
             for problem in exc.problems:
                 typer.echo(str(problem), err=True)
             raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, TyperException):
+            raise  # typer's own: usage errors (exit 2), exits, ^C
+        except BrokenPipeError:
+            raise  # `rect list | head`: click ends quietly
+        except Exception as exc:  # the boundary: every bug ends here
+            internal_error(ctx, exc)
+            raise typer.Exit(INTERNAL_ERROR) from None
+
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h): not 1, which `check` means "overdue"
+
+
+def internal_error(ctx: ClickContext | None, exc: Exception) -> None:
+    """Say that rect failed, in one line; the traceback with --debug (or RECT_DEBUG)."""
+    import traceback
+
+    from rectcli import __version__
+    from rectcli.labels import Labels, pick_lang
+    from rectcli.textsafe import one_line
+
+    settings = ctx.find_object(Settings) if ctx is not None else None
+    debug = settings.debug if settings else os.environ.get("RECT_DEBUG", "") in ("1", "true")
+    if debug:
+        traceback.print_exception(exc)
+    try:
+        labels = settings.labels if settings else Labels(pick_lang(None))
+    except Exception:
+        labels = Labels("en")
+    error = one_line(f"{type(exc).__name__}: {exc}")
+    typer.echo(labels("internal_error", error=error, version=__version__), err=True)
 
 
 app = typer.Typer(
@@ -74,6 +108,8 @@ class Settings:
     as_of: str | None
     lang: str | None
     no_cache: bool = False
+    debug: bool = False
+    warned: set[int] = field(default_factory=set)  # years already warned of (warn_guessed)
 
     @property
     def tasks_path(self) -> Path:
@@ -91,14 +127,38 @@ class Settings:
             # from the collector, which would otherwise rescan them all as soon as it is
             # back on and again and again while the command builds its rows (0.5 s at 50k).
             checklist.lifelong()
+        self.warn_guessed(checklist.calendar)
+        if self.debug:
+            from rectcli.store import cachefiles
+
+            if cachefiles.refused:  # why this run was not cached
+                typer.echo(self.labels("cache_refused", why=cachefiles.refused), err=True)
         return checklist
+
+    def warn_guessed(self, calendar: WorkCalendar) -> None:
+        """A warning on stderr, once, for each year counted by weekends alone: no
+        holiday arrangement known for it (dates/workdays.py)."""
+        from rectcli.dates.workdays import KNOWN_YEARS
+
+        for year in sorted(calendar.guessed - self.warned):
+            typer.echo(self.labels("unknown_year", year=year, last=KNOWN_YEARS[1]), err=True)
+            self.warned.add(year)
 
     @property
     def today(self) -> date:
-
+        if not self.as_of:
+            return date.today()
         from rectcli.cli.options import parse_date_option
 
-        return parse_date_option(self.as_of, "--as-of") if self.as_of else date.today()
+        today = parse_date_option(self.as_of, "--as-of")
+        if not FIRST_DAY <= today <= LAST_DAY:  # a due date ± a year must still be a date
+            from rectcli.errors import RectError
+
+            raise RectError(
+                f"--as-of: '{self.as_of}' is out of range; "
+                f"use a date from {FIRST_DAY} to {LAST_DAY}"
+            )
+        return today
 
     @property
     def labels(self) -> Labels:
@@ -107,21 +167,33 @@ class Settings:
         return Labels(pick_lang(self.lang))
 
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)  # as dates/grammar.py's years
+
+
 def settings_of(ctx: typer.Context) -> Settings:
-    settings = ctx.find_object(Settings)
+    settings = ctx.find_object(Settings) if ctx is not None else None
     assert settings is not None
     return settings
 
 
 def console() -> Console:
-    from rich.console import Console
+    from rectcli.views.console import safe_console
 
-    # Rich honours NO_COLOR and drops colour when stdout is not a terminal.
-    return Console(highlight=False, soft_wrap=False)
+    # Rich honours NO_COLOR and drops colour when stdout is not a terminal. Data is
+    # never markup and its control characters are shown (views/console.py).
+    return safe_console(soft_wrap=False)
 
 
 def print_renderable(renderable: RenderableType) -> None:
     console().print(renderable)
+
+
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """``typer.echo`` for text that holds data: its control characters shown, never sent
+    to the terminal (textsafe.visible)."""
+    from rectcli.textsafe import visible
+
+    typer.echo(visible(text), err=err, nl=nl)
 
 
 FileOption = Annotated[
@@ -165,6 +237,17 @@ NoCacheOption = Annotated[
 ]
 
 
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug",
+        envvar="RECT_DEBUG",
+        help="On an internal error, print the Python traceback; say why the parse cache "
+        "is not used, if it is not.",
+    ),
+]
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -172,12 +255,14 @@ def root(
     as_of: AsOfOption = None,
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
+    debug: DebugOption = False,
 ) -> None:
     """rect: track a rectification task list (整改任务清单) kept as YAML in git.
 
-    Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or usage.
+    Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or
+    usage; 70 an internal error (a bug in rect: please report it).
     """
-    ctx.obj = Settings(file, as_of, lang, no_cache)
+    ctx.obj = Settings(file, as_of, lang, no_cache, debug)
 
 
 # ---- start-up: build only the command that runs (issue 6) ----

@@ -6,13 +6,18 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
-from rectcli.cli.app import app, build_only
+from rectcli.cli.app import INTERNAL_ERROR, app, build_only, internal_error
 from rectcli.cli.commands import read  # noqa: F401  (registers commands)
 from rectcli.cli.commands import edit, history, deadline, report, plan, merge  # noqa: F401
-from rectcli.cli.commands import incident  # noqa: F401
+from rectcli.cli.commands import incident, documents, holidays  # noqa: F401
 
 
 def main() -> NoReturn:
-    """Console-script entry point."""
-    build_only(app, sys.argv[1:])
-    sys.exit(app())
+    """Console-script entry point; a bug outside a command (while the command line is
+    read) ends as one inside does: one line, exit 70 (cli/app.py)."""
+    try:
+        build_only(app, sys.argv[1:])
+        sys.exit(app())
+    except Exception as exc:  # the outermost boundary
+        internal_error(None, exc)
+        sys.exit(INTERNAL_ERROR)

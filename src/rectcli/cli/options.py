@@ -40,7 +40,6 @@ def parse_date_option(text: str, option: str) -> date:
 
 
 def entry_date(day: str | None, settings: Settings) -> date:
-    """An entry's --date (default: today), never after today."""
     from rectcli.errors import RectError
 
     today = settings.today
@@ -55,11 +54,23 @@ def entry_date(day: str | None, settings: Settings) -> date:
 
 
 def default_by(path: Path) -> str | None:
-    """Who records, without --by: git config user.name, else the login name."""
+    """Who records, when --by is not given: the unit whose units.yaml ``people:`` name
+    the git identity (user.email), else git's user.name, else the login name."""
     import getpass
 
-    from rectcli.history.git import user_name
+    from rectcli import store
+    from rectcli.errors import RectError
+    from rectcli.history.git import user_email, user_name
 
+    email = user_email(path.parent)
+    units_path = store.units_file_for(path)
+    if email and units_path.is_file():
+        try:
+            unit = store.load_units(units_path).unit_of(email)
+        except RectError:  # an invalid units.yaml: the mark itself will say so
+            unit = None
+        if unit is not None:
+            return unit
     name = user_name(path.parent)
     if name:
         return name

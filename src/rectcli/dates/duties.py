@@ -24,7 +24,7 @@ from rectcli.dates.recurrence import (
     periods,
     window_end,
 )
-from rectcli.dates.workdays import UnknownYear, WorkCalendar
+from rectcli.dates.workdays import WorkCalendar
 from rectcli.errors import Problem, did_you_mean
 
 if TYPE_CHECKING:
@@ -219,11 +219,7 @@ def _read_cases(
         if incident.cleared is not None and incident.cleared < incident.found:
             report([*where, "cleared"], "cleared: before the incident was found")
             continue
-        try:
-            due = response_due(schedule, incident.found, calendar)
-        except UnknownYear as exc:
-            report([*where, "found"], f"found: counting {item.every} from {incident.found}: {exc}")
-            continue
+        due = response_due(schedule, incident.found, calendar)  # an unknown year: weekends
         cases.append(Case(incident.found, incident.cleared, incident.note, due))
     return tuple(cases)
 

@@ -21,10 +21,13 @@ import re
 import unicodedata
 from calendar import monthrange
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
-__all__ = ["Deadline", "DeadlineError", "parse_deadline"]
+__all__ = ["Deadline", "DeadlineError", "add_months", "parse_deadline", "relative_of"]
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # the years of a deadline, and of --as-of
 
 
 class DeadlineError(ValueError):
@@ -39,12 +42,13 @@ class Deadline:
     ongoing: bool  # 长期坚持 / 持续整改 / 常态化 (no end)
     working_days: int | None = None  # "7个工作日内" → 7 (relative to an event)
     days: int | None = None  # "15日内" / "15天内" → 15 calendar days
+    months: int | None = None  # "3个月内" → 3 months
 
     @property
     def kind(self) -> str:
         """One of "date", "immediate", "ongoing" or "relative"."""
         if self.due is None:
-            relative = self.working_days is not None or self.days is not None
+            relative = any(n is not None for n in (self.working_days, self.days, self.months))
             return "relative" if relative else "ongoing"
         # due on plan.issued only when the phrase itself names no date
         if self.immediate and not _NAMES_A_DATE.search(self.text):
@@ -104,8 +108,29 @@ _MONTH = LazyPattern(rf"{_YEAR}(?P<m>{NUMBER})月份?(?:(?P<xun>[上中下])旬)
 _QUARTER = LazyPattern(rf"{_YEAR}(?:第?(?P<q>{NUMBER})季度|[Qq](?P<qq>[0-9]))[底末]?")
 _HALF = LazyPattern(rf"{_YEAR}(?P<h>[上下])半年[底末]?")
 _WHOLE_YEAR = LazyPattern(rf"{_YEAR}(?P<tail>年?[底末内度])?")
-_RELATIVE = LazyPattern(rf"(?P<n>[0-9]+|{NUMBER})个?(?P<unit>工作日|自然日|日|天)(?:以内|之内|内)")
-_IMMEDIATE = LazyPattern(r"立行立改|立查立改|立即整改|立即")
+# 7个工作日内, 15日内, 3天, 5天内, 3个月内: "3月" is March and "15日" a day, so 月 needs 个
+# and 日 needs 内.
+_RELATIVE = LazyPattern(
+    rf"(?P<n>[0-9]+|{NUMBER})(?P<ge>个)?(?P<unit>工作日|自然日|日|天|月)(?P<within>以内|之内|内)?"
+)
+_IMMEDIATE = LazyPattern(r"立行立改|立查立改|即知即改|即查即改|立即整改|立即")
+# How a plan writes around a date: 确保2024年4月底前完成整改 is 2024年4月底前.
+_LEAD = LazyPattern(r"^(?:确保|力争|务必|必须|须)(?:在|于)?")
+_TRAIL = LazyPattern(
+    r"(?<=[前内底末日月年])(?:全面|全部|基本)?(?:完成整改|整改完成|整改到位|整改完毕|完成|完毕"
+    r"|到位|办结|销号|落实到位)$"
+)
+# "十四五"期间 / 十四五末: the five-year plan's last day (十一五 2010 … 十五五 2030).
+_FIVE_YEAR = LazyPattern(
+    r"[“\"']?十(?P<n>[一二三四五六])五[”\"']?(?:规划)?(?:期间|时期|期末|末|内)?(?:前|之前)?"
+)
+_FESTIVAL = LazyPattern(
+    r"(?:(?P<y>[0-9]{4}|[〇零○O一二三四五六七八九]{4})年)?(?P<f>国庆节|国庆|春节|元旦)(?:前|之前|以前)"
+)
+# A season whose dates differ by region: never guessed.
+_REGIONAL = LazyPattern(
+    r"(?:主)?汛期(?:来临)?(?:前|之前)|汛前|雨季(?:前|之前)|(?:采暖|供暖)季(?:前|之前)"
+)
 _ONGOING = LazyPattern(r"长期坚持|持续整改|持续推进|常态化(?:整改|推进)?")
 _SEPARATORS = LazyPattern(r"[,、;\s]+|并")
 _BEFORE = LazyPattern(r"(?:之前|以前|前)$")
@@ -136,6 +161,10 @@ def _day(year: int, month: int, day: int | None, part: str) -> date:
     """The date, or the month's last day when day is None; impossible → error."""
     if year < 1:
         raise DeadlineError(f"impossible date {part}: there is no year {year}")
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # a due date ± a year must still be a date
+        raise DeadlineError(
+            f"date {part} is out of range: rect reads years {FIRST_YEAR} to {LAST_YEAR}"
+        )
     if not 1 <= month <= 12:
         raise DeadlineError(f"impossible date {part}: there is no month {month} (months run 1-12)")
     last = monthrange(year, month)[1]
@@ -188,16 +217,66 @@ def _date(part: str, shown: str, issued: date | None) -> date | None:
     return None
 
 
-def _period(found: list[re.Match[str]], shown: str) -> tuple[int | None, int | None]:
-    """(working_days, days) of the phrase's one relative period, if it has one."""
+def relative_of(part: str) -> re.Match[str] | None:
+    """The match of a relative period (``3天``, ``7个工作日内``, ``3个月内``), or None."""
+    m = _RELATIVE.fullmatch(part)
+    if m is None:
+        return None
+    if m["unit"] == "月" and not m["ge"]:
+        return None  # 3月 is March
+    if m["unit"] == "日" and not m["within"]:
+        return None  # 15日 is a day of a month
+    return m
+
+
+def _period(found: list[re.Match[str]], shown: str) -> tuple[int | None, int | None, int | None]:
+    """(working_days, days, months) of the phrase's one relative period, if it has one."""
     if not found:
-        return None, None
+        return None, None, None
     if len(found) > 1:
         raise DeadlineError(f"deadline '{shown}' gives {len(found)} relative periods: keep one")
-    count = read_number(found[0]["n"])
+    count = read_number(found[0]["n"]) if len(found[0]["n"]) <= 2 else int(found[0]["n"])
     if count < 1:
         raise DeadlineError(f"deadline '{shown}' must allow at least 1 day")
-    return (count, None) if found[0]["unit"] == "工作日" else (None, count)
+    unit = found[0]["unit"]
+    if unit == "工作日":
+        return count, None, None
+    return (None, None, count) if unit == "月" else (None, count, None)
+
+
+def add_months(start: date, months: int) -> date:
+    """``start`` moved on ``months`` months (the month's last day if it is shorter)."""
+    total = start.month - 1 + months
+    year, month = start.year + total // 12, total % 12 + 1
+    return date(year, month, min(start.day, monthrange(year, month)[1]))
+
+
+def _festival(m: re.Match[str], shown: str, issued: date | None) -> date:
+    """The last day before a festival: 国庆节前 → 09-30, 春节前 → the eve of 春节."""
+    if m["y"]:
+        years = [read_number(m["y"])]
+    elif issued is not None:
+        years = [issued.year, issued.year + 1]  # the next one on or after the issue date
+    else:
+        raise DeadlineError(
+            f"deadline '{shown}' has no year: write one, e.g. 2024年{m['f']}前 "
+            "(or set plan.issued, whose year it would take)"
+        )
+    for year in years:
+        if m["f"] in ("国庆", "国庆节"):
+            day = date(year, 9, 30)
+        elif m["f"] == "元旦":
+            day = date(year - 1, 12, 31) if m["y"] else date(year, 12, 31)
+        else:
+            from lunardate import LunarDate  # the Spring Festival of that year, not a table
+
+            try:
+                day = LunarDate(year, 1, 1).to_solar_date() - timedelta(days=1)
+            except ValueError:
+                raise DeadlineError(f"deadline '{shown}': no calendar for {year}") from None
+        if issued is None or m["y"] or day >= issued:
+            return day
+    return day
 
 
 @lru_cache(maxsize=4096)
@@ -208,13 +287,23 @@ def _parse(text: str, issued: date | None) -> Deadline:
     dates: list[date] = []
     relative: list[re.Match[str]] = []
     immediate = ongoing = False
-    for part in filter(None, _SEPARATORS.split(body)):
+    for raw in filter(None, _SEPARATORS.split(body)):
+        part = _TRAIL.sub("", _LEAD.sub("", raw)) or raw
         if _IMMEDIATE.fullmatch(part):
             immediate = True
         elif _ONGOING.fullmatch(part):
             ongoing = True
-        elif m := _RELATIVE.fullmatch(part):
+        elif m := relative_of(part):
             relative.append(m)
+        elif m := _FIVE_YEAR.fullmatch(part):
+            dates.append(date(2005 + 5 * read_number(m["n"]), 12, 31))
+        elif m := _FESTIVAL.fullmatch(part):
+            dates.append(_festival(m, shown, issued))
+        elif _REGIONAL.fullmatch(part):
+            raise DeadlineError(
+                f"deadline '{shown}': '{part}' differs from region to region; "
+                "write the date, e.g. 2024年5月底前"
+            )
         elif (when := _date(part, shown, issued)) is not None:
             dates.append(when)
         else:
@@ -223,7 +312,7 @@ def _parse(text: str, issued: date | None) -> Deadline:
     if not (dates or relative or immediate or ongoing):
         found = f"cannot read deadline '{shown}'" if shown else "empty deadline"
         raise DeadlineError(f"{found}; {_EXAMPLES}")
-    working_days, days = _period(relative, shown)
+    working_days, days, months = _period(relative, shown)
     due: date | None = None
     if dates:
         due = max(dates)  # two steps in one phrase: on time until the later one
@@ -234,7 +323,7 @@ def _parse(text: str, issued: date | None) -> Deadline:
                 "needs plan.issued (e.g. issued: 2024-04-12)"
             )
         due = date(issued.year, issued.month, issued.day)  # not a datetime
-    return Deadline(text, due, immediate, ongoing, working_days, days)
+    return Deadline(text, due, immediate, ongoing, working_days, days, months)
 
 
 def parse_deadline(text: str, issued: date | None = None) -> Deadline:

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from rectcli.dates.grammar import DeadlineError, parse_deadline
+from rectcli.dates.grammar import DeadlineError, add_months, parse_deadline
 from rectcli.dates.recurrence import Schedule, ScheduleError, parse_schedule, periods
-from rectcli.dates.workdays import DayInfo, UnknownYear, WorkCalendar
+from rectcli.dates.workdays import DayInfo, WorkCalendar
 from rectcli.errors import RectError
 
 
@@ -63,7 +63,8 @@ def read_phrase(
 ) -> Reading:
     """Read ``text`` as a recurring duty (``每…``) or a deadline. A calendar duty's
     periods start at ``start`` (else ``issued``, else ``today``); the next ``count`` due
-    on or after ``today`` are shown. A relative period counts from ``start`` (else today).
+    on or after ``today`` are shown. A relative period counts from ``start`` (else
+    ``issued``, else today), as tasks.yaml counts a 整改时限 like 3天内.
     """
     calendar = calendar or WorkCalendar()
     try:
@@ -80,7 +81,12 @@ def read_phrase(
             raise RectError(f"{exc}{hint}") from None
         if deadline.due is not None or deadline.kind == "ongoing":
             return Reading(text, deadline.kind, due=deadline.due)
-        return _relative(text, deadline.working_days, deadline.days, start or today, calendar)
+        if deadline.months is not None:
+            first = start or issued or today
+            due = add_months(first, deadline.months)
+            return Reading(text, "relative", due=due, start=first)
+        first = start or issued or today  # as tasks.yaml counts: from the plan's issue date
+        return _relative(text, deadline.working_days, deadline.days, first, calendar)
     first = start or issued or today
     span = 400  # days: enough for a few periods of anything but a yearly duty
     while True:
@@ -106,10 +112,7 @@ def _relative(
     if working_days is None:
         assert days is not None
         return Reading(text, kind, due=start + timedelta(days=days), days=days, start=start)
-    try:
-        counted = calendar.counted(start, working_days)
-    except UnknownYear as exc:
-        raise RectError(f"counting {text} from {start}: {exc}") from None
+    counted = calendar.counted(start, working_days)  # an unknown year: by weekends (warned)
     return Reading(
         text,
         kind,

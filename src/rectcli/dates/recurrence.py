@@ -21,13 +21,7 @@ from functools import lru_cache
 
 from dateutil.rrule import rrule, rrulestr
 
-from rectcli.dates.grammar import (
-    NUMBER,
-    DeadlineError,
-    LazyPattern,
-    parse_deadline,
-    read_number,
-)
+from rectcli.dates.grammar import NUMBER, DeadlineError, LazyPattern, parse_deadline, read_number
 
 __all__ = ["Schedule", "ScheduleError", "parse_rrule", "parse_schedule", "periods"]
 
@@ -68,6 +62,7 @@ _UNITS: dict[str, str] = {
 }
 _PHRASE = LazyPattern(
     r"每(?P<unit>个季度|季度|半年|年度|年|季|个月|月|周|星期|日|天)"
+    r"(?:(?<=[周期])(?P<wd>[一二三四五六日天]))?"
     rf"(?:(?P<month>{NUMBER})月(?:(?P<mday>{NUMBER})[日号]|[底末])?|(?P<day>{NUMBER})[日号]"
     r"|(?P<xun>[上中下])旬|年?[底末])?(?:前|之前)?"
     rf"(?:(?:至少|不少于|最少)?(?P<verb>[^0-9]{{0,8}}?)(?:至少|不少于|最少)?(?P<n>{NUMBER}|[0-9]+)次(?:以上)?)?"
@@ -130,11 +125,14 @@ def _rule(m: re.Match[str], shown: str) -> str:
         "half": f"FREQ=YEARLY;BYMONTH=6,12;{_MONTH_END}",
         "quarter": f"FREQ=YEARLY;BYMONTH=3,6,9,12;{_MONTH_END}",
         "month": f"FREQ=MONTHLY;{_MONTH_END}",
-        "week": "FREQ=WEEKLY;BYDAY=SU",  # a Chinese week runs Monday to Sunday
+        "week": f"FREQ=WEEKLY;BYDAY={_WEEKDAYS[m['wd'] or '日']}",  # weeks end on Sunday
         "day": "FREQ=DAILY",
     }[unit]
 
 
+_WEEKDAYS = dict(
+    zip("一二三四五六日天", ("MO", "TU", "WE", "TH", "FR", "SA", "SU", "SU"), strict=True)
+)
 WINDOW_YEARS = 4  # two rules agree when their due dates agree over this many years
 
 

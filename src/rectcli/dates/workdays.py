@@ -2,8 +2,13 @@
 
 The official arrangement comes from the ``chinese-calendar`` package; ``data/holidays.yaml``
 may add years it does not know yet or correct one (a year listed there replaces the
-package's data for that year). A day in a year neither knows is an error, never a guess:
-the State Council publishes each year's arrangement late in the year before.
+package's data for that year).
+
+A day in a year neither knows counts by weekends alone (Monday to Friday working), and
+the year is noted in :attr:`WorkCalendar.guessed`, so that the CLI warns, naming the
+year and how to add it (issue 14). Never an error: the State Council publishes each
+year's arrangement late in the year before, and an incident found on 29 December must
+still be recorded, and every command still run, in January.
 """
 
 from __future__ import annotations
@@ -51,6 +56,8 @@ class WorkCalendar:
 
     # year → (days off beyond weekends with their names, make-up working days)
     overrides: dict[int, tuple[dict[date, str], frozenset[date]]] = field(default_factory=dict)
+    # years asked about that neither knows: counted by weekends alone (the CLI warns)
+    guessed: set[int] = field(default_factory=set)
 
     @classmethod
     def from_years(cls, years: Iterable[HolidayYear]) -> WorkCalendar:
@@ -69,7 +76,8 @@ class WorkCalendar:
         return year in self.overrides or _FIRST_YEAR <= year <= _LAST_YEAR
 
     def info(self, day: date) -> DayInfo:
-        """Whether ``day`` is a working day, and the holiday behind it; UnknownYear if unknown."""
+        """Whether ``day`` is a working day, and the holiday behind it; in a year neither
+        holidays.yaml nor chinese-calendar knows, by weekends alone (noted in guessed)."""
         override = self.overrides.get(day.year)
         if override is not None:
             off, make_up = override
@@ -79,7 +87,8 @@ class WorkCalendar:
                 return DayInfo(day, False, off[day])
             return DayInfo(day, day.weekday() < 5, None)
         if not self.knows(day.year):
-            raise UnknownYear(day.year)
+            self.guessed.add(day.year)
+            return DayInfo(day, day.weekday() < 5, None)
         on_leave, english = chinese_calendar.get_holiday_detail(day)
         return DayInfo(day, not on_leave, _chinese_name(english))
 
@@ -107,6 +116,49 @@ class WorkCalendar:
             days.append(info)
             count -= info.workday
         return days
+
+
+@dataclass(frozen=True)
+class YearPlan:
+    """What rect counts as days off and make-up working days in one year, and whence."""
+
+    year: int
+    source: str  # "holidays.yaml" | "chinese-calendar" | "weekends"
+    off: tuple[tuple[date, str], ...]  # days off beyond weekends
+    workdays: tuple[tuple[date, str | None], ...]  # 调休: weekend days worked
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "year": self.year,
+            "source": self.source,
+            "off": [{"date": d.isoformat(), "name": n} for d, n in self.off],
+            "workdays": [{"date": d.isoformat(), "name": n} for d, n in self.workdays],
+        }
+
+
+def year_plan(calendar: WorkCalendar, year: int) -> YearPlan:
+    """The arrangement ``calendar`` uses for ``year`` (``rect holidays YEAR``)."""
+    override = calendar.overrides.get(year)
+    if override is not None:
+        off, make_up = override
+        return YearPlan(
+            year,
+            "holidays.yaml",
+            tuple(sorted(off.items())),
+            tuple((d, _holiday_near(off, d)) for d in sorted(make_up)),
+        )
+    if not calendar.knows(year):
+        return YearPlan(year, "weekends", (), ())
+    official_off = tuple(
+        (d, _chinese_name(n) or n) for d, n in sorted(_official.holidays.items()) if d.year == year
+    )
+    worked = tuple(
+        (d, _chinese_name(n)) for d, n in sorted(_official.workdays.items()) if d.year == year
+    )
+    return YearPlan(year, "chinese-calendar", official_off, worked)
+
+
+KNOWN_YEARS = (_FIRST_YEAR, _LAST_YEAR)  # what the installed chinese-calendar knows
 
 
 def _chinese_name(english: str | None) -> str | None:

@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rectcli import store
+from rectcli.dates.workdays import WorkCalendar
 from rectcli.edits.incident import Recorded, record_incident
 from rectcli.edits.mark import Entry, Marked, mark_many
 from rectcli.edits.mark import mark as mark_text
 from rectcli.edits.transaction import edit_files
-from rectcli.errors import Problem, RectError
+from rectcli.errors import RectError
 
 if TYPE_CHECKING:
     from rectcli.model.units import UnitRegistry
@@ -176,6 +177,7 @@ def plan_issued(path: Path) -> date | None:
 class RecordedIncident:
     recorded: Recorded
     due: date  # when the incident is due, by the working calendar
+    calendar: WorkCalendar  # what counted it (its guessed years: to warn of)
 
     @property
     def text(self) -> str:
@@ -199,28 +201,25 @@ def apply_incident(
         recorded = record_incident(
             text, shown, item_id, found, cleared=cleared, note=note, duty=duty
         )
-        return RecordedIncident(recorded, incident_due(path, recorded, shown))
+        due, calendar = incident_due(path, recorded)
+        return RecordedIncident(recorded, due, calendar)
 
     ((_, done),) = edit_files([file], change)
     return done
 
 
-def incident_due(path: Path, recorded: Recorded, shown: str) -> date:
-    """When the incident is due, by the working calendar (data/holidays.yaml)."""
+def incident_due(path: Path, recorded: Recorded) -> tuple[date, WorkCalendar]:
+    """When the incident is due, by the working calendar (data/holidays.yaml); in a year
+    the calendar does not know, by weekends alone (noted in the calendar's ``guessed``)."""
     from rectcli.dates.duties import response_due
     from rectcli.dates.recurrence import parse_schedule
-    from rectcli.dates.workdays import UnknownYear, WorkCalendar
 
-    _, calendar, problems = store.load_calendar(store.side_dir(path))
+    _, known, problems = store.load_calendar(store.side_dir(path))
     if problems:
         raise RectError(problems)
+    calendar = known or WorkCalendar()
     schedule = parse_schedule(recorded.duty.every)
-    found = recorded.incident.found
-    try:
-        return response_due(schedule, found, calendar or WorkCalendar())
-    except UnknownYear as exc:
-        message = f"--found: counting {recorded.duty.every} from {found}: {exc}"
-        raise RectError([Problem(shown, recorded.line, recorded.col, message)]) from None
+    return response_due(schedule, recorded.incident.found, calendar), calendar
 
 
 @dataclass(frozen=True)

@@ -25,11 +25,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from rectcli.dates.grammar import DeadlineError, parse_deadline
+from rectcli.dates.grammar import NUMBER, DeadlineError, parse_deadline
 from rectcli.model.units import UnitRegistry
 
 _CN = "〇零一二两三四五六七八九十"
-_NUM = r"(?:[0-9]{1,2}|[一二两三四五六七八九]?十[一二三四五六七八九]?|[〇零一二两三四五六七八九])"
+_NUM = rf"(?:{NUMBER})"  # the deadline grammar's numbers, as one group
 _YEAR = r"(?:[0-9]{4}|[〇零○一二三四五六七八九]{4})年"
 _ANY_YEAR = rf"(?:{_YEAR}|今年|本年)"
 _BEFORE = r"(?:之前|以前|前)?"
@@ -37,7 +37,8 @@ _BEFORE = r"(?:之前|以前|前)?"
 # needs 底/末/旬 ("6月底前"), and a bare year needs 底/内/前 ("2025年底"): "2023年以来"
 # and "3个月" are not deadlines, but "到2025年" is.
 _DATE = re.compile(
-    r"(?=[0-9〇零○一二两三四五六七八九十今本上下第年Qq])(?<![0-9])(?:"  # fail fast elsewhere
+    # fail fast elsewhere
+    r"(?=[0-9〇零○一二两三四五六七八九十今本上下第年Qq国春元“\"])(?<![0-9])(?:"
     r"[0-9]{4}([-./])[0-9]{1,2}\1[0-9]{1,2}"
     rf"|{_ANY_YEAR}?{_NUM}月{_NUM}[日号]"
     rf"|{_YEAR}{_NUM}月份?(?:[上中下]旬)?[底末]?"
@@ -47,10 +48,18 @@ _DATE = re.compile(
     rf"|{_ANY_YEAR}年?[底末]|年[底末]"
     rf"|{_YEAR}(?=[内前])"
     rf"|(?<=[到至]){_YEAR}(?![0-9{_CN}第上下Qq])"
+    rf"|(?:{_YEAR})?(?:国庆节|国庆|春节|元旦)(?=前|之前|以前)"
+    r"|[“\"]?十[一二三四五六]五[”\"]?(?:期间|时期|末)"
     rf"){_BEFORE}(?:内(?=[，,。；;完]))?"
 )
 _NOT_A_DEADLINE_AFTER = re.compile(r"以来|起|开始|至今|以后|后")
-_IMMEDIATE = re.compile(r"立行立改|立查立改|立即整改|(?<![建成设确树创订独对中自孤])立即(?!时)")
+_IMMEDIATE = re.compile(
+    r"立行立改|立查立改|即知即改|即查即改|立即整改|(?<![建成设确树创订独对中自孤])立即(?!时)"
+)
+_REGIONAL = re.compile(
+    r"(?:主)?汛期(?:来临)?(?:前|之前)|汛前|雨季(?:前|之前)|(?:采暖|供暖)季(?:前|之前)"
+)
+_CONDITION = re.compile(r"发现|一经|一旦|如有|凡|遇有|接到|出现")
 _PER = r"(?:半年|个季度|季度|季|个月|月|周|旬|年)"
 _IN_YEAR = (
     rf"(?:{_NUM}月(?:{_NUM}[日号]|份?(?:[上中下]旬)?[底末]?)|第?{_NUM}季度[底末]?"
@@ -59,9 +68,11 @@ _IN_YEAR = (
 _RECURRING = re.compile(
     rf"每(?P<per>{_PER})至少(?P<verb>[^0-9{_CN}，,。；;、]{{0,4}}?)(?P<n>[0-9]+|[{_CN}]+)次"
     rf"|每年(?P<when>{_IN_YEAR})"
+    rf"|每(?:周|星期)[一二三四五六日天](?![一二三四五六七八九十0-9次])"
     rf"|每{_PER}(?:[底末]{_BEFORE})?"
     rf"|(?P<rel>(?:[0-9]+|{_NUM})个?(?:工作日|自然日|日|天)(?:以内|之内|内))"
 )
+_FIVE_YEAR_PLAN = re.compile(r"[“\"]十[一二三四五六]五[”\"]")
 _QUOTED = re.compile(r"“[^”]*”|《[^》]*》|「[^」]*」|『[^』]*』|‘[^’]*’|\"[^\"\n]*\"")
 _SENTENCE_END = re.compile(r"[。；;！？!?]")
 _CLAUSE_END = re.compile(r"[。；;！？!?，,：:]")
@@ -104,6 +115,7 @@ class MeasureFacts:
     milestones: list[tuple[Phrase, str]] = field(default_factory=list)  # (deadline, step)
     recurring: list[tuple[Phrase, str | None]] = field(default_factory=list)  # (every, duty)
     errors: list[tuple[int, str]] = field(default_factory=list)  # (offset, message)
+    notes: list[tuple[int, str]] = field(default_factory=list)  # (offset, warning)
 
 
 class UnitFinder:
@@ -138,7 +150,13 @@ class UnitFinder:
 def mask(text: str) -> str:
     """The text with quoted passages blanked and full-width digits folded (same length)."""
     folded = text.translate(_FOLD)
-    return _QUOTED.sub(lambda m: m[0][0] + _MASK * (len(m[0]) - 2) + m[0][-1], folded)
+    return _QUOTED.sub(_masked, folded)
+
+
+def _masked(m: re.Match[str]) -> str:
+    if _FIVE_YEAR_PLAN.fullmatch(m[0]):  # “十四五” is a period, not a citation
+        return m[0]
+    return m[0][0] + _MASK * (len(m[0]) - 2) + m[0][-1]
 
 
 def analyse(
@@ -168,15 +186,24 @@ def analyse(
         ]
     elif dates:
         facts.deadline = Phrase(text[dates[0].start() : dates[0].end()], dates[0].start())
-    elif now := _IMMEDIATE.search(masked):
+    elif (now := _IMMEDIATE.search(masked)) and not _conditional(masked, now.start()):
         facts.deadline = Phrase(now[0], now.start())
         try:
             parse_deadline(now[0], issued)
         except DeadlineError as exc:
             facts.errors.append((now.start(), str(exc)))
+    for season in _REGIONAL.finditer(masked):
+        message = f"'{season[0]}' differs from region to region: no deadline read from it"
+        facts.notes.append((season.start(), f"{message}; write the date"))
     owners = _owners(masked, finder, task_units)
     facts.owners = None if set(owners) == set(task_units) else owners
     return facts
+
+
+def _conditional(masked: str, at: int) -> bool:
+    """``发现问题立即处理``: 立即 after a condition in its clause is a response rule."""
+    start = max((m.end() for m in _CLAUSE_END.finditer(masked, 0, at)), default=0)
+    return bool(_CONDITION.search(masked, start, at))
 
 
 def _spans(pattern: re.Pattern[str], masked: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -14,123 +14,47 @@ Labels may hold spaces (``责 任 人``) and end in a full- or half-width colon;
 be numbered （一） (1) or 1. A line that starts none of these continues the one before.
 The annex starts after the last line ending in ``整改任务清单`` that is followed by ``一、``
 (else at the top, keeping only the headings that have fields) and ends at ``抄送``, ``附件``
-or the ``…印发`` line. What a measure's text says about owners, deadlines, steps and
-duties is read by :mod:`measure_text`.
+or the ``…印发`` line. The lines become blocks in :mod:`plan_blocks` (which also reads
+the variants offices publish); what a measure's text says about owners, deadlines, steps
+and duties is read by :mod:`measure_text`.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
 from rectcli.dates.grammar import DeadlineError, parse_deadline
 from rectcli.dates.recurrence import ScheduleError, parse_schedule
-from rectcli.errors import Problem, RectError, did_you_mean
+from rectcli.errors import Problem, RectError
+from rectcli.exchange.imported import (
+    Imported,
+    UnknownUnit,
+    resolve_units,
+    unknown_problems,
+    with_issued_hint,
+)
 from rectcli.exchange.measure_text import UnitFinder, analyse
+from rectcli.exchange.plan_blocks import (
+    HEADING,
+    Block,
+    Span,
+    annex_start,
+    cn_number,
+    read_blocks,
+)
 from rectcli.memory import gc_paused
 from rectcli.model.shapes import Measure, Milestone, Plan, Recurring, Task, TaskFile
 from rectcli.model.units import UnitRegistry
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10_000}
-_CN = "零〇一二两三四五六七八九十百千万"
-_HEADING = re.compile(rf"\s*(?P<num>[{_CN}]+)\s*、\s*(?P<rest>.*)")
-_MEASURE = re.compile(
-    rf"\s*(?:[（(]\s*(?P<cn>[{_CN}]+)\s*[）)]|[（(]\s*(?P<par>[0-9]{{1,3}})\s*[）)]"
-    r"|(?P<ar>[0-9]{1,3})\s*[.．、](?![0-9]))\s*(?P<rest>.*)"
-)
-FIELDS = {
-    "责任单位": "units",
-    "责任人": "persons",
-    "督导单位": "supervisor",
-    "整改目标": "goal",
-    "整改时限": "deadline",
-    "整改措施": "measures",
-}
-_FIELD = re.compile(
-    r"\s*(?P<label>"
-    + "|".join(r"\s*".join(label) for label in FIELDS)
-    + r")\s*[：:]\s*(?P<value>.*)"
-)
-_END = re.compile(r"\s*(?:抄送|主送|附件)|.*\d日\s*印发\s*$")
+__all__ = ["Span", "build_measure", "cn_number", "parse_plan", "plan_header"]
+
 _ISSUED = re.compile(
     r"\s*(?P<issuer>.*?)\s*(?P<when>[0-9〇零○一二三四五六七八九]{4}年[0-9一二三四五六七八九十]{1,3}月"
     r"[0-9一二三四五六七八九十]{1,3}日)\s*印发\s*$"
 )
-_UNIT_SPLIT = re.compile(r"[^、，,；;\s]+")
-
-
-@dataclass
-class Span:
-    """Text gathered from one or more lines, and the way back from an offset to a place."""
-
-    parts: list[tuple[int, int, str]] = field(default_factory=list)  # (line, col, text)
-
-    def add(self, line: int, col: int, text: str) -> None:
-        stripped = text.lstrip()
-        col += len(text) - len(stripped)
-        if stripped.rstrip():
-            self.parts.append((line, col, stripped.rstrip()))
-
-    @property
-    def text(self) -> str:
-        return "".join(part[2] for part in self.parts)
-
-    def at(self, offset: int) -> tuple[int, int]:
-        for line, col, text in self.parts:
-            if offset < len(text):
-                return line, col + offset
-            offset -= len(text)
-        return (
-            (self.parts[-1][0], self.parts[-1][1] + len(self.parts[-1][2]))
-            if self.parts
-            else (0, 0)
-        )
-
-
-@dataclass
-class _Block:
-    """One problem as the document gives it, before it is read."""
-
-    number: int
-    line: int
-    heading: Span
-    fields: dict[str, Span] = field(default_factory=dict)
-    measures: list[tuple[int, int, Span]] = field(default_factory=list)  # (number, line, text)
-
-
-@dataclass(frozen=True)
-class UnknownUnit:
-    name: str
-    line: int
-    col: int
-
-
-@dataclass
-class Imported:
-    file: TaskFile
-    unknown: list[UnknownUnit]
-
-
-def cn_number(text: str) -> int:
-    """'三' → 3, '十二' → 12, '一百零五' → 105, '一万零二十' → 10020."""
-    total = section = 0
-    digit: int | None = None
-    for char in text:
-        if char in _CN_UNITS:
-            unit = _CN_UNITS[char]
-            if unit == 10_000:
-                total += (section + (digit or 0)) * unit
-                section = 0
-            else:
-                section += (1 if digit is None else digit) * unit
-            digit = None
-        else:
-            digit = _CN_DIGITS[char]
-    return total + section + (digit or 0)
 
 
 def parse_plan(
@@ -157,23 +81,34 @@ def _parse_plan(
     allow_unknown: bool,
 ) -> Imported:
     lines = text.split("\n")
-    plan = _plan(lines, path, issued)
-    start, marked = _annex_start(lines)
-    blocks = _blocks(lines, start)
+    plan = plan_header(lines, path, issued)
+    start, marked = annex_start(lines)
+    warnings: list[Problem] = []
+    blocks = found = read_blocks(lines, start, path, warnings)
     if not marked:
         blocks = [b for b in blocks if b.fields]
+    if sites := [b for b in blocks if b.site]:  # a 督查通报 lists its sites, nothing else
+        blocks = sites
+    if len({b.number for b in sites}) < len(sites):  # numbered again in each group of sites
+        for index, block in enumerate(sites, start=1):
+            block.number = index
     problems: list[Problem] = []
     unknown: list[UnknownUnit] = []
     finder = UnitFinder(units)
-    tasks = [_task(b, path, units, finder, plan.issued, problems, unknown) for b in blocks]
+    helped: dict[str, list[str]] = {}
+    tasks = [
+        _task(b, path, units, finder, plan.issued, problems, unknown, warnings, helped)
+        for b in blocks
+    ]
     if not tasks:
         problems.append(
             Problem(
                 path,
                 0,
                 0,
-                "no problems found: rect reads headings 一、… followed by 责任单位：, "
-                "整改时限： and 整改措施： lines (see docs/import.md)",
+                f"no problems found: {_what_was_found(found)}; rect reads headings 一、… "
+                "followed by 责任单位：, 整改时限： and 整改措施： lines, sites 1. … with "
+                "(1)… findings, or a table (see docs/import.md)",
             )
         )
     seen: dict[str, int] = {}
@@ -185,26 +120,31 @@ def _parse_plan(
                 )
             )
         seen.setdefault(task.id, block.line)
-    if unknown and not allow_unknown:
-        hint = f"add it to {units_path} or import with --add-units"
-        for u in unknown:
-            guess = did_you_mean(u.name, units.canonical)
-            fix = f"{guess} If not, {hint}" if guess else f"; {hint}"
-            problems.append(Problem(path, u.line, u.col, f"unknown unit '{u.name}'{fix}"))
+    problems += unknown_problems(unknown, units, path, units_path, allow_unknown)
     if problems:
         raise RectError(problems)
-    return Imported(TaskFile(plan=plan, tasks=tasks), unknown)
+    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings, helped)
 
 
-def _plan(lines: Sequence[str], path: str, issued: date | None) -> Plan:
+def _what_was_found(blocks: Sequence[Block]) -> str:
+    if not blocks:
+        return "no heading 一、…, no label line and no numbered site"
+    firsts = [b.heading.parts[0][2] if b.heading.parts else "" for b in blocks[:4]]
+    shown = "、".join(t[:10] + ("…" if len(t) > 10 else "") for t in firsts)
+    more = f" and {len(blocks) - 4} more" if len(blocks) > 4 else ""
+    return f"headings {shown}{more}, none followed by a label line"
+
+
+def plan_header(lines: Sequence[str], path: str, issued: date | None) -> Plan:
+    """The plan's title (its first lines) and issue date (its ``…印发`` line)."""
     title: list[str] = []
     for line in lines:
         stripped = line.strip()
         if not stripped or re.fullmatch(r"附件\s*[0-9]*[：:]?", stripped):
             continue
-        if stripped.endswith("。") or len(stripped) > 40 or _HEADING.match(stripped):
-            break
-        if stripped == "整改任务清单":  # the annex's own label, not the plan's title
+        if stripped.endswith("。") or "：" in stripped or ":" in stripped or len(stripped) > 40:
+            break  # a sentence, a label line (主送, 填报单位：…) or a paragraph
+        if stripped == "整改任务清单" or HEADING.match(stripped):  # the annex's label, a heading
             break
         title.append(stripped)
     issuer = None
@@ -219,85 +159,50 @@ def _plan(lines: Sequence[str], path: str, issued: date | None) -> Plan:
     return Plan(title="".join(title) or PurePath(path).stem, issued=issued, issuer=issuer)
 
 
-def _annex_start(lines: Sequence[str]) -> tuple[int, bool]:
-    start = None
-    for index, line in enumerate(lines):
-        if line.strip().endswith("整改任务清单"):
-            following = next((x for x in lines[index + 1 :] if x.strip()), "")
-            if _HEADING.match(following):
-                start = index + 1
-    return (start, True) if start is not None else (0, False)
-
-
-def _blocks(lines: Sequence[str], start: int) -> list[_Block]:
-    blocks: list[_Block] = []
-    current: Span | None = None  # what a continuation line continues
-    for index in range(start, len(lines)):
-        line, number = lines[index], index + 1
-        if not line.strip():
-            continue
-        if blocks and _END.match(line):
-            break
-        if m := _HEADING.match(line):
-            block = _Block(cn_number(m["num"]), number, Span())
-            block.heading.add(number, m.start("rest") + 1, m["rest"])
-            blocks.append(block)
-            current = block.heading
-            continue
-        if not blocks:
-            continue
-        block = blocks[-1]
-        if m := _FIELD.match(line):
-            key = FIELDS[re.sub(r"\s", "", m["label"])]
-            span = block.fields.setdefault(key, Span())
-            if key != "measures":
-                span.add(number, m.start("value") + 1, m["value"])
-                current = span
-                continue
-            current = None
-            if not m["value"].strip():
-                continue
-            line, offset = m["value"], m.start("value")
-        else:
-            offset = 0
-        if "measures" in block.fields and (m := _MEASURE.match(line)):
-            measure_number = cn_number(m["cn"]) if m["cn"] else int(m["par"] or m["ar"])
-            current = Span()
-            current.add(number, offset + m.start("rest") + 1, m["rest"])
-            block.measures.append((measure_number, number, current))
-        elif "measures" in block.fields and current is None:
-            current = Span()  # 整改措施：<text> with no number: one measure
-            current.add(number, offset + 1, line)
-            block.measures.append((len(block.measures) + 1, number, current))
-        else:
-            assert current is not None  # (None only once 整改措施： is reached, handled above)
-            current.add(number, offset + 1, line)  # a heading, field or measure goes on
-    return blocks
-
-
 def _task(
-    block: _Block,
+    block: Block,
     path: str,
     units: UnitRegistry,
     finder: UnitFinder,
     issued: date | None,
     problems: list[Problem],
     unknown: list[UnknownUnit],
+    warnings: list[Problem],
+    helped: dict[str, list[str]],
 ) -> Task:
     task_id = str(block.number)
     headline = block.heading.text
-    title, _, finding = headline.partition("。")
     values = {key: span.text.strip() for key, span in block.fields.items()}
-    for label, key in FIELDS.items():
-        missing = key not in block.fields if key == "measures" else not values.get(key)
-        if key in ("units", "deadline", "measures") and missing:
-            problems.append(
-                Problem(path, block.line, 1, f"problem {task_id} has no {label}： line")
-            )
-    task_units = _units(block.fields.get("units"), path, units, unknown)
+    if values.get("finding"):  # 【存在问题】…: the finding, with the heading its title
+        headline = f"{headline}。{values['finding']}" if headline else values["finding"]
+    title, _, finding = headline.partition("。")
+    goal = values.get("goal")
+    in_goal = analyse(goal, finder, [], issued).deadline if goal else None
+    if not values.get("deadline") and in_goal:  # 整改目标：到2025年6月底前，…
+        values["deadline"] = in_goal.text
+        block.fields["deadline"] = block.fields["goal"]
+    if not values.get("units") and not values.get("helpers"):  # a gap: written, and warned
+        message = f"problem {task_id} has no 责任单位: fill in its units"
+        warnings.append(Problem(path, block.line, 1, message, "warning"))
+    if not values.get("deadline"):
+        message = f"problem {task_id} has no 整改时限: written as 长期坚持 (never overdue); set it"
+        warnings.append(Problem(path, block.line, 1, message, "warning"))
+    if not block.measures and headline:  # a notice of one item: the problem is the measure
+        said = block.fields.get("finding") or block.heading
+        block.measures.append((1, block.line, Span(list(said.parts))))
+        if "measures" not in block.fields and not block.site:
+            message = f"problem {task_id} has no 整改措施: its text is its one measure"
+            warnings.append(Problem(path, block.line, 1, message, "warning"))
+    elif not block.measures:
+        problems.append(Problem(path, block.line, 1, f"problem {task_id} has no 整改措施： line"))
+    task_units = _units(block.fields.get("units"), path, units, unknown, warnings)
+    for helper in _units(block.fields.get("helpers"), path, units, unknown, warnings):
+        if helper not in task_units:  # 配合单位: responsible too, marked (docs/import.md)
+            task_units.append(helper)
+            helped.setdefault(task_id, []).append(helper)
     supervisor = None
     if span := block.fields.get("supervisor"):
-        names = _units(span, path, units, unknown)
+        names = _units(span, path, units, unknown, warnings)
         if len(names) > 1:
             problems.append(Problem(path, *span.at(0), "督导单位 names more than one unit"))
         supervisor = names[0] if names else None
@@ -306,7 +211,8 @@ def _task(
         try:
             parse_deadline(deadline, issued)
         except DeadlineError as exc:
-            problems.append(Problem(path, *block.fields["deadline"].at(0), f"整改时限: {exc}"))
+            message = f"整改时限: {with_issued_hint(str(exc))}"
+            problems.append(Problem(path, *block.fields["deadline"].at(0), message))
     measures = []
     seen: set[str] = set()
     for number, line, span in block.measures:
@@ -316,7 +222,9 @@ def _task(
                 Problem(path, line, 1, f"measure {measure_id} again in problem {task_id}")
             )
         seen.add(measure_id)
-        measures.append(_measure(measure_id, span, path, finder, task_units, issued, problems))
+        measures.append(
+            build_measure(measure_id, span, path, finder, task_units, issued, problems, warnings)
+        )
     return Task(
         id=task_id,
         title=title.strip() or headline,
@@ -325,32 +233,24 @@ def _task(
         persons=values.get("persons") or None,
         supervisor=supervisor,
         goal=values.get("goal") or None,
-        deadline=deadline or "-",  # a missing 整改时限 is already a problem
+        deadline=deadline or "长期坚持",  # a missing 整改时限 is warned
         measures=measures,
     )
 
 
 def _units(
-    span: Span | None, path: str, units: UnitRegistry, unknown: list[UnknownUnit]
+    span: Span | None,
+    path: str,
+    units: UnitRegistry,
+    unknown: list[UnknownUnit],
+    warnings: list[Problem],
 ) -> list[str]:
-    names: list[str] = []
     if span is None:
-        return names
-    text = span.text
-    for m in _UNIT_SPLIT.finditer(text):
-        said = m[0].removesuffix("等")
-        name = units.resolve(said)
-        if name is None:
-            line, col = span.at(m.start())
-            if not any(u.name == said for u in unknown):
-                unknown.append(UnknownUnit(said, line, col))
-            name = said
-        if name not in names:
-            names.append(name)
-    return names
+        return []
+    return resolve_units(span.text, units, unknown, warnings, (path, 0, 0), span.at)
 
 
-def _measure(
+def build_measure(
     measure_id: str,
     span: Span,
     path: str,
@@ -358,10 +258,19 @@ def _measure(
     task_units: list[str],
     issued: date | None,
     problems: list[Problem],
+    warnings: list[Problem] | None = None,
 ) -> Measure:
+    """One measure from its text: owners, deadline, milestones and duties read from it."""
     text = span.text
     facts = analyse(text, finder, task_units, issued)
-    problems.extend(Problem(path, *span.at(offset), message) for offset, message in facts.errors)
+    problems.extend(
+        Problem(path, *span.at(offset), with_issued_hint(message))
+        for offset, message in facts.errors
+    )
+    if warnings is not None:
+        warnings.extend(
+            Problem(path, *span.at(offset), message, "warning") for offset, message in facts.notes
+        )
     duties = []
     for every, duty in facts.recurring:
         try:  # the due dates' rule, as rect calc and rect check derive it

@@ -26,6 +26,7 @@ from rectcli.exchange.sheet_out import COLUMNS, FILL_FIELDS
 from rectcli.labels import STATUS_LABELS, Labels, parse_status
 from rectcli.model.checklist import Checklist
 from rectcli.statuses import STATUSES, Status
+from rectcli.textsafe import MAX_TEXT
 
 MAX_ROWS = 100_000  # a sheet longer than this is not a fill-in sheet
 
@@ -196,6 +197,16 @@ def read_fill_sheet(
             continue
         first_row[measure_id] = r
         request = _request(measure_id, r, cells, where, cell_of, bad, today, unit)
+        claimed = checklist.units.resolve(request.by) if request and request.by else None
+        if (
+            request is not None
+            and unit
+            and claimed
+            and unit not in checklist.units.members(claimed)
+        ):
+            # 填报人 names another unit: a sheet records for its own unit only (issue 14)
+            bad("by", f"{request.by} is not {unit}: this sheet records for {unit} only")
+            continue
         if request is not None:
             requests.append(_as_recorded(checklist, request, unit))
     problems += _refusals(checklist, [r for r in requests if not r.recorded], labels)
@@ -299,6 +310,9 @@ def _request(
             fail("date", f"{parsed} is after today ({today}); record progress once it has happened")
         else:
             when = parsed
+    for name in ("note", "by", "evidence"):
+        if len(str(value(name) or "")) > MAX_TEXT:
+            fail(name, f"longer than {MAX_TEXT:,} characters; shorten it or attach a file")
     if count or status is None:
         return None
     return MarkRequest(

@@ -15,11 +15,14 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from rectcli.labels import Labels
 from rectcli.queries.rows import MeasureRow
 from rectcli.statuses import STATUSES
+from rectcli.textsafe import sheet_text
+from rectcli.views.textwidth import row_height
 
 UNIT_PROPERTY = "rect-unit"
 AS_OF_PROPERTY = "rect-as-of"
@@ -58,7 +61,8 @@ def fill_sheet(rows: Sequence[MeasureRow], unit: str, today: date, labels: Label
     props = _custom_properties(book)
     props.append(StringProperty(name=UNIT_PROPERTY, value=unit))
     props.append(StringProperty(name=AS_OF_PROPERTY, value=today.isoformat()))
-    ws.append([labels(key) for _, key, _, _ in COLUMNS])
+    for index, (_, key, _, _) in enumerate(COLUMNS, 1):
+        sheet_text(ws.cell(row=1, column=index, value=labels(key)))
     for index, (_, _, width, fill) in enumerate(COLUMNS, 1):
         cell = ws.cell(row=1, column=index)
         cell.font = Font(bold=True)
@@ -66,11 +70,16 @@ def fill_sheet(rows: Sequence[MeasureRow], unit: str, today: date, labels: Label
         cell.alignment = WRAP
         ws.column_dimensions[get_column_letter(index)].width = width
     formats = {"id": "@", "due": "yyyy-mm-dd", "date": "yyyy-mm-dd"}  # "3.10" stays text
+    widths = [float(width) for _, _, width, _ in COLUMNS]
     for r, row in enumerate(rows, 2):
         values = [row.id, row.text, row.deadline, row.due, labels.status(row.status)]
+        height = row_height(zip(values, widths, strict=False))
+        if height is not None:  # LibreOffice and WPS show wrapped text only in a high row
+            ws.row_dimensions[r].height = height
         for c, (name, _, _, fill) in enumerate(COLUMNS, 1):
             # cell by cell as the rows are written: ws[r] would rescan the sheet each time
-            cell = ws.cell(row=r, column=c, value=values[c - 1] if c <= len(values) else None)
+            value = values[c - 1] if c <= len(values) else None
+            cell = sheet_text(ws.cell(row=r, column=c, value=value))  # data: never a formula
             cell.alignment = WRAP
             if fill:
                 cell.fill = INPUT_FILL
@@ -82,9 +91,16 @@ def fill_sheet(rows: Sequence[MeasureRow], unit: str, today: date, labels: Label
     where = {name: get_column_letter(i) for i, (name, _, _, _) in enumerate(COLUMNS, 1)}
     _validations(ws, where, last, labels)
     ws.freeze_panes = "B2"  # the header and the id column stay in view
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{last}"
+    # printed: A4 landscape, one page wide (the columns to fill beside 编号), header repeated
     ws.print_title_rows = "1:1"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.print_options.gridLines = True  # the cells ruled on paper
     return book
 
 

@@ -8,6 +8,7 @@ unknown revision) and their messages.
 from __future__ import annotations
 
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from rectcli.errors import Problem, RectError
@@ -30,6 +31,44 @@ def user_name(directory: Path) -> str | None:
         return None
     name = result.stdout.decode("utf-8", "replace").strip()
     return name if result.returncode == 0 and name else None
+
+
+def user_email(directory: Path) -> str | None:
+    """``git config user.email`` as seen from ``directory``; None if missing."""
+    try:
+        result = _git(["config", "user.email"], directory)
+    except RectError:
+        return None
+    email = result.stdout.decode("utf-8", "replace").strip()
+    return email if result.returncode == 0 and email else None
+
+
+@dataclass(frozen=True)
+class Commit:
+    """A commit as ``rect audit`` judges it: who wrote it, and what it came from."""
+
+    sha: str
+    author: str  # "name <email>"
+    email: str
+    parent: str | None  # the first parent; None for a root commit
+
+
+def commits_since(directory: Path, base: str, paths: list[str]) -> list[Commit]:
+    """The commits of ``base..HEAD`` that touch ``paths`` (relative to ``directory``),
+    oldest first, merges left out (what they bring is in the commits merged)."""
+    args = ["log", "--no-merges", "--reverse", "--format=%H%x00%P%x00%an%x00%ae%x00"]
+    result = _git([*args, f"{base}..HEAD", "--", *paths], directory)
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise RectError(f"git log {base}..HEAD failed: {message}")
+    commits = []
+    fields = result.stdout.decode("utf-8", "replace").split("\0")
+    for index in range(0, len(fields) - 4, 4):
+        sha, parents, name, email = (f.strip() for f in fields[index : index + 4])
+        commits.append(
+            Commit(sha, f"{name} <{email}>", email, parents.split()[0] if parents else None)
+        )
+    return commits
 
 
 def resolve(path: Path, rev: str, where: Path | None = None) -> str:

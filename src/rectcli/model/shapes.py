@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 from rectcli.statuses import Status
+from rectcli.textsafe import MAX_TEXT
 
 Day = date  # inside ProgressEntry the field `date` hides the type's own name
 UnitKind = Literal[
@@ -45,7 +46,9 @@ def _days(value: object) -> object:
     )
 
 
-Days = Annotated[int, BeforeValidator(_days), Field(ge=0)]
+Days = Annotated[int, BeforeValidator(_days), Field(ge=0, le=36_500)]  # a date ± it is one
+# A note, a text or a title longer than this is an error at its place (issue 14).
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
 
 class StrictModel(BaseModel):
@@ -81,14 +84,14 @@ class ProgressEntry(StrictModel):
         title="Deadline (延期后时限)",
         description="With action 延期: the approved new deadline, which applies from then.",
     )
-    note: str | None = Field(default=None, title="Note (进展情况)", description="What was done.")
-    by: str | None = Field(
+    note: Text | None = Field(default=None, title="Note (进展情况)", description="What was done.")
+    by: Text | None = Field(
         default=None, title="By (填报人)", description="Who reports: a unit or person."
     )
     percent: int | None = Field(
         default=None, ge=0, le=100, title="Percent (完成比例)", description="How far along, 0-100."
     )
-    evidence: str | None = Field(
+    evidence: Text | None = Field(
         default=None,
         title="Evidence (佐证材料)",
         description="A path or URL of the supporting material.",
@@ -181,7 +184,7 @@ class Measure(StrictModel):
         title="Id (编号)",
         description="The task's id, a dot and the measure's number: （二） of 三 is '3.2'.",
     )
-    text: str = Field(title="Text (措施内容)", description="The measure, verbatim.")
+    text: Text = Field(title="Text (措施内容)", description="The measure, verbatim.")
     units: list[str] | None = Field(
         default=None,
         title="Units (责任单位)",
@@ -223,8 +226,8 @@ class Task(StrictModel):
     id: str = Field(
         min_length=1, title="Id (编号)", description='The problem\'s number as text: 三 is "3".'
     )
-    title: str = Field(title="Title (问题)", description="The problem's headline, verbatim.")
-    finding: str | None = Field(
+    title: Text = Field(title="Title (问题)", description="The problem's headline, verbatim.")
+    finding: Text | None = Field(
         default=None, title="Finding (督察发现)", description="The rest of the finding, verbatim."
     )
     units: list[str] = Field(title="Units (责任单位)", description=f"{_UNITS_DOC}.")
@@ -234,7 +237,7 @@ class Task(StrictModel):
         title="Supervisor (督导单位)",
         description="A unit name or alias from units.yaml.",
     )
-    goal: str | None = Field(default=None, title="Goal (整改目标)", description="Verbatim.")
+    goal: Text | None = Field(default=None, title="Goal (整改目标)", description="Verbatim.")
     deadline: DeadlineText = Field(title="Deadline (整改时限)", description=f"{_DEADLINE_DOC}.")
     measures: list[Measure] = Field(
         default=[], title="Measures (整改措施)", description="In document order."
@@ -252,6 +255,16 @@ class Plan(StrictModel):
     )
     issuer: str | None = Field(
         default=None, title="Issuer (印发单位)", description="Who issued it."
+    )
+    number: str | None = Field(
+        default=None,
+        title="Number (发文字号)",
+        description="The document number reports carry, e.g. 长整改办〔2024〕3号.",
+    )
+    contact: str | None = Field(
+        default=None,
+        title="Contact (监督电话)",
+        description="The 公示's contact line, e.g. 监督电话：0433-1234567.",
     )
 
 
@@ -274,6 +287,9 @@ class Unit(StrictModel):
     full: str | None = None
     aliases: list[str] = []
     kind: UnitKind | None = None
+    # git identities of the people who record for this unit: "email" or "name <email>"
+    # (`rect mark` fills `by` from them, `rect audit` checks commits against them)
+    people: list[str] = []
 
 
 class Group(StrictModel):

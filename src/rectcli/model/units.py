@@ -28,6 +28,10 @@ class UnitRegistry:
             self.canonical[item.name] = item.name
             for alias in item.aliases:
                 self.canonical[alias] = item.name
+        # a person's e-mail (lower case) → the unit they record for (units.yaml people:)
+        self.people: dict[str, str] = {
+            email: u.name for u in unit_file.units for email in map(person_email, u.people)
+        }
         self._member_of: dict[str, set[str]] = {}
         for group, members in self.groups.items():
             for member in members:
@@ -60,3 +64,17 @@ class UnitRegistry:
 
     def full_name(self, name: str) -> str:
         return self.full_names.get(name, name)
+
+    def unit_of(self, email: str | None) -> str | None:
+        """The unit whose ``people:`` name this git e-mail address; None if none does."""
+        return self.people.get(email.strip().lower()) if email else None
+
+
+def person_email(person: str) -> str:
+    """``张三 <zhangsan@example.gov.cn>`` or ``zhangsan@example.gov.cn`` → the address,
+    lower case; '' when there is none (units.yaml validation refuses that)."""
+    person = person.strip()
+    if person.endswith(">") and "<" in person:
+        person = person[person.rindex("<") + 1 : -1]
+    person = person.strip().lower()
+    return person if "@" in person and " " not in person else ""

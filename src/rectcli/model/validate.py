@@ -14,16 +14,17 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import Node
 
 from rectcli.dates.duties import read_duties
-from rectcli.dates.grammar import Deadline, DeadlineError, parse_deadline
-from rectcli.dates.workdays import UnknownYear, WorkCalendar
+from rectcli.dates.grammar import Deadline, DeadlineError, add_months, parse_deadline
+from rectcli.dates.workdays import WorkCalendar
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.memory import gc_paused
 from rectcli.model.checklist import Checklist
 from rectcli.model.logrules import log_findings
 from rectcli.model.policy import Policy
 from rectcli.model.shapes import Task, TaskFile, UnitFile
-from rectcli.model.units import UnitRegistry
+from rectcli.model.units import UnitRegistry, person_email
 from rectcli.statuses import FINISHED
+from rectcli.textsafe import control_char
 from rectcli.yamltext import source as yamlsrc
 
 CONFLICT_MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")  # ||||||| : diff3 style
@@ -42,6 +43,9 @@ def parse_units(text: str, path: str) -> UnitRegistry:
                 if name_index:
                     loc = [kind, index, "aliases", name_index - 1]
                 line, col = source.at(loc)
+                bad = control_char(name)
+                if bad is not None:
+                    problems.append(Problem(path, line, col, _control_message("a unit name", bad)))
                 if name in seen:
                     problems.append(
                         Problem(
@@ -52,6 +56,27 @@ def parse_units(text: str, path: str) -> UnitRegistry:
                         )
                     )
                 seen.setdefault(name, line)
+    people: dict[str, tuple[str, int]] = {}
+    for index, unit in enumerate(unit_file.units):
+        for person_index, person in enumerate(unit.people):
+            line, col = source.at(["units", index, "people", person_index])
+            email = person_email(person)
+            if not email:
+                message = f"people: '{person}' is no git identity; write name <email> or email"
+                problems.append(Problem(path, line, col, message))
+            elif email in people and people[email][0] != unit.name:
+                first, first_line = people[email]
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        col,
+                        f"people: {email} records for {first} already (line {first_line}); "
+                        "a person records for one unit",
+                    )
+                )
+            else:
+                people.setdefault(email, (unit.name, line))
     for index, group in enumerate(unit_file.groups):
         for member_index, member in enumerate(group.members):
             if member not in unit_names:
@@ -313,8 +338,9 @@ def check_tasks(
             effective = extended or (
                 own or _milestone_deadline(steps) or (None if measure.deadline else task_deadline)
             )
-            if effective and effective.due is None and measure.start is not None:
-                counted = _count_from(effective, measure.start, checklist.calendar)
+            start = measure.start or issued  # 3天内 counts from the plan's issue date
+            if effective and effective.due is None and start is not None:
+                counted = _count_from(effective, start, checklist.calendar)
                 if isinstance(counted, str):
                     problems.append(Problem(path, *at([*m_loc, "start"]), counted))
                 effective = counted if isinstance(counted, Deadline) else None
@@ -344,6 +370,9 @@ def _record_id(
     where: tuple[int, int],
     problems: list[Problem],
 ) -> None:
+    bad = control_char(item_id)
+    if bad is not None:
+        problems.append(Problem(path, *where, _control_message("an id", bad)))
     if item_id in checklist.positions:
         first = checklist.files.get(item_id, checklist.path)
         where_first = "" if first == path else f"{first} "
@@ -361,15 +390,21 @@ def _record_id(
             checklist.files[item_id] = path
 
 
+def _control_message(what: str, shown: str) -> str:
+    return (
+        f"{what} cannot hold a control, bidi or line-break character ({shown}): "
+        "it would change how a terminal or a CI log shows it"
+    )
+
+
 def _count_from(deadline: Deadline, start: date, calendar: WorkCalendar) -> Deadline | str:
     """A relative deadline (``7个工作日内``) counted from the measure's start, or a message."""
     if deadline.working_days is not None:
-        try:
-            return replace(deadline, due=calendar.add(start, deadline.working_days))
-        except UnknownYear as exc:
-            return f"start: counting {deadline.text} from {start}: {exc}"
+        return replace(deadline, due=calendar.add(start, deadline.working_days))
     if deadline.days is not None:
         return replace(deadline, due=start + timedelta(days=deadline.days))
+    if deadline.months is not None:
+        return replace(deadline, due=add_months(start, deadline.months))
     return deadline
 
 

@@ -13,14 +13,15 @@ shares finished and the progress chart count measures only.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from rectcli.dates.periods import Period
 from rectcli.labels import Labels
 from rectcli.model.checklist import Checklist
-from rectcli.model.shapes import Measure, ProgressEntry, Task
+from rectcli.model.shapes import Measure, Plan, ProgressEntry, Task
 from rectcli.queries.agenda import duty_rows
+from rectcli.queries.redact import redact
 from rectcli.queries.rows import (
     DUE_SOON_DAYS,
     Filter,
@@ -128,6 +129,8 @@ class Report:
     tasks: tuple[Bar, ...]  # per problem, document order
     public: tuple[PublicRow, ...]  # filled only for --public
     duties_overdue: int = 0  # missed occurrences of recurring duties
+    period: Period | None = None  # --period: a 月报/季报, set by the command
+    plan: Plan | None = None  # for documents: issuer (署名), number (发文字号)
 
 
 def build_report(
@@ -174,6 +177,7 @@ def build_report(
         tasks=tuple(_task_bars(checklist, items)),
         public=tuple(_public_rows(checklist, items)) if public else (),
         duties_overdue=len(missed),
+        plan=checklist.file.plan,
     )
 
 
@@ -270,19 +274,10 @@ def chart_bars(bars: tuple[Bar, ...] | list[Bar], limit: int = CHART_LIMIT) -> l
 
 # ---- 信息公开 ------------------------------------------------------------------
 
-_PHONE = re.compile(
-    r"(?<![0-9])(?:1[3-9][0-9](?:[- ]?[0-9]{4}){2}|0[0-9]{2,3}-[0-9]{7,8})(?![0-9])"
-)
-# "联系人：张三" names a person; the name is masked, the label kept.
-_CONTACT = re.compile(
-    r"((?:联系人|经办人|填报人|负责人|联系电话|电话)\s*[:：]\s*)[^\s，,；;。、)）]{1,12}"
-)
-MASK = "***"
 
-
-def mask_personal(note: str) -> str:
-    """A progress note fit to publish: phone numbers and named contacts masked."""
-    return _CONTACT.sub(lambda m: m[1] + MASK, _PHONE.sub(MASK, note))
+def mask_personal(text: str) -> str:
+    """Text fit to publish: the one redaction policy (queries/redact.py) applied."""
+    return redact(text)
 
 
 _CN_DIGITS = "零一二三四五六七八九"
@@ -323,7 +318,7 @@ def _public_row(
         PublicStep(
             id=measure.id,
             ordinal=measure_ordinal(task.id, measure.id),
-            text=measure.text,
+            text=redact(measure.text),
             status=item.row.status,
             date=item.latest.date if item.latest else None,
             note=mask_personal(item.latest.note or "") if item.latest else "",
@@ -334,8 +329,8 @@ def _public_row(
     return PublicRow(
         number=number,
         task=task.id,
-        title=task.title,
-        goal=task.goal or "",
+        title=redact(task.title),
+        goal=redact(task.goal or ""),
         deadline=task.deadline,
         steps=steps,
         finished=sum(s.status in FINISHED for s in steps),

@@ -172,7 +172,13 @@ def parse_days(text: str) -> int:
     if not match:
         raise RectError(f"cannot read the period '{text}'; write days as 30d or weeks as 2w")
     number, unit = int(match[1]), match[2]
-    return number * 7 if unit in ("w", "周") else number
+    days = number * 7 if unit in ("w", "周") else number
+    if days > MAX_DAYS:  # today + days must stay a date
+        raise RectError(f"the period '{text}' is too long; at most {MAX_DAYS}d (100 years)")
+    return days
+
+
+MAX_DAYS = 36_500
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from rectcli.queries.report import (
     unit_bars,
 )
 from rectcli.reports.svg import bar_chart
-from rectcli.reports.text import summary_facts
+from rectcli.reports.text import report_heading, summary_facts
 
 _CSS = """
 :root { --late: #b91c1c; --soon: #b45309; --done: #15803d; --line: #d1d5db; }
@@ -52,15 +52,20 @@ svg.chart { display: block; margin: .5em 0 1em; }
 @page { size: A4; margin: 15mm; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 10.5pt; }
-  h2 { break-after: avoid; }
+  h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
-  tr, svg.chart { break-inside: avoid; }
-  section.unit { break-inside: avoid-page; }
+  svg.chart { break-inside: avoid; }
+  /* a short row stays whole; a problem with many measures may run on to the next page
+     (kept whole it would leave a page empty); a unit starts where the last one ended */
+  tr { break-inside: avoid; }
+  .public tr { break-inside: auto; }
 }
 """
+# the 信息公开 table has seven columns: it prints across the page
+_PUBLIC_CSS = "@page { size: A4 landscape; margin: 12mm; }"
 
 
-def _page(title: str, body: Iterable[str], labels: Labels) -> str:
+def _page(title: str, body: Iterable[str], labels: Labels, css: str = "") -> str:
     lang = "zh-CN" if labels.lang == "zh" else "en"
     return "\n".join(
         [
@@ -71,7 +76,7 @@ def _page(title: str, body: Iterable[str], labels: Labels) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="rect">',
             f"<title>{escape(title)}</title>",
-            f"<style>{_CSS}</style>",
+            f"<style>{_CSS}{css}</style>",
             "</head>",
             "<body>",
             *body,
@@ -186,7 +191,7 @@ def report_html(report: Report, labels: Labels) -> str:
         meta += f" · {labels('units')} {report.unit}"
     body = [
         f"<header><h1>{escape(report.title)}</h1>",
-        f'<p class="meta">{escape(labels("report_heading"))} · {escape(meta)}</p></header>',
+        f'<p class="meta">{escape(report_heading(report, labels))} · {escape(meta)}</p></header>',
         _summary(report, labels),
     ]
     if report.total:
@@ -244,4 +249,4 @@ def public_html(report: Report, labels: Labels) -> str:
         f"{report.as_of.isoformat()}</p></header>",
         f'<table class="public" id="public">{head}<tbody>{rows}</tbody></table>',
     ]
-    return _page(f"{report.title} {heading}", body, labels)
+    return _page(f"{report.title} {heading}", body, labels, _PUBLIC_CSS)

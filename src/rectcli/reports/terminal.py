@@ -18,6 +18,8 @@ from rectcli.queries.report import (
     completion_text,
     step_progress,
 )
+from rectcli.reports.text import report_heading
+from rectcli.textsafe import visible
 from rectcli.views.tables import plain_table
 
 BAR_WIDTH = 10
@@ -37,15 +39,15 @@ def _count(number: int, style: str) -> Text:
 
 
 def _one_line(text: str) -> Text:
-    return Text(" ".join(text.split()), no_wrap=True, overflow="ellipsis")
+    return Text(visible(" ".join(text.split())), no_wrap=True, overflow="ellipsis")
 
 
 def headline(report: Report, labels: Labels) -> Text:
-    text = Text(report.title, style="bold")
-    text.append("\n" + labels("report_heading"), style="bold")
+    text = Text(visible(report.title), style="bold")
+    text.append("\n" + report_heading(report, labels), style="bold")
     text.append(" · " + labels("report_period", as_of=report.as_of, since=report.since))
     if report.unit:
-        text.append(f" · {labels('units')} {report.unit}")
+        text.append(visible(f" · {labels('units')} {report.unit}"))
     text.append(f"\n{labels('count', n=report.total)} · {labels('finished')} {report.finished}")
     text.append(f" · {labels('overdue')} {report.overdue}", "bold red" if report.overdue else "")
     text.append(f" · {labels('report_due_soon')} {report.due_soon}")
@@ -161,7 +163,8 @@ def public_view(report: Report, labels: Labels) -> RenderableType:
     """The 信息公开 table in the terminal: one block per problem (the columns are long)."""
     parts: list[RenderableType] = [
         Text(
-            f"{report.title}\n{labels('report_public_title')} · {labels('as_of')} {report.as_of}",
+            visible(f"{report.title}\n{labels('report_public_title')} · {labels('as_of')}")
+            + f" {report.as_of}",
             style="bold",
         ),
     ]

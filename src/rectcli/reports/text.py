@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from rectcli.dates.periods import Period
 from rectcli.labels import Labels
 from rectcli.queries.report import (
     Bar,
@@ -18,6 +18,7 @@ from rectcli.queries.report import (
     item_note,
     step_progress,
 )
+from rectcli.textsafe import csv_text, visible
 
 BAR_WIDTH = 10
 
@@ -36,6 +37,23 @@ def summary_figures(report: Report) -> list[tuple[str, str, int]]:
     ]
 
 
+def period_title(period: Period, labels: Labels) -> str:
+    """A 月报/季报's title: 2024年6月整改进展情况, 2024年第二季度整改进展情况."""
+    if period.kind == "month":
+        return labels("period_month", year=period.year, n=period.number)
+    if period.kind == "quarter":
+        n = "一二三四"[period.number - 1] if labels.lang == "zh" else period.number
+        return labels("period_quarter", year=period.year, n=n)
+    if period.kind == "half":
+        return labels(f"period_half_{period.number}", year=period.year)
+    return labels("period_year", year=period.year)
+
+
+def report_heading(report: Report, labels: Labels) -> str:
+    """What the report is: its period's title, or 调度通报."""
+    return period_title(report.period, labels) if report.period else labels("report_heading")
+
+
 def summary_facts(report: Report, labels: Labels) -> list[tuple[str, int]]:
     """The headline numbers of a report, labelled; missed duties only when there are any."""
     return [
@@ -45,9 +63,17 @@ def summary_facts(report: Report, labels: Labels) -> list[tuple[str, int]]:
     ]
 
 
+# What makes inline Markdown of a cell's text: links and images ([…](…), ![…](…)),
+# emphasis, code, strikethrough, column breaks; raw HTML is escaped apart.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]!|~])")
+
+
 def md_cell(text: str) -> str:
-    """Text safe in a Markdown table cell: no raw HTML, no column breaks, one line."""
-    return escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+    """Text safe in a Markdown table cell: no raw HTML, no column breaks, one line, and
+    no Markdown syntax from the data (a note's ``[x](http://…)`` or ``![](…)`` shows as
+    written, never a link or an image; issue 14)."""
+    text = visible(" ".join(text.split()))  # and no control character: it may be printed
+    return _MD_SPECIAL.sub(r"\\\1", escape(text, quote=False))
 
 
 def _md_lines(texts: Iterable[str]) -> str:
@@ -67,7 +93,7 @@ def _bar(done: int, total: int) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def _kinds(section: UnitSection) -> list[tuple[str, str, Item]]:
+def kinds_of(section: UnitSection) -> list[tuple[str, str, Item]]:
     """(csv kind, label key, item) for every line of a unit's section, in report order."""
     return [
         *(("overdue", "overdue", i) for i in section.overdue),
@@ -77,7 +103,7 @@ def _kinds(section: UnitSection) -> list[tuple[str, str, Item]]:
     ]
 
 
-def _when(kind: str, item: Item, labels: Labels) -> str:
+def when_text(kind: str, item: Item, labels: Labels) -> str:
     if kind == "overdue":
         return f"+{item.row.days_overdue}"
     if kind == "due_soon":
@@ -91,7 +117,11 @@ def report_markdown(report: Report, labels: Labels) -> str:
     meta = labels("report_period", as_of=report.as_of, since=report.since)
     if report.unit:
         meta += f" · {labels('units')} {report.unit}"
-    lines = [f"# {md_cell(report.title)}", "", f"**{labels('report_heading')}** · {md_cell(meta)}"]
+    lines = [
+        f"# {md_cell(report.title)}",
+        "",
+        f"**{md_cell(report_heading(report, labels))}** · {md_cell(meta)}",
+    ]
     facts = summary_facts(report, labels)
     head = [name for name, _ in facts]
     lines += ["", *_table(head, "r" * len(facts), [[str(n) for _, n in facts]])]
@@ -155,7 +185,7 @@ def _task_lines(report: Report, labels: Labels) -> list[str]:
 def _section_lines(rank: int, section: UnitSection, labels: Labels) -> list[str]:
     title = f"{rank}. {section.unit} · {section.finished}/{section.total} ({section.percent}%)"
     lines = ["", f"### {md_cell(title)}", ""]
-    kinds = _kinds(section)
+    kinds = kinds_of(section)
     if not kinds:
         return [*lines, labels("report_nothing")]
     return lines + _table(
@@ -173,7 +203,7 @@ def _section_lines(rank: int, section: UnitSection, labels: Labels) -> list[str]
                 md_cell(labels(key)),
                 md_cell(item.label),
                 item.row.due.isoformat() if item.row.due else md_cell(item.row.deadline or "—"),
-                md_cell(_when(kind, item, labels)),
+                md_cell(when_text(kind, item, labels)),
                 md_cell(item.row.text),
                 md_cell(item_note(item)),
             ]
@@ -237,11 +267,7 @@ CSV_COLUMNS = (
 
 
 def _csv(head: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(head)
-    writer.writerows(rows)
-    return out.getvalue()
+    return csv_text(head, rows)  # formula-safe cells
 
 
 def report_csv(report: Report) -> str:
@@ -251,7 +277,7 @@ def report_csv(report: Report) -> str:
 
 def report_rows(report: Report) -> Iterable[list[object]]:
     for rank, section in enumerate(report.units, 1):
-        for kind, _, item in _kinds(section):
+        for kind, _, item in kinds_of(section):
             row = item.row
             yield [
                 rank,

@@ -7,6 +7,7 @@ and openpyxl's ordinary cells cost about three times as much to build and save.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
@@ -20,14 +21,18 @@ from openpyxl.worksheet.worksheet import Worksheet
 from rectcli.labels import Labels
 from rectcli.queries.report import Report
 from rectcli.reports.text import PUBLIC_COLUMNS, public_rows, report_rows
+from rectcli.textsafe import formula_like, sheet_text
+from rectcli.views.textwidth import row_height
 
 HEADER_FILL = PatternFill("solid", fgColor="F3F4F6")
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
+DATE_FORMAT = "yyyy-mm-dd"
 
 
 def _sheet(book: Workbook, title: str, head: Sequence[str], widths: Sequence[int]) -> Any:
-    """A sheet with its header row in bold, frozen and repeated on printed A4 pages."""
+    """A sheet with its header row in bold, frozen, filtered and repeated on printed A4
+    pages (landscape, one page wide)."""
     sheet = book.create_sheet(title[:31])  # write-only: its own sheet type, untyped
     for index, width in enumerate(widths, 1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -38,24 +43,45 @@ def _sheet(book: Workbook, title: str, head: Sequence[str], widths: Sequence[int
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.gridLines = True  # the cells ruled on paper
     header = []
     for name in head:
-        cell = WriteOnlyCell(sheet, value=name)
+        cell = sheet_text(WriteOnlyCell(sheet, value=name))
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
         header.append(cell)
     sheet.append(header)
     return sheet
 
 
-def _append(sheet: Any, rows: Iterable[list[object]], wrapped: Sequence[int]) -> None:
-    """Rows of plain values; the columns numbered in ``wrapped`` (0-based) wrap."""
+def _append(
+    sheet: Any, rows: Iterable[list[object]], wrapped: Sequence[int], dates: Sequence[int] = ()
+) -> None:
+    """Rows of plain values; the columns numbered in ``wrapped`` (0-based) wrap, each row
+    as high as its longest wrapped text needs; ``dates`` hold dates shown yyyy-mm-dd.
+    Then an autofilter over the header and the rows. Text that would read as a formula
+    is stored as text (textsafe.sheet_text): data is never a formula."""
+    dims = sheet.column_dimensions
+    widths = [dims[get_column_letter(i)].width for i in range(1, len(dims) + 1)]
+    count = 1
     for values in rows:
         row: list[Any] = list(values)
-        for index in wrapped:
-            cell = WriteOnlyCell(sheet, value=row[index])
-            cell.alignment = WRAP
-            row[index] = cell
+        count += 1
+        height = row_height((row[i], widths[i]) for i in wrapped)
+        if height is not None:
+            sheet.row_dimensions[count].height = height
+        for index, value in enumerate(row):
+            if index in wrapped or formula_like(value):
+                cell = sheet_text(WriteOnlyCell(sheet, value=value))
+                if index in wrapped:
+                    cell.alignment = WRAP
+                row[index] = cell
+        for index in dates:
+            if isinstance(row[index], date):
+                cell = WriteOnlyCell(sheet, value=row[index])
+                cell.number_format = DATE_FORMAT
+                row[index] = cell
         sheet.append(row)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(widths))}{count}"
 
 
 def report_workbook(report: Report, labels: Labels) -> Workbook:
@@ -141,9 +167,12 @@ def report_workbook(report: Report, labels: Labels) -> Workbook:
         values[2] = kinds[str(values[2])]
         values[3] = f"{values[3]} {duty}" if duty else values[3]
         values[5] = statuses[str(values[5])]
+        values[9] = None if values[9] == "" else values[9]  # days left: a number or empty
+        for index in (7, 10):  # due, done on: dates, not text
+            values[index] = date.fromisoformat(str(values[index])) if values[index] else None
         return values
 
-    _append(details, (shown(v) for v in report_rows(report)), wrapped=(11, 12))
+    _append(details, (shown(v) for v in report_rows(report)), wrapped=(11, 12), dates=(7, 10))
     return book
 
 
@@ -154,7 +183,7 @@ def public_workbook(report: Report, labels: Labels) -> Workbook:
         book,
         labels("report_public_title"),
         [labels(key) for key in PUBLIC_COLUMNS],
-        [6, 24, 30, 14, 50, 40, 14],
+        [6, 20, 26, 12, 80, 50, 14],  # wide enough that a problem of many measures fits
     )
-    _append(sheet, public_rows(report, labels), wrapped=range(1, 7))
+    _append(sheet, public_rows(report, labels), wrapped=range(7))
     return book

@@ -12,7 +12,7 @@ the submodules divide the work by topic:
 
 from __future__ import annotations
 
-from rectcli.store.documents import read_plan, read_workbook, write_output, write_workbook
+from rectcli.store.documents import read_office, read_workbook, write_output, write_workbook
 from rectcli.store.files import (
     decode_raw,
     decode_text,
@@ -68,7 +68,7 @@ __all__ = [
     "main_path",
     "patch_cache",
     "read_bytes",
-    "read_plan",
+    "read_office",
     "read_raw",
     "read_raw_stamped",
     "read_text",

@@ -87,8 +87,21 @@ def write_atomic(path: Path, text: str | bytes) -> os.stat_result:
     The text goes to a temporary file in the same directory, is flushed to disk, then
     renamed over ``path`` (atomic on POSIX); the directory is synced so the rename itself
     survives a power cut. The file keeps its permission bits.
+
+    A symbolic link is written through: its target is replaced, the link stays (issue
+    14). A read-only file (no write bit) is refused, never silently rewritten.
     """
     shown = display_path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = 0o200
+    if stat.S_ISREG(mode) and not mode & 0o222:
+        raise RectError(
+            [Problem(shown, 0, 0, "is read-only; rect will not rewrite it (chmod u+w to allow)")]
+        )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:

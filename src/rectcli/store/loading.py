@@ -11,12 +11,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.util
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rectcli.errors import Problem, RectError
 from rectcli.model.checklist import Checklist
+from rectcli.store.cachefiles import cache_secret, read_file, usable_dir, write_file
 from rectcli.store.files import decode_raw, display_path, read_text, read_with_status, write_atomic
 from rectcli.store.layout import (
     HOLIDAYS_NAME,
@@ -42,22 +42,38 @@ def load(tasks_path: Path, *, use_cache: bool = True) -> Checklist:
     With ``use_cache``, a checklist parsed before from the very same files comes from
     the parse cache (see cache.py), and a fresh parse is saved there.
     """
-    if not use_cache:
+    guarded = _guarded_cache() if use_cache else None
+    if guarded is None:  # not asked for, or not safe here (cachefiles.refused says why)
         return _parse_files(tasks_path)
     from rectcli.store import cache
 
+    directory, secret = guarded
     key = _cache_key(tasks_path)
-    entry = cache.cache_dir() / cache.entry_name(tasks_path)
-    data = _read_cache(entry)
+    entry = directory / cache.entry_name(tasks_path)
+    data = read_file(entry)
     # An entry made before some marks: the patches they left lead on to this key.
-    patches = b"" if cache.stored_key(data) == key else _read_cache(_patches_file(entry))
-    found = cache.unpack(key, data, patches)
+    patches = b"" if cache.stored_key(data) == key else read_file(_patches_file(entry))
+    found = cache.unpack(key, data, secret, patches)
     if found is not None:
         return found
     checklist = _parse_files(tasks_path)
     if _cache_key(tasks_path) == key:  # no file changed while it was parsed
-        _write_cache(entry, cache.pack_chunks(key, checklist))
+        write_file(entry, cache.pack_chunks(key, checklist, secret))
     return checklist
+
+
+def _guarded_cache() -> tuple[Path, bytes] | None:
+    """The cache directory and this user's secret, when the directory is safe to use
+    and the secret at hand (see cachefiles.py); else None: run uncached."""
+    from rectcli.store import cachefiles
+    from rectcli.store.cache import cache_dir
+
+    cachefiles.refused = None  # this load's reason, not an earlier one's
+    directory = cache_dir()
+    if not usable_dir(directory):
+        return None
+    secret = cache_secret()
+    return None if secret is None else (directory, secret)
 
 
 def _parse_files(tasks_path: Path) -> Checklist:
@@ -203,16 +219,20 @@ def patch_cache(
         after = cache.make_key(code, shown, stamps)
         edited = tuple(cache.edit(*one) for one in done)
         patches.append(cache.Patch(before, after, display_path(file), edited))
-    entry = cache.cache_dir() / cache.entry_name(tasks_path)
-    entry_key = cache.stored_key(_read_cache(entry, cache.HEAD_SIZE))
-    chain = cache.unpack_patches(_read_cache(_patches_file(entry)))
+    guarded = _guarded_cache()
+    if guarded is None:
+        return
+    directory, secret = guarded
+    entry = directory / cache.entry_name(tasks_path)
+    entry_key = cache.stored_key(read_file(entry, cache.HEAD_SIZE))
+    chain = cache.unpack_patches(read_file(_patches_file(entry)), secret)
     for patch in patches:
         extended = cache.extend_patches(entry_key, chain, patch)
         if extended is None:
             return  # no entry the patches lead on from: the next load parses
         chain = extended
     if chain:
-        _write_cache(_patches_file(entry), cache.pack_patches(chain))
+        write_file(_patches_file(entry), cache.pack_patches(chain, secret))
 
 
 def _patches_file(entry: Path) -> Path:
@@ -234,28 +254,3 @@ def _code_stamp() -> bytes:
         with contextlib.suppress(OSError):
             stamps.append(Path(pydantic.origin).with_name("version.py").read_text("utf-8"))
     return "\n".join(stamps).encode()
-
-
-def _read_cache(entry: Path, size: int = -1) -> bytes:
-    """The entry's bytes (its first ``size`` bytes); b"" when it is absent or unreadable."""
-    try:
-        with open(entry, "rb") as handle:
-            return handle.read(size)
-    except OSError:
-        return b""
-
-
-def _write_cache(entry: Path, data: bytes | list[bytes]) -> None:
-    """Save an entry atomically; a cache that cannot be written (read-only home) is skipped.
-
-    No fsync: a torn entry fails its digest and is rebuilt, so durability buys nothing.
-    """
-    tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-    try:
-        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.writelines([data] if isinstance(data, bytes) else data)
-        os.replace(tmp, entry)
-    except OSError:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)

@@ -41,8 +41,22 @@ def locked(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            handle = open(lock_path, "a+b")  # noqa: SIM115 - held open for the whole block
+            # O_NOFOLLOW: a lock file committed as a symlink must not create or truncate
+            # a file elsewhere (issue 14).
+            flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+            handle = os.fdopen(os.open(lock_path, flags, 0o644), "a+b")
         except OSError as exc:
+            if lock_path.is_symlink():
+                raise RectError(
+                    [
+                        Problem(
+                            display_path(lock_path),
+                            0,
+                            0,
+                            "the lock file is a symbolic link; remove it (rect makes its own)",
+                        )
+                    ]
+                ) from None
             raise RectError(
                 [Problem(display_path(lock_path), 0, 0, f"cannot create lock file: {exc.strerror}")]
             ) from None

@@ -14,11 +14,12 @@ from rectcli.dates.workdays import DayInfo
 from rectcli.labels import Labels
 from rectcli.queries.agenda import ReviewItem
 from rectcli.queries.rows import MeasureRow
+from rectcli.textsafe import visible
 from rectcli.views.tables import plain_table
 
 
 def _one_line(text: str) -> Text:
-    return Text(text, no_wrap=True, overflow="ellipsis")
+    return Text(visible(text), no_wrap=True, overflow="ellipsis")
 
 
 def _text(row: MeasureRow) -> str:

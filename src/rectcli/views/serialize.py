@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from xml.sax.saxutils import quoteattr
 
 from rectcli.queries.rows import MeasureRow
+from rectcli.textsafe import csv_text, one_line
 
 CSV_COLUMNS = (
     "id",
@@ -38,15 +37,14 @@ def json_text(data: object) -> str:
 
 
 def rows_csv(rows: Sequence[MeasureRow]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        data = row.to_json()
-        data["units"] = "、".join(row.units)
-        data["overdue"] = "true" if row.overdue else "false"
-        writer.writerow(["" if data[c] is None else data[c] for c in CSV_COLUMNS])
-    return out.getvalue()
+    return csv_text(CSV_COLUMNS, (_csv_row(row) for row in rows))  # formula-safe cells
+
+
+def _csv_row(row: MeasureRow) -> list[object]:
+    data = row.to_json()
+    data["units"] = "、".join(row.units)
+    data["overdue"] = "true" if row.overdue else "false"
+    return ["" if data[c] is None else data[c] for c in CSV_COLUMNS]
 
 
 def overdue_message(row: MeasureRow) -> str:
@@ -86,12 +84,19 @@ def check_text(path: str, errors: Sequence[MeasureRow], warnings: Sequence[Measu
     found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
     found.sort(key=lambda f: (f[1].file or "", f[1].line, f[1].due or date.max))
     return "".join(
-        f"{r.file or path}:{r.line}:{r.col}: {level}: {finding_message(r)}\n" for level, r in found
+        f"{one_line(r.file or path)}:{r.line}:{r.col}: {level}: {one_line(finding_message(r))}\n"
+        for level, r in found
     )
 
 
 def _escape_github(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's message: one line, whatever the data holds."""
+    return one_line(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """A workflow command's property value (file=…, title=…): ``,`` and ``:`` too."""
+    return _escape_github(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def check_github(path: str, errors: Sequence[MeasureRow], warnings: Sequence[MeasureRow]) -> str:
@@ -99,7 +104,8 @@ def check_github(path: str, errors: Sequence[MeasureRow], warnings: Sequence[Mea
     found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
     found.sort(key=lambda f: (f[1].file or "", f[1].line, f[1].due or date.max))
     return "".join(
-        f"::{level} file={r.file or path},line={r.line},col={r.col},title=rect {r.id}::"
+        f"::{level} file={_escape_property(r.file or path)},line={r.line},col={r.col},"
+        f"title={_escape_property(f'rect {r.id}')}::"
         f"{_escape_github(finding_message(r))}\n"
         for level, r in found
     )
@@ -124,16 +130,18 @@ def check_junit(path: str, cases: Sequence[JUnitCase]) -> str:
         f'  <testsuite name={quoteattr(path)} tests="{len(cases)}" failures="{failures}">',
     ]
     for case in cases:
-        head = (
-            f"    <testcase classname={quoteattr(case.classname)} "
-            f'name={quoteattr(case.name)} file={quoteattr(case.file or path)} line="{case.line}"'
+        head = (  # control characters are no XML: shown (textsafe.visible)
+            f"    <testcase classname={quoteattr(one_line(case.classname))} "
+            f"name={quoteattr(one_line(case.name))} file={quoteattr(one_line(case.file or path))} "
+            f'line="{case.line}"'
         )
         if case.failure is None:
             lines.append(head + "/>")
             continue
         kind, message = case.failure
         lines.append(head + ">")
-        lines.append(f"      <failure type={quoteattr(kind)} message={quoteattr(message)}/>")
+        failure = f"type={quoteattr(one_line(kind))} message={quoteattr(one_line(message))}"
+        lines.append(f"      <failure {failure}/>")
         lines.append("    </testcase>")
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from rectcli.labels import Labels
 from rectcli.model.checklist import Checklist
 from rectcli.queries.rows import Dashboard, MeasureRow
 from rectcli.statuses import FINISHED
+from rectcli.textsafe import visible
 
 if TYPE_CHECKING:
     from rectcli.model.shapes import Measure, Task
@@ -22,7 +23,7 @@ STATUS_STYLES = {"todo": "", "doing": "yellow", "done": "green", "closed": "dim 
 
 def _one_line(text: str) -> Text:
     # A wrappable column that the table may narrow, holding one line cut with "…".
-    return Text(text, no_wrap=True, overflow="ellipsis")
+    return Text(visible(text), no_wrap=True, overflow="ellipsis")
 
 
 def plain_table(title: str | None = None, **options: Any) -> Table:
@@ -64,7 +65,7 @@ def _due_text(row: MeasureRow, labels: Labels) -> Text:
 
 
 def status_view(board: Dashboard, title: str, labels: Labels) -> RenderableType:
-    heading = Text(title, style="bold")
+    heading = Text(visible(title), style="bold")
     counts = Text(
         f"{labels('as_of')} {board.today.isoformat()} · {board.total} {labels('measures')}\n"
     )
@@ -98,7 +99,7 @@ def status_view(board: Dashboard, title: str, labels: Labels) -> RenderableType:
     parts: list[RenderableType] = [heading, counts, table]
     if board.units_behind:
         behind = Text(f"\n{labels('units_behind')}: ", style="bold")
-        behind.append(" · ".join(f"{unit} {n}" for unit, n in board.units_behind))
+        behind.append(visible(" · ".join(f"{unit} {n}" for unit, n in board.units_behind)))
         parts.append(behind)
     return Group(*parts)
 
@@ -221,7 +222,7 @@ def show_view(
         done = f" ✓ {when.isoformat()}" if when else ""
         fields.add_row(labels("milestones"), f"{milestone.deadline}: {milestone.text or ''}{done}")
     for duty in measure.recurring:
-        cell = Text(f"{duty.every}: {duty.text or ''}")
+        cell = Text(visible(f"{duty.every}: {duty.text or ''}"))
         for open_ in (d for d in duties if d.duty == duty.every):  # missed ones, then next
             late = f" +{open_.days_overdue}" if open_.overdue else ""
             done = f"{open_.done_times}/{open_.times}" if open_.times else open_.text
@@ -261,7 +262,7 @@ def _deadline_cell(checklist: Checklist, item_id: str, row: MeasureRow | None = 
     deadline = checklist.deadlines.get(item_id)
     if deadline is None:
         return Text("—")
-    text = Text(deadline.text)
+    text = Text(visible(deadline.text))
     if deadline.due:
         text.append(f" → {deadline.due.isoformat()}", style="dim")
     if row is not None and row.overdue:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from datetime import date
 
@@ -12,6 +10,7 @@ from rich.text import Text
 
 from rectcli.labels import Labels
 from rectcli.model.targets import TargetRow
+from rectcli.textsafe import csv_text, visible
 from rectcli.views.tables import plain_table
 
 STATUS_STYLES = {"met": "green", "at_risk": "yellow", "not_met": "bold red", "no_data": "dim"}
@@ -51,7 +50,7 @@ def targets_view(rows: Sequence[TargetRow], today: date, labels: Labels) -> Rend
         sign = "≥" if row.comparison == ">=" else "≤"
         latest = Text("—", style="dim")
         if row.latest is not None:
-            latest = Text(amount(row.latest.value, row.target.unit))
+            latest = Text(visible(amount(row.latest.value, row.target.unit)))
             latest.append(f" {row.latest.period or row.latest.date.isoformat()}", style="dim")
         name = f"{row.target.scope}{row.target.name}" if row.target.scope else row.target.name
         table.add_row(
@@ -65,12 +64,10 @@ def targets_view(rows: Sequence[TargetRow], today: date, labels: Labels) -> Rend
 
 
 def targets_csv(rows: Sequence[TargetRow]) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    lines = []
     for row in rows:
         data = row.to_json()
         latest = data.pop("latest") or {}
         data |= {f"latest_{k}": v for k, v in latest.items()}
-        writer.writerow(["" if data.get(c) is None else data[c] for c in CSV_COLUMNS])
-    return out.getvalue()
+        lines.append(["" if data.get(c) is None else data[c] for c in CSV_COLUMNS])
+    return csv_text(CSV_COLUMNS, lines)  # formula-safe cells

@@ -231,7 +231,10 @@ def calc(
 
     settings = settings_of(ctx)
     today = settings.today
-    policy, calendar, plan_issued = _project_calendar(ctx)
+    from rectcli.dates.workdays import WorkCalendar
+
+    policy, found, plan_issued = _project_calendar(ctx)
+    calendar = found or WorkCalendar()
     reading = read_phrase(
         phrase,
         today,
@@ -240,6 +243,7 @@ def calc(
         calendar=calendar,
         count=count,
     )
+    settings.warn_guessed(calendar)  # a year no arrangement is known for: weekends only
     if fmt == "json":
         import json
 

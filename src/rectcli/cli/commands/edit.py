@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import app, settings_of
+from rectcli.cli.app import app, echo, settings_of
 from rectcli.cli.options import complete_ids, default_by, entry_date, parse_date_option
 
 if TYPE_CHECKING:
@@ -156,6 +156,11 @@ def mark(
         raise RectError(
             "--duty, --covers and --milestone record one measure's entry; leave out --all"
         )
+    from rectcli.textsafe import MAX_TEXT
+
+    for option, given in (("--note", note), ("--by", by), ("--evidence", evidence)):
+        if given is not None and len(given) > MAX_TEXT:
+            raise RectError(f"{option}: longer than {MAX_TEXT:,} characters; shorten it")
     path = settings.tasks_path
     entry = Entry(
         date=entry_date(day, settings),
@@ -181,17 +186,17 @@ def mark(
     )
     labels = settings.labels
     if marked.skipped:
-        typer.echo(labels("marked_skipped", ids="、".join(marked.skipped)))
+        echo(labels("marked_skipped", ids="、".join(marked.skipped)))
     if not marked.changes:
         return
     measure_id, old, new_status = marked.changes[0]
     new = labels.status(new_status)
     if milestone is not None:
         step = marked.edits[0][2].progress[-1].milestone if marked.edits else milestone
-        typer.echo(labels("marked_milestone", id=measure_id, step=step, status=new))
+        echo(labels("marked_milestone", id=measure_id, step=step, status=new))
         return
     if duty is not None or covers is not None:
-        typer.echo(_duty_marked(marked, entry, labels))
+        echo(_duty_marked(marked, entry, labels))
     elif len(marked.changes) == 1 and not whole_task:
         typer.echo(labels("marked", id=measure_id, old=labels.status(old), new=new))
     else:
@@ -320,8 +325,11 @@ def fmt(
         shards = {p.resolve() for p in (lists if tasks.is_dir() else lists[1:])}
     except RectError:  # files outside any task list
         shards = set()
+    if not check:
+        _refuse_invalid(settings.tasks_path, files)
     for path in files:
-        shown = store.display_path(path)
+        # a symlinked list is written through: name the file that changes, its target
+        shown = store.display_path(path.resolve() if path.is_symlink() else path)
         try:
             shard = path.resolve() in shards
             formatted = apply_format(path, shard=shard, write=not check)
@@ -341,6 +349,21 @@ def fmt(
         typer.echo(labels("fmt_check_bad" if changed else "fmt_check_ok", n=changed or len(files)))
         raise typer.Exit(1 if changed else 0)
     typer.echo(labels("fmt_summary", changed=changed, same=len(files) - changed))
+
+
+def _refuse_invalid(tasks_path: Path, files: list[Path]) -> None:
+    """fmt rewrites no file of a list that `rect check` rejects (issue 14): its errors
+    first, at their places; the files are left as they are."""
+    from rectcli import store
+    from rectcli.errors import RectError
+
+    try:
+        tasks = store.main_path(tasks_path)
+        own = {p.resolve() for p in [*store.task_files(tasks), store.units_file_for(tasks)]}
+    except RectError:  # files outside any task list: fmt checks their shape alone
+        return
+    if any(path.resolve() in own for path in files):
+        store.load(tasks, use_cache=False)  # raises every problem found
 
 
 def _unified(before: str, after: str, shown: str) -> str:

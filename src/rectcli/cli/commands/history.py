@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from rectcli.cli.app import app, settings_of
+from rectcli.cli.app import app, echo, settings_of
 
 
 @app.command("diff")
@@ -45,7 +45,7 @@ def diff(
     if output == "json":
         typer.echo(changes_json(changes))
     else:
-        typer.echo(changes_text(changes, settings.labels), nl=False)
+        echo(changes_text(changes, settings.labels), nl=False)
 
 
 @app.command("textconv")
@@ -68,4 +68,76 @@ def textconv(
     except UnicodeDecodeError:  # a diff driver passes on what it cannot read
         sys.stdout.buffer.write(raw)
         return
-    typer.echo(facts(text, store.display_path(file)), nl=False)
+    echo(facts(text, store.display_path(file)), nl=False)  # git diff shows it: no ESC
+
+
+@app.command("audit")
+def audit(
+    ctx: typer.Context,
+    since: Annotated[
+        str,
+        typer.Option(
+            "--since", metavar="REV", help="Check the entries added after this git revision."
+        ),
+    ],
+    output: Annotated[
+        Literal["text", "json", "github"],
+        typer.Option("--format", help="text (path:line:col: error: …), json or github."),
+    ] = "text",
+) -> None:
+    """Who may record what: check every progress entry added in REV..HEAD against its
+    commit's author (units.yaml people:, as in REV).
+
+    A unit records only its own measures, in its own name; only the supervising unit
+    records closed (销号). Exit 0 clean, 1 violations (each at its line, with the commit),
+    2 invalid. For CI on merge requests: see docs/security.md.
+    """
+    from rectcli.history.audit import audit as run_audit
+    from rectcli.textsafe import one_line
+    from rectcli.views.serialize import json_text
+
+    settings = settings_of(ctx)
+    labels = settings.labels
+    found = run_audit(settings.tasks_path, since)
+    rows = []
+    for v in found.violations:
+        e = v.entry
+        message = one_line(
+            labels(
+                f"audit_{v.kind}",
+                measure=e.measure,
+                author=v.commit.author,
+                unit=v.unit or "",
+                units="、".join(e.units),
+                supervisor=e.supervisor or "—",
+                claimed=e.claimed or "",
+                commit=v.commit.sha[:12],
+            )
+        )
+        rows.append((v, message))
+    if output == "json":
+        data = [
+            {
+                "file": v.entry.file,
+                "line": v.entry.line,
+                "col": v.entry.col,
+                "measure": v.entry.measure,
+                "kind": v.kind,
+                "commit": v.commit.sha,
+                "author": v.commit.author,
+                "unit": v.unit,
+                "message": message,
+            }
+            for v, message in rows
+        ]
+        typer.echo(json_text(data))
+    elif output == "github":
+        for v, message in rows:
+            where = f"file={one_line(v.entry.file)},line={v.entry.line},col={v.entry.col}"
+            typer.echo(f"::error {where},title=rect audit {one_line(v.entry.measure)}::{message}")
+    else:
+        for v, message in rows:
+            echo(f"{v.entry.file}:{v.entry.line}:{v.entry.col}: error: {message}")
+        if not rows:
+            echo(labels("audit_clean", n=found.entries, commits=found.commits))
+    raise typer.Exit(1 if rows else 0)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import app, settings_of
+from rectcli.cli.app import app, echo, settings_of
 from rectcli.cli.options import complete_ids, parse_date_option
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ def incident(
         duty=duty,
     )
     recorded, due = done.recorded, done.due
+    settings.warn_guessed(done.calendar)
     labels = settings.labels
     shown_incident = recorded.incident
     words = {
@@ -89,9 +90,9 @@ def incident(
         "due": due,
     }
     if shown_incident.cleared is None:
-        typer.echo(labels("incident_open", **words))
+        echo(labels("incident_open", **words))
     else:
-        typer.echo(labels("incident_cleared", cleared=shown_incident.cleared, **words))
+        echo(labels("incident_cleared", cleared=shown_incident.cleared, **words))
 
 
 def _not_after(day: date, today: date, option: str) -> date:
@@ -161,7 +162,7 @@ def escalate(
     marked = apply_marks(path, [(item_id, entry)], use_cache=not settings.no_cache)
     labels = settings.labels
     measure_id, _, status = marked.changes[0]
-    typer.echo(labels("escalated", id=measure_id, action=word, status=labels.status(status)))
+    echo(labels("escalated", id=measure_id, action=word, status=labels.status(status)))
 
 
 @app.command()
@@ -223,4 +224,4 @@ def extend(
     labels = settings.labels
     measure_id = marked.changes[0][0]
     shown = f"{phrase} ({due.isoformat()})" if due else phrase
-    typer.echo(labels("extended", id=measure_id, deadline=shown))
+    echo(labels("extended", id=measure_id, deadline=shown))

@@ -49,7 +49,7 @@ def merge_driver(
     result = merge_files(
         read_bytes(base), read_bytes(ours), read_bytes(theirs), shown, line_merge, marker_size
     )
-    write_output(ours, result.data)
+    write_output(ours, result.data, yaml=True)
     for problem in [*result.notes, *result.conflicts]:
         typer.echo(str(problem), err=True)
     if result.conflicts:

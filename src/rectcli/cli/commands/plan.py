@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from rectcli.cli.app import app, print_renderable, settings_of
+from rectcli.cli.app import app, echo, print_renderable, settings_of
 from rectcli.cli.options import Format, TableFormat, parse_date_option
-
-if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-
-_HEADER = (
-    "Imported by `rect import` from {plan}.",
-    "Each measure's units, deadline, milestones and recurring duties were read",
-    "from its text: check them against the plan (docs/import.md).",
-)
 
 
 @app.command("import")
@@ -28,7 +19,8 @@ def import_(
         typer.Argument(
             metavar="PLAN",
             dir_okay=False,
-            help="The plan document: UTF-8 text (.txt) or Word (.docx).",
+            help="The plan document: UTF-8 text (.txt), Word (.docx: tables or "
+            "paragraphs) or an Excel ledger (.xlsx).",
         ),
     ],
     output: Annotated[
@@ -61,16 +53,10 @@ def import_(
         ),
     ] = None,
 ) -> None:
-    """Read a task list (整改任务清单) in the official text format into tasks.yaml."""
-
+    """Read a task list (整改任务清单): a text plan, a Word table or an Excel ledger."""
     from rectcli import store
     from rectcli.errors import Problem, RectError
-    from rectcli.exchange.plan_text import parse_plan
-    from rectcli.exchange.plan_yaml import add_units as with_units
-    from rectcli.exchange.plan_yaml import tasks_yaml
-    from rectcli.model.shapes import UnitFile
-    from rectcli.model.units import UnitRegistry
-    from rectcli.model.validate import parse_tasks, parse_units
+    from rectcli.exchange.plan_files import read_plan_import, write_plan_import
 
     settings = settings_of(ctx)
     labels = settings.labels
@@ -81,67 +67,32 @@ def import_(
     if output is not None and not output.parent.is_dir():
         shown_dir = store.display_path(output.parent)
         raise RectError([Problem(store.display_path(output), 0, 0, f"no directory {shown_dir}")])
-    when = parse_date_option(issued, "--issued") if issued is not None else None
     units_path = store.units_file_for(output if output is not None else settings.tasks_path)
-    shown_units = store.display_path(units_path)
-    if units_path.exists():
-        registry = store.load_units(units_path)
-    elif add_units:
-        registry = UnitRegistry(UnitFile(units=[]))
-    else:
-        raise RectError(
-            [
-                Problem(
-                    shown_units,
-                    0,
-                    0,
-                    "no such file; write it (docs/format.md) or import with --add-units",
-                )
-            ]
-        )
-    text, shown_plan = store.read_plan(plan), store.display_path(plan)
-    found = parse_plan(
-        text, shown_plan, registry, units_path=shown_units, issued=when, allow_unknown=add_units
-    )
-    say = typer.echo if output is not None else _to_stderr
-    if found.unknown:
-        notes = [
-            (u.name, f"added by rect import ({shown_plan}:{u.line}:{u.col}): set full and kind")
-            for u in found.unknown
-        ]
-        with _locked(units_path):
-            current = store.read_text(units_path) if units_path.exists() else None
-            new_text = with_units(current, notes, shown_units)
-            registry = parse_units(new_text, shown_units)  # never write an invalid file
-            store.write_atomic(units_path, new_text)
-        names = "、".join(name for name, _ in notes)
-        say(labels("units_added", path=shown_units, n=len(notes), names=names))
-        found = parse_plan(text, shown_plan, registry, units_path=shown_units, issued=when)
-    header = [line.format(plan=plan.name) for line in _HEADER]
-    yaml_text = tasks_yaml(found.file, header)
     shown_out = store.display_path(output) if output is not None else "<stdout>"
-    parse_tasks(yaml_text, shown_out, registry)  # what is written loads
+    result = read_plan_import(
+        plan,
+        units_path,
+        shown_output=shown_out,
+        issued=parse_date_option(issued, "--issued") if issued is not None else None,
+        add_units=add_units,
+        today=settings.today,
+    )
+    for warning in result.warnings:
+        _to_stderr(str(warning))
+    write_plan_import(result, output, units_path)
+    say = echo if output is not None else _to_stderr
+    if result.added:
+        shown_units = store.display_path(units_path)
+        names = "、".join(result.added)
+        say(labels("units_added", path=shown_units, n=len(result.added), names=names))
     if output is None:
-        typer.echo(yaml_text, nl=False)
+        typer.echo(result.yaml_text, nl=False)
         return
-    with _locked(output):
-        store.write_output(output, yaml_text)
-    measures = sum(len(t.measures) for t in found.file.tasks)
-    say(labels("imported", tasks=len(found.file.tasks), measures=measures, path=shown_out))
+    say(labels("imported", tasks=result.tasks, measures=result.measures, path=shown_out))
 
 
 def _to_stderr(message: str) -> None:
-    typer.echo(message, err=True)
-
-
-def _locked(path: Path) -> AbstractContextManager[None]:
-    """The writers' lock of a file that exists (rect mark may be editing it); a new
-    file has no writers to wait for."""
-    from contextlib import nullcontext
-
-    from rectcli import store
-
-    return store.locked(path) if path.is_file() else nullcontext()
+    echo(message, err=True)
 
 
 @app.command()

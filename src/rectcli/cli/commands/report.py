@@ -3,53 +3,49 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Settings, app, print_renderable, settings_of
+from rectcli.cli.app import Settings, app, echo, print_renderable, settings_of
 from rectcli.cli.options import OutputFile, UnitFilter, complete_units, parse_date_option
 
 if TYPE_CHECKING:
     from rectcli.exchange.sheet_in import MarkRequest
-
-ReportFormat = Literal["table", "markdown", "html", "xlsx", "csv", "json"]
-_BY_SUFFIX: dict[str, ReportFormat] = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-    ".csv": "csv",
-    ".json": "json",
-    ".txt": "table",
-}
+    from rectcli.reports import ReportFormat
 
 
-def _report_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat:
+def _report_format(name: str | None, output: Path | None) -> ReportFormat:
+    """The --format asked for, else the one -o's suffix names, else the terminal table."""
+    from rectcli import reports
     from rectcli.errors import RectError
 
-    if fmt is not None:
-        chosen = fmt
-    elif output is None:
-        chosen = "table"
-    elif output.suffix.lower() in _BY_SUFFIX:
-        chosen = _BY_SUFFIX[output.suffix.lower()]
+    if name is not None:
+        if name not in reports.FORMATS:
+            raise RectError(f"--format {name}: use one of {'|'.join(reports.NAMES)}")
+        chosen = reports.get(name)
+    elif output is None or str(output) == "-":
+        chosen = reports.get("table")
     else:
+        found = reports.by_suffix(output.suffix)
+        if found is None:
+            raise RectError(
+                f"-o {output}: cannot tell the format from '{output.suffix or output.name}'; "
+                f"add --format {'|'.join(reports.NAMES)} or name the file "
+                + ", ".join(reports.suffixes()[:-1])
+                + f" or {reports.suffixes()[-1]}"
+            )
+        chosen = found
+    if chosen.binary and (output is None or str(output) == "-"):
         raise RectError(
-            f"-o {output}: cannot tell the format from '{output.suffix or output.name}'; "
-            "add --format markdown|html|xlsx|csv|json or name the file .md, .html, .xlsx, "
-            ".csv or .json"
+            f"--format {chosen.name} writes a file: name it with -o report{chosen.suffixes[0]}"
         )
-    if chosen == "xlsx" and output is None:
-        raise RectError("--format xlsx writes a workbook: name the file with -o report.xlsx")
     return chosen
 
 
 def _emit(settings: Settings, output: Path | None, data: str | bytes) -> None:
     """Print to stdout, or write the file atomically and say so."""
-    if output is None:
-        assert isinstance(data, str)
+    if output is None or str(output) == "-":
         typer.echo(data, nl=False)
         return
     from rectcli.store import display_path, write_output
@@ -62,11 +58,13 @@ def _emit(settings: Settings, output: Path | None, data: str | bytes) -> None:
 def report(
     ctx: typer.Context,
     fmt: Annotated[
-        ReportFormat | None,
+        str | None,
         typer.Option(
             "--format",
-            help="Output format (default: from the -o file's suffix; the terminal without "
-            "-o). json: English keys, the measures as `rect list --format json` has them.",
+            metavar="FORMAT",
+            help="table, markdown, html, xlsx, csv, json, docx or pdf (default: from the -o "
+            "file's suffix; the terminal without -o). json: English keys, the measures as "
+            "`rect list --format json` has them. docx and pdf: A4 documents for print.",
         ),
     ] = None,
     output: OutputFile = None,
@@ -88,13 +86,35 @@ def report(
             "(default: 30 days before --as-of).",
         ),
     ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            metavar="PERIOD",
+            help="A 月报/季报: 2024-06, 2024-Q2, 2024-H1, 2024, 本月 or 上月. The report is "
+            "as of the period's last day, counts what was done from its first, and its "
+            "title names it (2024年6月整改进展情况). Not with --since.",
+        ),
+    ] = None,
+    issuer: Annotated[
+        str | None,
+        typer.Option(
+            "--issuer",
+            metavar="TEXT",
+            help="The issuing office on docx/pdf reports (default: plan.issuer).",
+        ),
+    ] = None,
     due_within: Annotated[
         str | None,
         typer.Option("--due-within", metavar="14d", help="What counts as due soon (default 14d)."),
     ] = None,
 ) -> None:
     """The 调度/通报 report: each unit, most behind first, with what is overdue, due
-    soon, behind schedule and done since the last report, and a progress chart."""
+    soon, behind schedule and done since the last report, and a progress chart. A .csv
+    file written with -o starts with a UTF-8 BOM, for Excel."""
+    from dataclasses import replace
+
+    from rectcli import reports
     from rectcli.errors import RectError
     from rectcli.queries.report import build_report
     from rectcli.queries.rows import DUE_SOON_DAYS, parse_days
@@ -103,6 +123,17 @@ def report(
     chosen = _report_format(fmt, output)
     today = settings.today
     since_day = parse_date_option(since, "--since") if since else None
+    chosen_period = None
+    if period is not None:
+        from datetime import timedelta
+
+        from rectcli.dates.periods import parse_period
+
+        if since is not None:
+            raise RectError("--period sets --since itself (its first day): give one of them")
+        chosen_period = parse_period(period, today)
+        # as of its last day, counting as newly done what was done from its first day on
+        today, since_day = chosen_period.last, chosen_period.first - timedelta(days=1)
     if since_day is not None and since_day >= today:
         raise RectError(f"--since {since_day} is not before the report's day {today}")
     checklist = settings.load()
@@ -114,51 +145,37 @@ def report(
         soon_days=parse_days(due_within) if due_within else DUE_SOON_DAYS,
         public=public,
     )
+    if chosen_period is not None:
+        result = replace(result, since=chosen_period.first, period=chosen_period)
+    if issuer is not None and result.plan is not None:
+        result = replace(result, plan=result.plan.model_copy(update={"issuer": issuer}))
     labels = settings.labels
-    data: str | bytes
-    if chosen == "table":
-        from rectcli.reports.terminal import public_view, report_view
-
-        view = public_view(result, labels) if public else report_view(result, labels)
-        if output is None:
-            print_renderable(view)
+    data = reports.render(chosen, result, labels, public=public)
+    if chosen.output == "rich":
+        if output is None or str(output) == "-":
+            print_renderable(data)  # type: ignore[arg-type]  # the registry says: rich
             return
-        data = _plain_text(view)
-    elif chosen == "html":
-        from rectcli.reports.html import public_html, report_html
-
-        data = public_html(result, labels) if public else report_html(result, labels)
-    elif chosen == "markdown":
-        from rectcli.reports.text import public_markdown, report_markdown
-
-        data = public_markdown(result, labels) if public else report_markdown(result, labels)
-    elif chosen == "csv":
-        from rectcli.reports.text import public_csv, report_csv
-
-        data = public_csv(result, labels) if public else report_csv(result)
-    elif chosen == "json":
-        from rectcli.reports.json_doc import public_json, report_json
-
-        data = public_json(result) if public else report_json(result)
-    else:
-        from rectcli.reports.xlsx import public_workbook, report_workbook
+        data = _plain_text(data)
+    elif chosen.output == "workbook":
         from rectcli.store import display_path, write_workbook
 
         assert output is not None  # _report_format insists
-        book = public_workbook(result, labels) if public else report_workbook(result, labels)
-        write_workbook(output, book)
+        write_workbook(output, data)  # type: ignore[arg-type]
         typer.echo(labels("written", path=display_path(output)))
         return
+    elif chosen.name == "csv" and output is not None and str(output) != "-":
+        data = "\ufeff" + str(data)  # Excel on a Chinese Windows reads UTF-8 only with a BOM
+    assert isinstance(data, str | bytes)
     _emit(settings, output, data)
 
 
 def _plain_text(view: object) -> str:
     import io
 
-    from rich.console import Console
+    from rectcli.views.console import safe_console
 
     out = io.StringIO()
-    Console(file=out, width=100, color_system=None, highlight=False).print(view)
+    safe_console(file=out, width=100, color_system=None).print(view)
     return out.getvalue()
 
 
@@ -251,9 +268,21 @@ def import_sheet(
     settings = settings_of(ctx)
     checklist = settings.load()
     book = read_workbook(sheet)
-    named = unit or sheet_unit(book)
-    owner = resolve_unit(checklist, named) if named else None
     shown = display_path(sheet)
+    suggested = sheet_unit(book)  # a document property: anyone can edit it
+    owner = resolve_unit(checklist, unit) if unit else None
+    if suggested and owner is not None:
+        said = resolve_unit(checklist, suggested)
+        if said != owner:  # the sheet says another unit: refused, never guessed
+            from rectcli.errors import Problem, RectError
+
+            message = (
+                f"exported for {suggested}, but --unit {unit}: a unit records only its "
+                "own measures; import it with --unit of the unit that sent it"
+            )
+            raise RectError([Problem(shown, 0, 0, message)])
+    elif suggested:
+        owner = resolve_unit(checklist, suggested)
     labels = settings.labels
     requests = read_fill_sheet(book, shown, checklist, settings.today, owner, labels)
     skipped = sum(r.recorded for r in requests)
@@ -266,7 +295,7 @@ def import_sheet(
         return
     if dry_run:
         for request in requests:
-            typer.echo(_describe(request, labels))
+            echo(_describe(request, labels))
         return
     _record(settings, requests)
     typer.echo(labels("sheet_recorded", path=shown, n=len(requests)))
