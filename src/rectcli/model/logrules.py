@@ -117,3 +117,29 @@ def log_findings(measure: Measure, parts: Sequence[str], units: UnitRegistry) ->
 
 def _last(log: Sequence[tuple[str | None, Status]]) -> Status:
     return log[-1][1] if log else "todo"
+
+
+def dated_entries(
+    measure: Measure,
+) -> tuple[dict[str, date], list[tuple[int, str]], list[Finding]]:
+    """What entries say of the measure's dates: each milestone reached (its first day),
+    the approved extensions (延期: the entry's index and its new deadline), and what is
+    wrong with such entries."""
+    reached: dict[str, date] = {}
+    extensions: list[tuple[int, str]] = []
+    found: list[Finding] = []
+    steps = {ms.deadline for ms in measure.milestones}
+    for index, entry in enumerate(measure.progress):
+        if (entry.action == "延期") != (entry.deadline is not None):
+            found.append((("progress", index), _EXTENSION.format(measure.id)))
+        elif entry.deadline is not None:
+            extensions.append((index, entry.deadline))
+        if entry.milestone is not None:
+            reached.setdefault(entry.milestone, entry.date)
+            if entry.milestone not in steps:
+                message = f"{measure.id} has no milestone '{entry.milestone}'"
+                found.append((("progress", index, "milestone"), message))
+    return reached, extensions, found
+
+
+_EXTENSION = "{0}: an extension (延期) entry has action: 延期 and the approved deadline: together"

@@ -19,7 +19,7 @@ from rectcli.dates.workdays import WorkCalendar
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.memory import gc_paused
 from rectcli.model.checklist import Checklist
-from rectcli.model.logrules import log_findings
+from rectcli.model.logrules import dated_entries, log_findings
 from rectcli.model.policy import Policy
 from rectcli.model.shapes import Task, TaskFile, UnitFile
 from rectcli.model.units import UnitRegistry, person_email
@@ -294,43 +294,26 @@ def check_tasks(
             m_loc: list[str | int] = [*t_loc, "measures", m_index]
             _record_id(checklist, measure.id, path, at(m_loc), problems)
             if not measure.id.startswith(f"{task.id}."):
-                problems.append(
-                    Problem(
-                        path,
-                        *at([*m_loc, "id"]),
-                        f"measure id '{measure.id}' must start with its task's id: '{task.id}.N'",
-                    )
-                )
+                wrong_id = f"measure id '{measure.id}' must start with its task's id: '{task.id}.N'"
+                problems.append(Problem(path, *at([*m_loc, "id"]), wrong_id))
             if measure.units is not None:
                 check_units(measure.units, [*m_loc, "units"])
             for r_index, duty in enumerate(measure.recurring):
                 if duty.units is not None:
                     check_units(duty.units, [*m_loc, "recurring", r_index, "units"])
-            reached: dict[str, date] = {}  # a milestone reached by an entry: its first day
+            reached, extensions, wrong = dated_entries(measure)  # milestones, 延期
+            problems += [Problem(path, *at([*m_loc, *w]), message) for w, message in wrong]
             extended: Deadline | None = None  # the last approved extension (延期)
-            for e_index, entry in enumerate(measure.progress):
-                e_loc: list[str | int] = [*m_loc, "progress", e_index]
-                if (entry.action == "延期") != (entry.deadline is not None):
-                    problems.append(Problem(path, *at(e_loc), _EXTENSION.format(measure.id)))
-                elif entry.deadline is not None:
-                    extended = read_deadline(entry.deadline, [*e_loc, "deadline"]) or extended
-                if entry.milestone is None:
-                    continue
-                reached.setdefault(entry.milestone, entry.date)
-                if all(ms.deadline != entry.milestone for ms in measure.milestones):
-                    problems.append(
-                        Problem(
-                            path,
-                            *at([*m_loc, "progress", e_index, "milestone"]),
-                            f"{measure.id} has no milestone '{entry.milestone}'",
-                        )
-                    )
+            for e_index, phrase in extensions:
+                e_loc: list[str | int] = [*m_loc, "progress", e_index, "deadline"]
+                extended = read_deadline(phrase, e_loc) or extended
             own = None
             if measure.deadline is not None:
                 own = read_deadline(measure.deadline, [*m_loc, "deadline"])
+            ms_loc: list[str | int] = [*m_loc, "milestones"]
             steps = [
                 (
-                    read_deadline(ms.deadline, [*m_loc, "milestones", i, "deadline"]),
+                    read_deadline(ms.deadline, [*ms_loc, i, "deadline"]),
                     ms.done or reached.get(ms.deadline),
                 )
                 for i, ms in enumerate(measure.milestones)
@@ -358,9 +341,6 @@ def check_tasks(
                 checklist.duties[measure.id] = duties
                 problems.extend(found)
     return problems
-
-
-_EXTENSION = "{0}: an extension (延期) entry has action: 延期 and the approved deadline: together"
 
 
 def _record_id(
