@@ -26,7 +26,18 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch) -> None:
     # The user's environment must not leak into exact-output tests.
     for name in ("RECT_FILE", "RECT_TODAY", "RECT_LANG", "NO_COLOR", "FORCE_COLOR"):
         monkeypatch.delenv(name, raising=False)
+    # An English locale would make English the default (issue 16): tests pin a neutral one.
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "80")
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages and help in English: for tests written when English was the default (the
+    default is Chinese since issue 16); `pytestmark = pytest.mark.usefixtures("english")`."""
+    monkeypatch.setenv("RECT_LANG", "en")
 
 
 @pytest.fixture(autouse=True)

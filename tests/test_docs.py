@@ -1,4 +1,5 @@
-"""docs/cli.md is the --help of every command; this test keeps them in step.
+"""docs/cli.md (English) and docs/cli.zh.md (Chinese) are the --help of every command;
+this test keeps them in step.
 
 Regenerate after changing a command: RECT_UPDATE_DOCS=1 pytest tests/test_docs.py
 """
@@ -7,27 +8,40 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from typer.main import get_command
 from typer.testing import CliRunner
 
 from rectcli.cli.main import app
 from tests.helpers import ROOT
 
-CLI_DOC = ROOT / "docs" / "cli.md"
-HEADER = """# Command-line reference
+CLI_DOCS = {"en": ROOT / "docs" / "cli.md", "zh": ROOT / "docs" / "cli.zh.md"}
+HEADERS = {
+    "en": """# Command-line reference
 
-Generated from `rect --help` and `rect COMMAND --help`; `tests/test_docs.py` keeps it in
-step (`RECT_UPDATE_DOCS=1 pytest tests/test_docs.py` regenerates it).
-"""
+Generated from `rect --lang en --help` and `rect --lang en COMMAND --help`;
+`tests/test_docs.py` keeps it in step (`RECT_UPDATE_DOCS=1 pytest tests/test_docs.py`
+regenerates it). In Chinese (rect's default): [cli.zh.md](cli.zh.md).
+""",
+    "zh": """# 命令参考
+
+由 `rect --help` 和 `rect 命令 --help` 生成（中文是 rect 的默认语言）；`tests/test_docs.py`
+保持其与程序一致（`RECT_UPDATE_DOCS=1 pytest tests/test_docs.py` 重新生成）。
+English: [cli.md](cli.md).
+""",
+}
 
 
-def cli_reference() -> str:
+def cli_reference(lang: str) -> str:
     runner = CliRunner()
     group = get_command(app)
-    sections = [HEADER]
+    sections = [HEADERS[lang]]
     for command in [[], *([name] for name in group.commands)]:  # type: ignore[attr-defined]
         result = runner.invoke(
-            app, [*command, "--help"], prog_name="rect", env={"COLUMNS": "80", "TERM": "dumb"}
+            app,
+            [*command, "--help"],
+            prog_name="rect",
+            env={"COLUMNS": "80", "TERM": "dumb", "RECT_LANG": lang},
         )
         assert result.exit_code == 0, result.output
         title = " ".join(["rect", *command])
@@ -35,12 +49,13 @@ def cli_reference() -> str:
     return "\n".join(sections)
 
 
-def test_cli_reference_is_current() -> None:
-    expected = cli_reference()
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_cli_reference_is_current(lang: str) -> None:
+    expected = cli_reference(lang)
     if os.environ.get("RECT_UPDATE_DOCS"):
-        CLI_DOC.write_text(expected, encoding="utf-8")
-    assert CLI_DOC.read_text(encoding="utf-8") == expected, (
-        "docs/cli.md is stale: RECT_UPDATE_DOCS=1 pytest tests/test_docs.py"
+        CLI_DOCS[lang].write_text(expected, encoding="utf-8")
+    assert CLI_DOCS[lang].read_text(encoding="utf-8") == expected, (
+        f"docs/{CLI_DOCS[lang].name} is stale: RECT_UPDATE_DOCS=1 pytest tests/test_docs.py"
     )
 
 

@@ -20,15 +20,8 @@ PACKAGE = ROOT / "src" / "rectcli"
 
 # Lowest first. A module may import its own layer and those below it.
 LAYERS: list[set[str]] = [
-    {
-        "rectcli",
-        "errors",
-        "statuses",
-        "memory",
-        "labels",
-        "textsafe",
-        "labels_docs",
-    },  # words, the one error
+    # the words (the catalog and its front, labels), the one error, data made safe to show
+    {"rectcli", "errors", "statuses", "memory", "labels", "langs", "catalog", "textsafe"},
     {"yamltext"},  # YAML text tools that know no models
     {"dates"},  # the deadline grammar, recurrence, working days
     {"model"},  # pydantic shapes, validation, the checklist

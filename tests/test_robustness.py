@@ -178,6 +178,7 @@ def test_near_deadline_phrases_are_read_or_refused(text: str, issued: date | Non
     _read(text, issued)
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_control_character_is_one_located_line(workdir: Path) -> None:
     # Found by the fuzzer: libyaml's reader error spanned lines and had no position.
     text = MINI.decode().replace("已清运约一半", "已清运\x1f约一半")

@@ -40,17 +40,20 @@ def invoke_help(command: list[str]) -> typer.testing.Result:
     return CliRunner().invoke(app, [*command, "--help"], prog_name="rect")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_no_arguments_shows_help(invoke: Invoke) -> None:
     result = invoke(as_of=None)
     assert "Usage: rect [OPTIONS] COMMAND [ARGS]..." in result.output
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_bad_as_of(invoke: Invoke, mini: Path) -> None:
     result = invoke("status", file=mini, as_of="2024-13-01")
     assert result.exit_code == 2
     assert result.stderr == "error: --as-of: '2024-13-01' is not a date; write it as 2024-06-30\n"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_bad_lang(invoke: Invoke, mini: Path) -> None:
     result = invoke("status", file=mini, lang="fr")
     assert result.exit_code == 2
@@ -74,6 +77,7 @@ def test_finds_data_walking_up(
     assert result.exit_code == 0, result.stderr
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_no_data_found(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = invoke("status")
@@ -85,11 +89,17 @@ def test_no_data_found(invoke: Invoke, tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_usage_error_exits_2(invoke: Invoke) -> None:
-    result = invoke("list", "--format", "xml")
+    result = invoke("list", "--format", "xml", lang="en")
     assert result.exit_code == 2
     assert "Invalid value for '--format'" in result.stderr
+    chinese = invoke("list", "--format", "xml")  # the default: click's words too
+    assert (chinese.exit_code, chinese.stderr.splitlines()[-1]) == (
+        2,
+        "错误：--format 的值无效：“xml”不是 'table', 'json', 'csv' 之一。",
+    )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_console_script_runs_without_traceback(tmp_path: Path) -> None:
     rect = shutil.which("rect")
     command = [rect] if rect else [sys.executable, "-m", "rectcli"]
@@ -115,6 +125,7 @@ def test_completion_of_ids_and_units(mini: Path) -> None:
     assert complete_ids(root, "") == []
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("words", "expected"),
     [
@@ -129,6 +140,7 @@ def test_completion_of_ids_and_units(mini: Path) -> None:
                 "--lang",
                 "--no-cache",
                 "--debug",
+                "--version",
                 "--install-completion",
                 "--show-completion",
                 "--help",

@@ -66,6 +66,7 @@ def chartsheet_first(path: Path) -> Path:
     return path
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_import_sheet_refuses_what_is_no_workbook(
     mini: Path, tmp_path: Path, invoke: Invoke
 ) -> None:

@@ -13,9 +13,9 @@ from typer._coercion import build_runtime_param
 from typer.main import get_command, get_command_name
 from typer.testing import CliRunner
 
-from rectcli.cli.app import VALUED_OPTIONS, build_only, command_word
 from rectcli.cli.coercion import quick
 from rectcli.cli.main import app
+from rectcli.cli.startup import VALUED_OPTIONS, build_only, command_word
 
 
 def names() -> list[str]:

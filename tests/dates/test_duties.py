@@ -118,6 +118,7 @@ def test_an_incident_cleared_in_time_is_not_listed(invoke: Invoke, data: Path) -
     assert [r for r in json.loads(result.stdout) if r.get("duty")] == []
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("old", "new", "where", "message"),
     [

@@ -179,6 +179,7 @@ def test_a_measure_counts_working_days_from_its_start(invoke: Invoke, calendar_d
     assert rows["2.4"]["due"] == "2024-10-16"  # 2024-09-20 + 15 working days, 国庆 skipped
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_an_unknown_year_in_the_data_counts_weekends_with_a_warning(
     invoke: Invoke, calendar_data: Path
 ) -> None:

@@ -206,6 +206,7 @@ def test_cli_check_with_diff_and_named_files(invoke: Invoke, project: Path) -> N
     assert result.stdout.endswith("1 个文件需要格式化：运行 rect fmt\n")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_cli_reports_problems_of_every_file(invoke: Invoke, project: Path) -> None:
     (project.parent / "bad.yaml").write_text("plan:\n  title: [\n", encoding="utf-8")
     result = invoke("fmt", "--check", "data/bad.yaml", "data/nope.yaml")

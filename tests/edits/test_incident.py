@@ -45,6 +45,7 @@ def test_a_new_incident_goes_at_the_end_of_the_list(invoke: Invoke, data: Path) 
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_clearing_the_open_incident_found_that_day(invoke: Invoke, data: Path) -> None:
     before = data.read_text(encoding="utf-8")
     assert overdue_incidents(invoke, "2024-10-20") == [
@@ -78,6 +79,7 @@ def test_the_first_incident_of_a_duty(invoke: Invoke, shipped: Path) -> None:
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -133,6 +135,7 @@ def test_refusals(invoke: Invoke, data: Path, args: list[str], message: str | No
     assert data.read_bytes() == before
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_year_the_calendar_does_not_know_counts_weekends_with_a_warning(
     invoke: Invoke, data: Path
 ) -> None:

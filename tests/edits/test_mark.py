@@ -203,6 +203,7 @@ REFUSALS = [
 ]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize("args, message", REFUSALS)
 def test_refusals_are_one_line_and_exit_2(
     invoke: Invoke, commented: Path, args: list[str], message: str
@@ -425,6 +426,7 @@ def test_an_edit_that_changes_more_than_the_mark_is_refused(
     assert problem.message == UNREADABLE.format("2.1")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_mark_never_edits_an_item_quoted_in_a_block_scalar(invoke: Invoke, mini: Path) -> None:
     text = mini.read_text(encoding="utf-8").replace(
         "    finding: 老粮库院内堆存约2500立方米建筑垃圾。\n",

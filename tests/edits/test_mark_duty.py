@@ -87,6 +87,7 @@ def test_a_status_left_out_on_a_measure_without_one_adds_no_status_line(
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -158,6 +159,7 @@ def test_a_part_of_a_phrase_names_it(invoke: Invoke, data: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "已记录 1.1 每季度，状态仍为推进中\n")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_words_of_two_duties_are_refused(invoke: Invoke, data: Path) -> None:
     text = data.read_text(encoding="utf-8").replace("理论中心组学习会}", "研究生态环境保护}")
     data.write_text(text, encoding="utf-8")
@@ -169,6 +171,7 @@ def test_words_of_two_duties_are_refused(invoke: Invoke, data: Path) -> None:
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_closed_measures_duties_have_ended(invoke: Invoke, data: Path) -> None:
     duty = "          - {every: 每年10月末, text: 处理完成当年产生的渗滤液}\n"
     text = data.read_text(encoding="utf-8")

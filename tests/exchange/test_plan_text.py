@@ -114,6 +114,7 @@ def test_import_prints_the_same_yaml_without_output(invoke: Invoke, project: Pat
     assert result.stdout == project.read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_import_refuses_to_replace_a_file_without_force(invoke: Invoke, project: Path) -> None:
     project.write_text("keep me\n", encoding="utf-8")
     result = invoke("import", str(SEED_PLAN), "-o", str(project))
@@ -130,6 +131,7 @@ def _with_units(text: str, units: str) -> str:
     return text.replace(old, f"责任单位：{units}")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_unknown_units_are_located_with_suggestions(invoke: Invoke, project: Path) -> None:
     plan = project.parent / "plan.txt"
     plan.write_text(_with_units(SEED_TEXT, "各区、住建厅、城管局"), encoding="utf-8")
@@ -202,6 +204,7 @@ def test_docx_import_through_the_cli(invoke: Invoke, project: Path) -> None:
     assert load(project, use_cache=False).file.tasks[9].measures[4].milestones[2].text == "完成整改"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -540,6 +543,7 @@ def test_cn_number(text: str, number: int) -> None:
     assert cn_number(text) == number
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_import_refuses_a_bad_issued_date(invoke: Invoke, project: Path) -> None:
     result = invoke("import", str(SEED_PLAN), "-o", str(project), "--force", "--issued", "4/12")
     assert (result.exit_code, result.stderr) == (
@@ -548,6 +552,7 @@ def test_import_refuses_a_bad_issued_date(invoke: Invoke, project: Path) -> None
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_import_into_a_missing_directory(invoke: Invoke, project: Path) -> None:
     target = project.parent / "nowhere" / "tasks.yaml"
     result = invoke("import", str(SEED_PLAN), "-o", str(target))
@@ -563,7 +568,7 @@ def test_import_without_a_units_file(invoke: Invoke, tmp_path: Path) -> None:
     assert (refused.exit_code, refused.stdout, refused.stderr) == (
         2,
         "",
-        f"{units}: error: no such file; write it (docs/format.md) or import with --add-units\n",
+        f"{units}: error: 没有这个文件；请编写它（见 docs/format.md），或导入时加 --add-units\n",
     )
     assert not units.exists()
     result = invoke("import", str(SEED_PLAN), "--add-units", file=tasks)

@@ -142,6 +142,7 @@ def test_people_are_read_as_the_base_has_them(repo: Path, invoke: Invoke) -> Non
     assert [r["kind"] for r in json.loads(result.stdout)] == ["unknown_author"]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("args", "message"),
     [

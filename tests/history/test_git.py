@@ -25,6 +25,7 @@ def no_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(empty))
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.usefixtures("no_git")
 def test_diff_without_git(invoke: Invoke, mini: Path) -> None:
     result = invoke("diff", "HEAD", file=mini)
@@ -44,6 +45,7 @@ def test_mark_without_git_is_by_the_login_name(
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_merge_driver_refuses_binary_versions(invoke: Invoke, tmp_path: Path) -> None:
     paths = []
     for name, tail in (("O", b"\0\n"), ("A", b"\0a\n"), ("B", b"\0b\n")):

@@ -275,6 +275,7 @@ def test_driver_reports_each_conflict_and_exits_1(invoke: Invoke, tmp_path: Path
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_driver_merges_a_broken_file_line_by_line(invoke: Invoke, tmp_path: Path) -> None:
     issued = "  issued: 2024-04-12\n"
     ours = marked(BASE, "3.2", "doing", "2024-03-01", "甲").replace(
@@ -317,6 +318,7 @@ CASES = [(name, command) for name in ("tasks.yaml", "units.yaml") for command in
 CASES.append(("tasks.yaml", ["mark", "1.1", "doing"]))
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(("name", "command"), CASES, ids=[f"{n}-{' '.join(c)}" for n, c in CASES])
 def test_every_command_locates_a_conflict_left_in_a_file(
     invoke: Invoke, shipped: Path, monkeypatch: pytest.MonkeyPatch, name: str, command: list[str]

@@ -124,6 +124,7 @@ CASES = {
 }
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize("case", CASES)
 def test_bad_input_is_one_located_line(
     invoke: Invoke, mini: Path, monkeypatch: pytest.MonkeyPatch, case: str
@@ -135,6 +136,7 @@ def test_bad_input_is_one_located_line(
     assert (result.exit_code, result.stderr, result.stdout) == (2, message + "\n", "")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_all_errors_reported_at_once(
     invoke: Invoke, mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -149,6 +151,7 @@ def test_all_errors_reported_at_once(
     ]  # pydantic problems first; unit names are checked once the shape is right
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_conflict_markers(invoke: Invoke, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     mini.write_text(
         edited(
@@ -171,6 +174,7 @@ def test_conflict_markers(invoke: Invoke, mini: Path, monkeypatch: pytest.Monkey
     ]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_gbk_file(invoke: Invoke, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     mini.write_bytes(MINI.encode("gbk"))
     monkeypatch.chdir(mini.parent)
@@ -201,12 +205,14 @@ def test_alias_bomb_is_refused_fast(invoke: Invoke, mini: Path) -> None:
     assert "YAML anchors, aliases and merge keys are not allowed" in result.stderr
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_missing_file(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("status", file=tmp_path / "nope.yaml")
     assert result.exit_code == 2
     assert result.stderr.endswith("nope.yaml: error: no such file\n")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_bad_units_file(invoke: Invoke, mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     units = mini.parent / "units.yaml"
     units.write_text(

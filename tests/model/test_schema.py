@@ -103,6 +103,7 @@ def test_a_field_reads_as_documented() -> None:
     assert deadline["description"].startswith("A Chinese phrase as the plan writes it")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_unknown_schema(invoke: Invoke) -> None:
     result = invoke("schema", "task")
     assert result.exit_code == 2

@@ -66,6 +66,7 @@ def test_a_directory_of_files_is_a_list(tmp_path: Path, invoke: Invoke, sharded:
     assert len(rows(invoke)) == 4  # data/tasks/ found from the working directory
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_errors_name_the_file_and_line(sharded: Path, invoke: Invoke) -> None:
     shard = sharded / "tasks" / "池南区.yaml"
     shard.write_text(SHARD.replace("units: [池南区]", "units: [池南县]"), encoding="utf-8")
@@ -77,6 +78,7 @@ def test_errors_name_the_file_and_line(sharded: Path, invoke: Invoke) -> None:
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_ids_are_unique_across_files(sharded: Path, invoke: Invoke) -> None:
     shard = sharded / "tasks" / "池南区.yaml"
     shard.write_text(SHARD.replace('id: "2.1"', 'id: "1.2"'), encoding="utf-8")
@@ -90,6 +92,7 @@ def test_ids_are_unique_across_files(sharded: Path, invoke: Invoke) -> None:
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_the_plan_is_written_once(sharded: Path, invoke: Invoke) -> None:
     (sharded / "tasks" / "池南区.yaml").write_text(MAIN.split("tasks:")[0] + SHARD)
     result = invoke("status")

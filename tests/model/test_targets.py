@@ -133,6 +133,7 @@ def test_targets_csv(invoke: Invoke, with_targets: Path) -> None:
     ]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_no_targets_file(invoke: Invoke, mini: Path) -> None:
     result = invoke("targets", file=mini)
     assert result.exit_code == 2

@@ -336,6 +336,7 @@ def test_table_to_a_file_is_plain_text(invoke: Invoke, data: Path, tmp_path: Pat
     assert "\x1b[" not in text
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -100,6 +100,7 @@ def test_markdown_from_data_is_text(mini: Path, invoke: Invoke) -> None:
         assert "\\*粗\\* \\`code\\`" in result.stdout
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_fmt_rewrites_nothing_check_rejects(mini: Path, invoke: Invoke) -> None:
     text = mini.read_text(encoding="utf-8").replace("units: [池南区]", "units: [池东区]")
     text = text.replace('  - id: "2"', '  - id:    "2"')  # something fmt would change

@@ -116,6 +116,7 @@ def test_unit_and_open_filters(invoke: Invoke, data: Path) -> None:
     assert summaries == ["1.3 rrule", "1.4 ", "2.1 ", "2.1 rrule"]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_english_and_refusals(invoke: Invoke, data: Path) -> None:
     result = invoke("calendar", "--unit", "住建", file=data, as_of=AS_OF)
     assert (result.exit_code, result.stderr) == (

@@ -37,8 +37,22 @@ class _Group(TyperGroup):
     """
 
     def parse_args(self, ctx: ClickContext, args: list[str]) -> list[str]:
-        from rectcli.cli.coercion import quicken
+        import sys
 
+        from rectcli.cli.coercion import quicken
+        from rectcli.langs import completing, lang_of
+
+        if ctx.parent is None:  # the root: help in the run's language (issue 16)
+            lang = lang_of(args)
+            if lang == "zh" or "rectcli.cli.localize" in sys.modules:  # (en: undo a zh run)
+                from rectcli.cli.localize import localize
+
+                helps = not args or "--help" in args or "-h" in args or completing()
+                localize(self, lang, with_help=helps)
+            if completing():
+                from rectcli.cli.shared import add_completions
+
+                add_completions(self, None)
         quicken(self)
         return super().parse_args(ctx, args)
 
@@ -49,6 +63,12 @@ class _Group(TyperGroup):
 
         name, command, rest = super().resolve_command(ctx, args)
         if command is not None:
+            from rectcli.cli.shared import add_completions, add_file_option
+            from rectcli.langs import completing
+
+            add_file_option(self, command)
+            if completing():
+                add_completions(self, command)
             quicken(command)
         return name, command, rest
 
@@ -58,8 +78,11 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except RectError as exc:
+            from rectcli.catalog.messages import localized
+
+            lang = run_lang(ctx)
             for problem in exc.problems:
-                typer.echo(str(problem), err=True)
+                typer.echo(str(localized(problem, lang)), err=True)
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, TyperException):
             raise  # typer's own: usage errors (exit 2), exits, ^C
@@ -102,6 +125,10 @@ app = typer.Typer(
 )
 
 
+STDIN = "-"  # as a file name: standard input (or, for -o, standard output)
+STDIN_SHOWN = "<stdin>"  # its name in messages
+
+
 @dataclass
 class Settings:
     file: Path | None
@@ -112,15 +139,26 @@ class Settings:
     warned: set[int] = field(default_factory=set)  # years already warned of (warn_guessed)
 
     @property
+    def from_stdin(self) -> bool:
+        """``--file -``: the list comes on standard input (read-only)."""
+        return self.file is not None and str(self.file) == STDIN
+
+    @property
     def tasks_path(self) -> Path:
         from rectcli.store import find_tasks_file
 
+        if self.from_stdin:
+            from rectcli.errors import RectError
+
+            raise RectError("--file -: standard input can only be read; name the file to change")
         return self.file if self.file else find_tasks_file(Path.cwd())
 
     def load(self) -> Checklist:
         from rectcli.memory import gc_paused
         from rectcli.store import load
 
+        if self.from_stdin:
+            return self._load_stdin()
         with gc_paused():
             checklist = load(self.tasks_path, use_cache=not self.no_cache)
             # The checklist lives until the process ends: hide its ~10 objects per line
@@ -143,6 +181,15 @@ class Settings:
         for year in sorted(calendar.guessed - self.warned):
             typer.echo(self.labels("unknown_year", year=year, last=KNOWN_YEARS[1]), err=True)
             self.warned.add(year)
+
+    def _load_stdin(self) -> Checklist:
+        """The list on stdin (``git show REV:data/tasks.yaml | rect --file - status``),
+        with the units.yaml (policy, holidays) of the project here."""
+        from rectcli.store import find_tasks_file, read_text, side_dir
+        from rectcli.store.loading import load_text
+
+        text = read_text(Path(STDIN))
+        return load_text(text, STDIN_SHOWN, side_dir(find_tasks_file(Path.cwd())))
 
     @property
     def today(self) -> date:
@@ -170,6 +217,18 @@ class Settings:
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)  # as dates/grammar.py's years
 
 
+def run_lang(ctx: ClickContext) -> str:
+    """The language of this run's messages: --lang, RECT_LANG, the locale; zh when the
+    one asked for is unknown (the error saying so is then in Chinese)."""
+    from rectcli.langs import LANGS, env_lang
+
+    settings = ctx.find_object(Settings)
+    for lang in (settings.lang if settings is not None else None, env_lang()):
+        if lang and lang.lower() in LANGS:
+            return lang.lower()
+    return "zh"
+
+
 def settings_of(ctx: typer.Context) -> Settings:
     settings = ctx.find_object(Settings) if ctx is not None else None
     assert settings is not None
@@ -177,15 +236,24 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 def console() -> Console:
+    from rectcli.cli.localize import keep_marks_on_the_line
     from rectcli.views.console import safe_console
 
+    keep_marks_on_the_line()
     # Rich honours NO_COLOR and drops colour when stdout is not a terminal. Data is
     # never markup and its control characters are shown (views/console.py).
     return safe_console(soft_wrap=False)
 
 
 def print_renderable(renderable: RenderableType) -> None:
-    console().print(renderable)
+    """Print to the terminal; piped, without the padding Rich leaves at line ends."""
+    out = console()
+    if out.is_terminal:
+        out.print(renderable)
+        return
+    with out.capture() as captured:
+        out.print(renderable)
+    typer.echo("\n".join(line.rstrip() for line in captured.get().split("\n")), nl=False)
 
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
@@ -203,7 +271,8 @@ FileOption = Annotated[
         "-f",
         envvar="RECT_FILE",
         metavar="PATH",
-        help="The task list (default: data/tasks.yaml here or in a parent directory).",
+        help="The task list (default: data/tasks.yaml here or in a parent directory; "
+        "- reads standard input).",
     ),
 ]
 AsOfOption = Annotated[
@@ -248,6 +317,26 @@ DebugOption = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from rectcli import __version__
+
+        typer.echo(f"rect {__version__}")
+        raise typer.Exit(0)
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option(
+        "--version",
+        is_eager=True,
+        expose_value=False,
+        callback=_show_version,
+        help="Print rect's version and exit.",
+    ),
+]
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -256,71 +345,17 @@ def root(
     lang: LangOption = None,
     no_cache: NoCacheOption = False,
     debug: DebugOption = False,
+    _version: VersionOption = False,
 ) -> None:
     """rect: track a rectification task list (整改任务清单) kept as YAML in git.
 
     Exit codes: 0 success; 1 `rect check` found overdue measures; 2 invalid data or
     usage; 70 an internal error (a bug in rect: please report it).
+
+    Environment: RECT_FILE (as --file), RECT_TODAY (as --as-of), RECT_LANG (as --lang;
+    unset, the locale's LC_ALL/LC_MESSAGES/LANG: English when it is English, else
+    Chinese), RECT_NO_CACHE (as --no-cache), RECT_DEBUG (as --debug), RECT_CACHE_DIR (the
+    parse cache, default ~/.cache/rect), NO_COLOR (no colours), TZ (the time zone that
+    decides today).
     """
     ctx.obj = Settings(file, as_of, lang, no_cache, debug)
-
-
-# ---- start-up: build only the command that runs (issue 6) ----
-
-# The root options that take a value: the word after them is not a command name.
-VALUED_OPTIONS = frozenset({"--file", "-f", "--as-of", "--lang"})
-
-
-def build_only(typer_app: typer.Typer, args: list[str]) -> None:
-    """Before the console script runs ``args``: keep only the command they name.
-
-    Typer builds every command's options (signatures, type hints) before running one,
-    a fifth of the start-up of ``rect --help``. The command list (``rect``, ``rect -h``)
-    gets stand-ins with the same names and help; an unknown name keeps every command,
-    so the error can suggest one. Shell completion needs them all.
-    """
-    import inspect
-
-    from typer.main import get_command_name
-    from typer.models import CommandInfo
-
-    if any(name.endswith("_COMPLETE") for name in os.environ):
-        return
-
-    def name_of(info: CommandInfo) -> str:
-        return info.name or get_command_name(getattr(info.callback, "__name__", ""))
-
-    wanted = command_word(args)
-    infos = typer_app.registered_commands
-    if wanted is None:
-        typer_app.registered_commands = [
-            CommandInfo(
-                name_of(info),
-                callback=_stand_in,
-                help=info.help or inspect.getdoc(info.callback),
-                short_help=info.short_help,
-                hidden=info.hidden,
-                deprecated=info.deprecated,
-            )
-            for info in infos
-        ]
-    elif any(name_of(info) == wanted for info in infos):
-        typer_app.registered_commands = [i for i in infos if name_of(i) == wanted]
-
-
-def command_word(args: list[str]) -> str | None:
-    after_option = False
-    for arg in args:
-        if after_option:
-            after_option = False
-        elif arg == "--":
-            return None
-        elif arg in VALUED_OPTIONS:
-            after_option = True
-        elif not arg.startswith("-"):
-            return arg
-    return None
-
-
-def _stand_in() -> None:
-    """Listed in the command list only; never run."""

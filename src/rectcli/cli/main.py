@@ -6,9 +6,10 @@ from __future__ import annotations
 import sys
 from typing import NoReturn
 
-from rectcli.cli.app import INTERNAL_ERROR, app, build_only, internal_error
+from rectcli.cli.app import INTERNAL_ERROR, app, internal_error
+from rectcli.cli.startup import build_only
 from rectcli.cli.commands import read  # noqa: F401  (registers commands)
-from rectcli.cli.commands import edit, history, deadline, report, plan, merge  # noqa: F401
+from rectcli.cli.commands import edit, history, deadline, check, report, plan, merge  # noqa: F401
 from rectcli.cli.commands import incident, documents, holidays  # noqa: F401
 
 

@@ -29,6 +29,11 @@ class CheckFormat(str, Enum):
     junit = "junit"
 
 
+def is_stdout(output: Path | None) -> bool:
+    """``-o -``: standard output."""
+    return output is not None and str(output) == "-"
+
+
 def parse_date_option(text: str, option: str) -> date:
     """An option's ISO date, or a usage error naming the option."""
     from rectcli.errors import RectError

@@ -11,7 +11,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rectcli.errors import Problem, RectError
-from rectcli.store.files import display_path, read_bytes, write_atomic
+from rectcli.store.files import (
+    display_path,
+    read_bytes,
+    write_atomic,
+)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -48,11 +52,16 @@ def write_output(path: Path, data: str | bytes, *, yaml: bool = False) -> None:
 
 def write_workbook(path: Path, book: Workbook) -> None:
     """Save an openpyxl workbook atomically (built in memory first)."""
+    write_output(path, workbook_bytes(book))
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """An openpyxl workbook as the bytes of an .xlsx file (``-o -``: for stdout)."""
     import io
 
     buffer = io.BytesIO()
     book.save(buffer)
-    write_output(path, buffer.getvalue())
+    return buffer.getvalue()
 
 
 # Caps checked before a workbook or a document is parsed (issue 14): a 317 KB .xlsx can

@@ -13,9 +13,18 @@ from pathlib import Path
 
 from rectcli.errors import Problem, RectError
 
+STDIN = "-"  # as a file to read: standard input
+STDIN_SHOWN = "<stdin>"
+
+
+def is_stdin(path: Path | str) -> bool:
+    return str(path) == STDIN
+
 
 def display_path(path: Path) -> str:
     """The path as the user would type it: relative to the working directory if inside it."""
+    if is_stdin(path):
+        return STDIN_SHOWN
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
@@ -39,8 +48,11 @@ def read_raw(path: Path) -> str:
 
 
 def read_with_status(path: Path) -> tuple[bytes, os.stat_result]:
-    """A file's bytes, and its status when they were read (the parse cache stamps both)."""
+    """A file's bytes, and its status when they were read (the parse cache stamps both).
+    ``-`` is standard input (read once; a second read gets the same bytes)."""
     shown = display_path(path)
+    if is_stdin(path):
+        return _stdin(), os.fstat(0) if _has_fd(0) else os.stat_result((0,) * 10)
     try:
         with open(path, "rb") as handle:
             return handle.read(), os.fstat(handle.fileno())
@@ -50,6 +62,30 @@ def read_with_status(path: Path) -> tuple[bytes, os.stat_result]:
         raise RectError([Problem(shown, 0, 0, "is a directory, not a YAML file")]) from None
     except OSError as exc:
         raise RectError([Problem(shown, 0, 0, f"cannot read: {exc.strerror}")]) from None
+
+
+_STDIN_READ: dict[int, bytes] = {}
+
+
+def _stdin() -> bytes:
+    """Standard input's bytes, read once per stream (tests run many in one process)."""
+    import sys
+
+    stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else sys.stdin
+    key = id(stream)
+    if key not in _STDIN_READ:
+        data = stream.read()
+        _STDIN_READ.clear()
+        _STDIN_READ[key] = data if isinstance(data, bytes) else data.encode()
+    return _STDIN_READ[key]
+
+
+def _has_fd(fd: int) -> bool:
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
 
 
 def decode_text(raw: bytes, shown: str) -> str:
@@ -81,6 +117,12 @@ def _encoding_problem(shown: str, raw: bytes, exc: UnicodeDecodeError) -> Proble
 
 
 def write_atomic(path: Path, text: str | bytes) -> os.stat_result:
+    if is_stdin(path):
+        raise RectError([Problem(STDIN_SHOWN, 0, 0, "standard input can only be read")])
+    return _write_atomic(path, text)
+
+
+def _write_atomic(path: Path, text: str | bytes) -> os.stat_result:
     """Replace ``path`` with ``text`` (UTF-8, written as is) so that a crash at any moment
     leaves the old file or the new one, never a mix; returns the new file's status.
 

@@ -99,3 +99,19 @@ def files_holding(tasks_path: Path, item_ids: Iterable[str]) -> dict[str, Path]:
             holding[item_id] = path
             wanted.discard(item_id)
     return holding
+
+
+def repo_relative(shown: str, cwd: Path) -> str:
+    """A shown path (relative to ``cwd``, or absolute) as relative to the root of the git
+    working tree holding it, as GitHub's annotations need it; unchanged outside one or
+    when it names no file (``REV:path``)."""
+    path = Path(shown)
+    if not path.is_absolute():
+        path = cwd / path
+    if not path.exists():
+        return shown
+    path = path.resolve()
+    for directory in path.parents:
+        if (directory / ".git").exists():
+            return path.relative_to(directory).as_posix()
+    return shown

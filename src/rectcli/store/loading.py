@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -254,3 +255,43 @@ def _code_stamp() -> bytes:
         with contextlib.suppress(OSError):
             stamps.append(Path(pydantic.origin).with_name("version.py").read_text("utf-8"))
     return "\n".join(stamps).encode()
+
+
+def load_text(text: str, shown: str, side: Path) -> Checklist:
+    """A task list given as text (``--file -``: standard input), validated against the
+    units.yaml, policy.yaml and holidays.yaml in ``side``. Never cached."""
+    from rectcli.model.validate import parse_tasks, parse_units
+
+    units_path = side / UNITS_NAME
+    units = parse_units(read_text(units_path), display_path(units_path))
+    policy, calendar, problems = load_calendar(side)
+    if problems:
+        raise RectError(problems)
+    return parse_tasks(text, shown, units, policy=policy, calendar=calendar)
+
+
+def target_problems(path: Path, *, use_cache: bool = True) -> list[Problem]:
+    """What is wrong with a targets.yaml (``rect check``). A file found valid before, with
+    the same stamp and code, is not parsed again (a cached check imports no models): the
+    cache keeps a mark of it, an HMAC under this user's secret, so no one else's file in
+    the cache directory can vouch for a targets.yaml."""
+    import hmac
+
+    from rectcli.store.cache import file_key, make_key
+
+    guarded = _guarded_cache() if use_cache else None
+    raw, status = read_with_status(path)
+    key = make_key(_code_stamp(), [display_path(path)], [file_key(path, status, raw)])
+    if guarded is not None:
+        directory, secret = guarded
+        mark = directory / f"valid-{hashlib.sha256(key).hexdigest()[:32]}"
+        vouch = hmac.new(secret, b"valid targets " + key, hashlib.sha256).digest()
+        if hmac.compare_digest(read_file(mark), vouch):
+            return []
+    try:
+        load_targets(path)
+    except RectError as exc:
+        return list(exc.problems)
+    if guarded is not None:
+        write_file(mark, vouch)
+    return []

@@ -71,6 +71,7 @@ def test_cli_diff_head_against_files_and_between_commits(invoke: Invoke, repo: P
     ]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_cli_diff_errors(
     invoke: Invoke, repo: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -121,6 +121,7 @@ def test_list_nothing_matches(invoke: Invoke, mini: Path) -> None:
     assert result.stdout == "没有符合条件的整改措施。\n"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("options", "message"),
     [
@@ -186,6 +187,7 @@ def test_show_without_progress(invoke: Invoke, mini: Path) -> None:
     assert lines(invoke("show", "2.1", file=mini).stdout)[-1] == "暂无进展记录"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_show_unknown_id(invoke: Invoke, mini: Path) -> None:
     result = invoke("show", "1.4", file=mini)
     assert result.exit_code == 2
@@ -220,8 +222,8 @@ def test_check_overdue_exits_1(invoke: Invoke, mini: Path) -> None:
     result = invoke("check", file=mini)
     assert result.exit_code == 1
     path = str(mini)
-    assert result.stdout == (
-        f"{path}:15:9: error: 1.1 overdue by 62 days (due 2024-02-29, 2024年2月底前; 池北区)\n"
+    assert result.stdout == (  # Chinese by default; the place and the level stay as they are
+        f"{path}:15:9: error: 1.1 逾期 62 天（到期日 2024-02-29，2024年2月底前；池北区）\n"
         f"{path}: 数据有效，4 项措施。\n"
         "1 项措施逾期。\n"
     )
@@ -239,6 +241,7 @@ def test_check_json(invoke: Invoke, mini: Path) -> None:
     assert [r["id"] for r in json.loads(result.stdout)] == ["1.1"]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_check_invalid_data_exits_2(invoke: Invoke, mini: Path) -> None:
     mini.write_text(
         mini.read_text(encoding="utf-8").replace("status: todo", "status: finished", 1),

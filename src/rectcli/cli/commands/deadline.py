@@ -1,4 +1,4 @@
-"""The office's calendar: upcoming (预警), review (回头看), calc, and the CI gate check."""
+"""The office's calendar: upcoming (预警), review (回头看), calc (the CI gate: check.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import typer
 
 from rectcli.cli.app import app, print_renderable, settings_of
 from rectcli.cli.options import (
-    CheckFormat,
     Format,
     PerUnitLimit,
     TableFormat,
@@ -23,9 +22,6 @@ if TYPE_CHECKING:
     from rectcli.model.checklist import Checklist
     from rectcli.model.policy import Policy
     from rectcli.queries.rows import MeasureRow
-    from rectcli.views.serialize import JUnitCase
-
-FailOn = Literal["overdue", "warning", "never"]
 
 
 @app.command()
@@ -81,25 +77,6 @@ def upcoming(
             if (members is None or u in members) and (mine := upcoming_rows(g, days))
         }
         print_renderable(upcoming_view(groups, settings.labels, limit))
-
-
-def _refuse_future_entries(checklist: Checklist, rows: list[MeasureRow], today: date) -> None:
-    """The log is the truth (docs/format.md): no entry is dated after today."""
-    from rectcli.errors import Problem, RectError
-
-    future = [
-        Problem(
-            r.file or checklist.path,
-            r.line,
-            r.col,
-            f"{r.id} has a progress entry dated {r.last_checkin}, after today ({today}); "
-            "record progress once it has happened",
-        )
-        for r in rows
-        if r.last_checkin is not None and r.last_checkin > today
-    ]
-    if future:
-        raise RectError(future)
 
 
 def _leads(checklist: Checklist) -> list[int]:
@@ -277,120 +254,3 @@ def _project_here() -> bool:
     except RectError:
         return False
     return True
-
-
-@app.command()
-def check(
-    ctx: typer.Context,
-    fmt: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format", help="text (path:line:col: level: message), json, github or junit."
-        ),
-    ] = CheckFormat.text,
-    warn_within: Annotated[
-        str,
-        typer.Option(
-            "--warn-within",
-            metavar="14d",
-            help="Warn about items due within this period (30d, 2w; 0: due today).",
-        ),
-    ] = "14d",
-    fail_on: Annotated[
-        FailOn,
-        typer.Option(
-            "--fail-on",
-            help="Exit 1 on overdue items (default), on overdue or soon-due ones "
-            "(warning), or never (report only).",
-        ),
-    ] = "overdue",
-) -> None:
-    """The CI gate: validate the data, then check deadlines and recurring duties.
-
-    Exit 0 when nothing is overdue, 1 when something is (per --fail-on), 2 when the
-    data is invalid.
-    """
-    from rectcli.queries.agenda import duty_rows
-    from rectcli.queries.rows import measure_rows, parse_days
-
-    settings = settings_of(ctx)
-    days = parse_days(warn_within)
-    checklist = settings.load()
-    today = settings.today
-    measures = measure_rows(checklist, today)
-    if settings.as_of is None:  # a day set by --as-of may look back before later entries
-        _refuse_future_entries(checklist, measures, today)
-    rows = [*measures, *duty_rows(checklist, today, days)]
-    errors = [r for r in rows if r.overdue]
-    warnings = [
-        r for r in rows if not r.overdue and r.days_left is not None and 0 <= r.days_left <= days
-    ]
-    _report(checklist, fmt, measures, errors, warnings, fail_on, days, ctx)
-    failed = bool(errors) if fail_on == "overdue" else bool(errors or warnings)
-    raise typer.Exit(1 if failed and fail_on != "never" else 0)
-
-
-def _report(
-    checklist: Checklist,
-    fmt: CheckFormat,
-    measures: list[MeasureRow],
-    errors: list[MeasureRow],
-    warnings: list[MeasureRow],
-    fail_on: FailOn,
-    days: int,
-    ctx: typer.Context,
-) -> None:
-    from rectcli.views import serialize
-
-    path = checklist.path
-    if fmt is CheckFormat.json:
-        found = [("error", r) for r in errors] + [("warning", r) for r in warnings]
-        found.sort(
-            key=lambda f: (f[1].file or "", f[1].line, f[1].due.isoformat() if f[1].due else "")
-        )
-        data = [{**r.to_json(), "severity": level} for level, r in found]
-        typer.echo(serialize.json_text(data))
-    elif fmt is CheckFormat.github:
-        typer.echo(serialize.check_github(path, errors, warnings), nl=False)
-    elif fmt is CheckFormat.junit:
-        cases = _junit_cases(checklist, measures, errors, warnings if fail_on == "warning" else [])
-        typer.echo(serialize.check_junit(path, cases), nl=False)
-    else:
-        labels = settings_of(ctx).labels
-        typer.echo(serialize.check_text(path, errors, warnings), nl=False)
-        typer.echo(labels("valid", path=path, n=len(measures)))
-        late = sum(r.duty is None for r in errors)
-        if late:
-            typer.echo(labels("overdue_n", n=late))
-        if len(errors) > late:
-            typer.echo(labels("duties_overdue_n", n=len(errors) - late))
-        if warnings:
-            typer.echo(labels("warning_n", n=len(warnings), days=days))
-
-
-def _junit_cases(
-    checklist: Checklist,
-    measures: list[MeasureRow],
-    errors: list[MeasureRow],
-    warnings: list[MeasureRow],
-) -> list[JUnitCase]:
-    """A testcase per measure and per recurring duty; a failure per overdue one (and, with
-    --fail-on warning, per one due soon)."""
-    from rectcli.views.serialize import JUnitCase, finding_message
-
-    failing: dict[tuple[str, str | None], list[tuple[str, MeasureRow]]] = {}
-    for kind, found in (("overdue", errors), ("due-soon", warnings)):
-        for row in found:
-            failing.setdefault((row.id, row.duty), []).append((kind, row))
-    cases: list[JUnitCase] = []
-    for row in measures:
-        keys = [(row.id, None)] + [(row.id, d.every) for d in checklist.duties.get(row.id, [])]
-        for key in keys:
-            hits = failing.get(key, [])
-            failure = None
-            if hits:
-                kind = "overdue" if any(k == "overdue" for k, _ in hits) else "due-soon"
-                failure = (kind, "; ".join(finding_message(r) for _, r in hits))
-            name = row.id if key[1] is None else f"{row.id} {key[1]}"
-            cases.append(JUnitCase(f"task {row.task}", name, row.line, failure, row.file))
-    return cases

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from rectcli.cli.app import app, settings_of
+from rectcli.cli.options import is_stdout
 
 NOTICE_SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
 NOTICE_FORMATS = ("markdown", "html", "docx")
@@ -53,7 +54,7 @@ def notice(
     from rectcli.reports import notice as render
 
     settings = settings_of(ctx)
-    to_file = output is not None and str(output) != "-"
+    to_file = output is not None and not is_stdout(output)
     if fmt is None:
         fmt = "markdown"
         if to_file:

@@ -292,7 +292,8 @@ def fmt(
         list[Path] | None,
         typer.Argument(
             metavar="FILE",
-            help="Files to format (default: the task list and the units.yaml beside it).",
+            help="Files to format (default: the task list and the units.yaml beside it; "
+            "- is standard input).",
         ),
     ] = None,
     check: Annotated[
@@ -332,6 +333,10 @@ def fmt(
         shown = store.display_path(path.resolve() if path.is_symlink() else path)
         try:
             shard = path.resolve() in shards
+            if str(path) == "-" and not check:
+                raise RectError(
+                    "rect fmt -: standard input is only checked (--check); name the files"
+                )
             formatted = apply_format(path, shard=shard, write=not check)
         except RectError as exc:
             problems += exc.problems

@@ -50,7 +50,10 @@ def diff(
 
 @app.command("textconv")
 def textconv(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="A task list (or units.yaml).")],
+    file: Annotated[
+        Path,
+        typer.Argument(metavar="FILE", help="A task list (or units.yaml); - is standard input."),
+    ],
 ) -> None:
     """Print a task list as one line per fact, for git diff (diff.rect.textconv).
 

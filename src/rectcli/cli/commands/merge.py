@@ -50,8 +50,12 @@ def merge_driver(
         read_bytes(base), read_bytes(ours), read_bytes(theirs), shown, line_merge, marker_size
     )
     write_output(ours, result.data, yaml=True)
+    from rectcli.catalog.messages import localized
+    from rectcli.langs import LANGS, env_lang
+
+    lang = env_lang() if env_lang() in LANGS else "zh"  # git runs it: no --lang
     for problem in [*result.notes, *result.conflicts]:
-        typer.echo(str(problem), err=True)
+        typer.echo(str(localized(problem, lang)), err=True)
     if result.conflicts:
         raise typer.Exit(1)
 

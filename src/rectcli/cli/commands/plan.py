@@ -20,7 +20,7 @@ def import_(
             metavar="PLAN",
             dir_okay=False,
             help="The plan document: UTF-8 text (.txt), Word (.docx: tables or "
-            "paragraphs) or an Excel ledger (.xlsx).",
+            "paragraphs) or an Excel ledger (.xlsx); - is standard input.",
         ),
     ],
     output: Annotated[
@@ -31,7 +31,7 @@ def import_(
             metavar="FILE",
             dir_okay=False,
             help="Write the task list to FILE, with units.yaml beside it "
-            "(default: print it; units.yaml is the project's).",
+            "(default, or -: print it; units.yaml is the project's).",
         ),
     ] = None,
     add_units: Annotated[
@@ -60,6 +60,8 @@ def import_(
 
     settings = settings_of(ctx)
     labels = settings.labels
+    if output is not None and str(output) == "-":  # -o -: standard output, as without -o
+        output = None
     if output is not None and output.exists() and not force:
         raise RectError(
             [Problem(store.display_path(output), 0, 0, "exists; pass --force to replace it")]

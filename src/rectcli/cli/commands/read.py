@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -14,16 +14,27 @@ if TYPE_CHECKING:
     from rectcli.queries.rows import MeasureRow
 
 
+ViewFormat = Annotated[
+    Literal["table", "json"], typer.Option("--format", help="Output format: table or json.")
+]
+
+
 @app.command()
-def status(ctx: typer.Context) -> None:
+def status(ctx: typer.Context, fmt: ViewFormat = "table") -> None:
     """The dashboard: totals by status, progress per problem, overdue and due soon."""
     from rectcli.queries.agenda import duty_rows
     from rectcli.queries.rows import dashboard
-    from rectcli.views.tables import status_view
 
     settings = settings_of(ctx)
     checklist = settings.load()
     board = dashboard(checklist, settings.today, duties=duty_rows(checklist, settings.today))
+    if fmt == "json":
+        from rectcli.views.serialize import status_json
+
+        typer.echo(status_json(board, checklist.outline().title))
+        return
+    from rectcli.views.tables import status_view
+
     print_renderable(status_view(board, checklist.outline().title, settings.labels))
 
 
@@ -128,11 +139,11 @@ def show(
             help="A problem id (3) or a measure id (3.2).",
         ),
     ],
+    fmt: ViewFormat = "table",
 ) -> None:
     """Show one problem or measure in full, with its progress log."""
     from rectcli.errors import RectError, did_you_mean
     from rectcli.queries.agenda import duty_rows
-    from rectcli.views.tables import show_view
 
     settings = settings_of(ctx)
     checklist, rows = _rows(settings)
@@ -145,6 +156,13 @@ def show(
     row = next((r for r in rows if measure and r.id == measure.id), None)
     year_ahead = duty_rows(checklist, settings.today, horizon=366)
     duties = [d for d in year_ahead if measure and d.id == measure.id]
+    if fmt == "json":
+        from rectcli.views.serialize import show_json
+
+        typer.echo(show_json(task, measure, rows, duties))
+        return
+    from rectcli.views.tables import show_view
+
     print_renderable(show_view(checklist, task, measure, row, settings.labels, duties))
 
 

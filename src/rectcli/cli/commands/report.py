@@ -8,7 +8,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from rectcli.cli.app import Settings, app, echo, print_renderable, settings_of
-from rectcli.cli.options import OutputFile, UnitFilter, complete_units, parse_date_option
+from rectcli.cli.options import (
+    OutputFile,
+    UnitFilter,
+    complete_units,
+    is_stdout,
+    parse_date_option,
+)
 
 if TYPE_CHECKING:
     from rectcli.exchange.sheet_in import MarkRequest
@@ -24,7 +30,7 @@ def _report_format(name: str | None, output: Path | None) -> ReportFormat:
         if name not in reports.FORMATS:
             raise RectError(f"--format {name}: use one of {'|'.join(reports.NAMES)}")
         chosen = reports.get(name)
-    elif output is None or str(output) == "-":
+    elif output is None or is_stdout(output):
         chosen = reports.get("table")
     else:
         found = reports.by_suffix(output.suffix)
@@ -36,7 +42,7 @@ def _report_format(name: str | None, output: Path | None) -> ReportFormat:
                 + f" or {reports.suffixes()[-1]}"
             )
         chosen = found
-    if chosen.binary and (output is None or str(output) == "-"):
+    if chosen.binary and output is None:  # -o - sends the bytes to standard output
         raise RectError(
             f"--format {chosen.name} writes a file: name it with -o report{chosen.suffixes[0]}"
         )
@@ -44,8 +50,8 @@ def _report_format(name: str | None, output: Path | None) -> ReportFormat:
 
 
 def _emit(settings: Settings, output: Path | None, data: str | bytes) -> None:
-    """Print to stdout, or write the file atomically and say so."""
-    if output is None or str(output) == "-":
+    """Print to stdout (no -o, or -o -), or write the file atomically and say so."""
+    if output is None or is_stdout(output):
         typer.echo(data, nl=False)
         return
     from rectcli.store import display_path, write_output
@@ -152,7 +158,7 @@ def report(
     labels = settings.labels
     data = reports.render(chosen, result, labels, public=public)
     if chosen.output == "rich":
-        if output is None or str(output) == "-":
+        if output is None or is_stdout(output):
             print_renderable(data)  # type: ignore[arg-type]  # the registry says: rich
             return
         data = _plain_text(data)
@@ -160,10 +166,15 @@ def report(
         from rectcli.store import display_path, write_workbook
 
         assert output is not None  # _report_format insists
+        if is_stdout(output):
+            from rectcli.store.documents import workbook_bytes
+
+            typer.echo(workbook_bytes(data), nl=False)  # type: ignore[arg-type]
+            return
         write_workbook(output, data)  # type: ignore[arg-type]
         typer.echo(labels("written", path=display_path(output)))
         return
-    elif chosen.name == "csv" and output is not None and str(output) != "-":
+    elif chosen.name == "csv" and output is not None and not is_stdout(output):
         data = "\ufeff" + str(data)  # Excel on a Chinese Windows reads UTF-8 only with a BOM
     assert isinstance(data, str | bytes)
     _emit(settings, output, data)
@@ -199,7 +210,7 @@ def export_sheet(
             "-o",
             metavar="FILE",
             dir_okay=False,
-            help="The .xlsx file to write (default: UNIT.xlsx here).",
+            help="The .xlsx file to write (default: UNIT.xlsx here; - is standard output).",
         ),
     ] = None,
 ) -> None:
@@ -214,7 +225,8 @@ def export_sheet(
     checklist = settings.load()
     name = resolve_unit(checklist, unit)
     target = output if output is not None else Path(f"{sheet_title(name)}.xlsx")
-    _require_xlsx(target)
+    if not is_stdout(target):
+        _require_xlsx(target)
     today = settings.today
     rows = [
         r
@@ -222,7 +234,13 @@ def export_sheet(
         if r.status not in FINISHED
     ]
     labels = settings.labels
-    write_workbook(target, fill_sheet(rows, name, today, labels))
+    book = fill_sheet(rows, name, today, labels)
+    if is_stdout(target):
+        from rectcli.store.documents import workbook_bytes
+
+        typer.echo(workbook_bytes(book), nl=False)
+        return
+    write_workbook(target, book)
     typer.echo(labels("sheet_written", path=display_path(target), n=len(rows)))
 
 
@@ -333,7 +351,7 @@ def calendar(
             "-o",
             metavar="FILE",
             dir_okay=False,
-            help="The .ics file to write (default: print it).",
+            help="The .ics file to write (default: print it; - is standard output).",
         ),
     ] = None,
     unit: UnitFilter = None,
@@ -360,7 +378,7 @@ def calendar(
             "warning: " + labels("calendar_skipped", id=item.measure, every=item.every), err=True
         )
     data = calendar_bytes(cal)
-    if output is None:
+    if output is None or is_stdout(output):
         typer.echo(data, nl=False)  # bytes: RFC 5545 wants its CRLF line ends kept
         return
     from rectcli.store import display_path, write_output
