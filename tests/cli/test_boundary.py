@@ -99,6 +99,7 @@ def test_import_sheet_refuses_what_is_no_workbook(
     assert "not a rect fill-in sheet" in result.stderr
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_sheet_that_unpacks_to_too_much_is_refused_before_parsing(
     mini: Path, tmp_path: Path, invoke: Invoke
 ) -> None:
@@ -113,6 +114,7 @@ def test_a_sheet_that_unpacks_to_too_much_is_refused_before_parsing(
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_docx_truncated_or_too_big_is_a_located_error(
     mini: Path, tmp_path: Path, invoke: Invoke
 ) -> None:
@@ -135,6 +137,7 @@ def test_a_docx_truncated_or_too_big_is_a_located_error(
     assert "unpacks to" in result.stderr
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -152,6 +155,7 @@ def test_dates_near_9999_are_usage_errors(
     assert result.stderr.startswith(f"error: {message}")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_deadline_in_year_9999_is_a_located_error(mini: Path, invoke: Invoke) -> None:
     text = mini.read_text(encoding="utf-8")
     mini.write_text(text.replace("deadline: 2024年6月底", "deadline: 9999年12月31日"), "utf-8")
@@ -175,6 +179,7 @@ def test_the_last_year_rect_reads_works_everywhere(
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_note_longer_than_the_cap_is_refused(mini: Path, invoke: Invoke) -> None:
     result = invoke("mark", "2.1", "doing", "--note", "长" * 10_001, "--by", "池南区", file=mini)
     assert result.exit_code == 2
@@ -199,6 +204,7 @@ def test_import_sheet_unit_and_the_sheets_property_must_agree(
     assert invoke("import-sheet", str(exported), "--unit", "池北区", file=mini).exit_code == 0
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_sheet_of_too_many_rows_is_refused_before_parsing(
     mini: Path, tmp_path: Path, invoke: Invoke
 ) -> None:

@@ -82,6 +82,7 @@ def test_this_month_is_the_as_of_month(invoke: Invoke) -> None:
     assert "Progress in 2024-01" in english.stdout
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("args", "message"),
     [

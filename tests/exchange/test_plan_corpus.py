@@ -131,6 +131,7 @@ def test_an_unknown_label_is_reported_not_glued_on(invoke: Invoke, tmp_path: Pat
     assert "deadline: 2024年6月底前\n" in result.stdout
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize("name", ["请各单位于月底前报送。", "【主管单位】县城管局"])
 def test_add_units_refuses_what_is_no_unit_name(invoke: Invoke, tmp_path: Path, name: str) -> None:
     plan = tmp_path / "plan.txt"

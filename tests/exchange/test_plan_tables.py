@@ -128,6 +128,7 @@ def test_a_failed_import_writes_nothing(invoke: Invoke, tmp_path: Path) -> None:
     assert sorted(os.listdir(tmp_path)) == []  # no units.yaml, no tasks.yaml
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_no_table_found_names_what_was_found(invoke: Invoke, tmp_path: Path) -> None:
     from docx import Document
 

@@ -158,6 +158,7 @@ def test_audit_usage_errors_exit_2(
     assert message in result.stderr
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_audit_without_people_is_invalid(repo: Path, invoke: Invoke) -> None:
     units = repo.with_name("units.yaml")
     lines = units.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -168,6 +169,7 @@ def test_audit_without_people_is_invalid(repo: Path, invoke: Invoke) -> None:
     assert "no unit lists people:" in result.stderr
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_people_must_be_git_identities_of_one_unit(repo: Path, invoke: Invoke) -> None:
     units = repo.with_name("units.yaml")
     text = units.read_text(encoding="utf-8")

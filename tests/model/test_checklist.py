@@ -192,6 +192,7 @@ def test_bom_and_crlf_are_fine(invoke: Invoke, mini: Path) -> None:
     assert (result.exit_code, result.stdout) == (0, "[]\n")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_alias_bomb_is_refused_fast(invoke: Invoke, mini: Path) -> None:
     levels = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for prev, name in zip("abcdefgh", "bcdefghi", strict=True):

@@ -130,6 +130,7 @@ def test_issuer_option_and_period_title(invoke: Invoke, data: Path) -> None:
     assert lines[-2:] == ["某某办公室", "2024年5月31日"]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_docx_needs_a_file(invoke: Invoke, data: Path) -> None:
     result = invoke("report", "--format", "docx", file=data, as_of=AS_OF)
     assert result.exit_code == 2

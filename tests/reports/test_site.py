@@ -80,6 +80,7 @@ def test_site_files(invoke: Invoke, data: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["CNAME", *names]
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_site_refusals(invoke: Invoke, data: Path) -> None:
     a_file = data.parent / "units.yaml"
     result = invoke("site", "-o", str(a_file), file=data, as_of=AS_OF)

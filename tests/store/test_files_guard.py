@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import Invoke
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     ("args", "target"),
     [
@@ -58,6 +59,7 @@ def test_a_symlinked_list_is_written_through_to_its_target(
     assert str(target) in result.stdout  # names the file it changed
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_planted_lock_symlink_creates_nothing(mini: Path, tmp_path: Path, invoke: Invoke) -> None:
     outside = tmp_path / "outside" / "planted"
     outside.parent.mkdir()
@@ -70,6 +72,7 @@ def test_a_planted_lock_symlink_creates_nothing(mini: Path, tmp_path: Path, invo
     assert mini.read_bytes() == before
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_read_only_list_is_refused_not_rewritten(mini: Path, invoke: Invoke) -> None:
     before = mini.read_bytes()
     mini.chmod(0o444)

@@ -71,6 +71,7 @@ def test_control_characters_are_shown_not_sent(
     assert shown in invoke("show", "1.1", file=mini, env={"COLUMNS": "200"}).stdout
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_newline_in_a_unit_name_is_refused_where_it_is(mini: Path, invoke: Invoke) -> None:
     units = mini.with_name("units.yaml")
     text = units.read_text(encoding="utf-8")
@@ -85,6 +86,7 @@ def test_a_newline_in_a_unit_name_is_refused_where_it_is(mini: Path, invoke: Inv
     ) in lines
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_control_character_in_an_id_is_refused(mini: Path, invoke: Invoke) -> None:
     plant(mini, 'id: "2.1"', 'id: "2.1\\e[2J"')
     result = invoke("check", file=mini)

@@ -141,7 +141,7 @@ def test_notice_masks_personal_data(invoke: Invoke, data: Path) -> None:
             "1",
             "tasks.yaml:10:5: error: 问题 1 尚有未完成的措施：1.1、1.3、1.4；全部完成后再公示销号",
         ),
-        ("9.9", "error: no task or measure '9.9'; see rect list"),
+        ("9.9", "error: 没有问题或措施“9.9”；见 rect list"),
     ],
 )
 def test_no_notice_before_it_is_done(
@@ -153,6 +153,7 @@ def test_no_notice_before_it_is_done(
     assert result.output == message + "\n"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_notice_in_english_and_refusals(invoke: Invoke, data: Path) -> None:
     result = invoke("notice", "2.2", file=data, as_of=PUBLISHED, lang="en")
     assert result.exit_code == 0, result.output
@@ -173,7 +174,7 @@ def test_a_notice_in_a_year_without_a_holiday_arrangement_warns(invoke: Invoke, 
     assert "2099年3月2日至2099年3月13日（10个工作日）" in result.stdout
     wrong = invoke("notice", "2.2", "--format", "pdf", file=data, as_of=PUBLISHED)
     assert wrong.exit_code == 2
-    assert wrong.output == "error: --format pdf: use one of markdown|html|docx\n"
+    assert wrong.output == "error: --format pdf：请用 markdown|html|docx 之一\n"
 
 
 def test_notice_without_issuer_or_contact(invoke: Invoke) -> None:
