@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from rectcli.edits.mark import Entry, mark
 from rectcli.history.git import merge_file
 from rectcli.merge.driver import merge_files
@@ -64,6 +66,7 @@ def _by(path: Path) -> str:
     return text.split("by: ", 1)[1].split("}", 1)[0]
 
 
+@pytest.mark.usefixtures("english")  # mark's refusals as written
 def test_closing_is_for_the_whole_measure_once_every_part_is_done(
     shipped: Path, invoke: Invoke
 ) -> None:
@@ -215,7 +218,7 @@ def test_an_escalation_is_an_entry_of_the_log(shipped: Path, invoke: Invoke) -> 
     result = invoke("escalate", "3.2", "罚款", file=shipped, as_of=DAY)
     assert (result.exit_code, result.stderr) == (
         2,
-        "error: unknown action '罚款'; use 通报, 督办 or 约谈\n",
+        "error: 未知的问责措施“罚款”；请用 通报、督办 或 约谈\n",
     )
     assert invoke("check", file=shipped, as_of=DAY).exit_code == 1  # valid, overdue
 

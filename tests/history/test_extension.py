@@ -6,6 +6,8 @@ import json
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Invoke
 
 
@@ -39,6 +41,7 @@ def test_an_extension_moves_the_deadline_approved(shipped: Path, invoke: Invoke)
     ]
 
 
+@pytest.mark.usefixtures("english")
 def test_an_extension_needs_its_deadline(shipped: Path, invoke: Invoke) -> None:
     result = invoke("extend", "3.2", "2024年13月底", "--evidence", "x", file=shipped)
     assert result.exit_code == 2 and result.stderr.startswith("error: DEADLINE: ")

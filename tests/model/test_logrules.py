@@ -139,6 +139,7 @@ def test_shared_status_follows_the_parts(shipped: Path, invoke: Invoke) -> None:
     )
 
 
+@pytest.mark.usefixtures("english")
 def test_no_entry_after_the_real_today(shipped: Path, invoke: Invoke) -> None:
     _edit(
         shipped,
