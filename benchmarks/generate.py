@@ -182,6 +182,10 @@ def _progress(rng: random.Random, lines: list[str], owner: str) -> str:
     for index in range(entries):
         last = index == entries - 1
         status = rng.choice(("done", "done", "closed", "doing")) if last else "doing"
+        if status == "closed" and index == 0:
+            status = "done"  # the log is the truth: closing (销号) follows a done entry
+        elif status == "closed":  # the entry before it says done
+            lines[-1] = lines[-1].replace("status: doing,", "status: done,")
         lines.append(
             f"          - {{date: {day.isoformat()}, status: {status}, "
             f"note: {rng.choice(_NOTES)}, by: {owner}}}"

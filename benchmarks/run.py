@@ -289,7 +289,9 @@ def mark(report: Report, env: dict[str, str], path: Path, work: Path, runs: int)
     timed(listing, env, 1)  # the cache entry the marks patch
     done, after = [], []
     for task in range(1, runs + 1):
+        # --reopen: a generated measure may be done already (reopening needs it)
         args = ["--as-of", "2030-01-01", "mark", f"{task}.1", "doing", "--note", "基准测试"]
+        args.append("--reopen")
         done.append(run_once(rect(copy, *args), env))
         if done[-1].code:
             raise SystemExit(f"rect mark exited {done[-1].code}")

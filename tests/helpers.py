@@ -99,9 +99,9 @@ PATH = "data/tasks.yaml"
 
 
 def marked(text: str, measure: str, status: str, day: str, note: str, by: str = "池北区") -> str:
-    """``rect mark``'s own surgical edit."""
+    """``rect mark``'s own surgical edit (reopening where the story needs it)."""
     entry = Entry(date.fromisoformat(day), status, note=note, by=by)  # type: ignore[arg-type]
-    return mark(text, PATH, measure, entry).text
+    return mark(text, PATH, measure, entry, reopen=True).text
 
 
 def merge(base: str, ours: str, theirs: str, size: int = 7, path: str = PATH) -> MergeResult:

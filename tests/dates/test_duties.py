@@ -75,9 +75,12 @@ def test_covers_makes_up_a_missed_occurrence(invoke: Invoke, data: Path) -> None
 
 
 def test_a_done_measures_duties_go_on_a_closed_ones_end(invoke: Invoke, data: Path) -> None:
-    edit(data, '        status: doing\n  - id: "2"', '        status: done\n  - id: "2"')
+    # the log is the truth: each status has its entry (dated before the duty's first period)
+    done = "        status: done\n        progress:\n          - {date: 2024-04-01, status: done}\n"
+    edit(data, '        status: doing\n  - id: "2"', done + '  - id: "2"')
     assert missed(invoke, data, "2024-11-01") == [("1.2", "每年10月末", "2024-10-31", 0, 1)]
-    edit(data, '        status: done\n  - id: "2"', '        status: closed\n  - id: "2"')
+    closed = "          - {date: 2024-04-02, status: closed, note: 销号}\n"
+    edit(data, done, done.replace("status: done\n", "status: closed\n", 1) + closed)
     assert missed(invoke, data, "2024-11-01") == []
 
 

@@ -114,7 +114,7 @@ def test_a_mark_on_a_canonical_file_stays_canonical() -> None:
     text = FORMATTED.read_text(encoding="utf-8")
     for measure in ("1.1", "1.2", "1.3", "1.4", "2.1"):
         entry = Entry(date_of("2024-06-01"), "doing", note="a, b: #c", by="x", percent=5)
-        text = mark(text, "t.yaml", measure, entry).text
+        text = mark(text, "t.yaml", measure, entry, reopen=True).text
     assert format_text(text, "t.yaml") == text
 
 

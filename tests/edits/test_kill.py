@@ -58,7 +58,7 @@ def test_killed_writers_leave_old_or_new_never_half(tmp_path: Path) -> None:
     for _ in range(2):  # the second run is warm, like the killed ones
         started = time.monotonic()
         timed = subprocess.run(
-            command(path, "mark", ids[0], "doing", "--note", "计时", "--by", "测试"),
+            command(path, "mark", ids[0], "doing", "--note", "计时", "--by", "测试", "--reopen"),
             capture_output=True,
             check=False,
         )
@@ -75,8 +75,9 @@ def test_killed_writers_leave_old_or_new_never_half(tmp_path: Path) -> None:
         else:
             item = rng.choice(ids)
             entry = Entry(DAY, "doing", note=f"第{run}次", by="测试")
-            expected = mark(text, store.display_path(path), item, entry).text.encode("utf-8")
-            args = ["mark", item, "doing", "--note", entry.note or "", "--by", "测试"]
+            shown = store.display_path(path)
+            expected = mark(text, shown, item, entry, reopen=True).text.encode("utf-8")
+            args = ["mark", item, "doing", "--note", entry.note or "", "--by", "测试", "--reopen"]
             killed(rect(path, *args), rng.uniform(0, span))
             after = path.read_bytes()
             assert after in (before, expected), f"run {run}: a partial or foreign file"

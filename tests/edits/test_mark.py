@@ -18,7 +18,7 @@ from rectcli.errors import RectError
 from tests.helpers import FIXTURES, Invoke
 
 COMMENTED = FIXTURES / "commented" / "tasks.yaml"
-ENTRY = "{date: 2024-06-01, status: doing, note: 第二次, by: 池北区}"
+ENTRY = "{date: 2024-06-01, status: doing, note: 第二次, by: 测试}"
 FIRST = "          - {date: 2024-03-01, status: doing, note: 已清运约一半, by: 池北区}   # 第一次\n"
 
 
@@ -32,7 +32,7 @@ def commented(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _mark(invoke: Invoke, path: Path, *args: str) -> tuple[int, str, str]:
-    result = invoke("mark", *args, "--by", "池北区", file=path, as_of="2024-06-01")
+    result = invoke("mark", *args, "--by", "测试", file=path, as_of="2024-06-01")
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -70,7 +70,7 @@ EDITS = {
 @pytest.mark.parametrize("measure", list(EDITS))
 def test_mark_changes_only_that_measure(invoke: Invoke, commented: Path, measure: str) -> None:
     before = commented.read_bytes()
-    code, out, err = _mark(invoke, commented, measure, "doing", "--note", "第二次")
+    code, out, err = _mark(invoke, commented, measure, "doing", "--note", "第二次", "--reopen")
     assert (code, err) == (0, "")
     old, new = EDITS[measure]
     assert before.decode().count(old) == 1
@@ -83,7 +83,7 @@ def test_mark_leaves_comments_and_layout_alone_across_many_marks(
 ) -> None:
     before = commented.read_text(encoding="utf-8")
     for measure in EDITS:
-        assert _mark(invoke, commented, measure, "doing", "--note", "第二次")[0] == 0
+        assert _mark(invoke, commented, measure, "doing", "--note", "第二次", "--reopen")[0] == 0
     after = commented.read_text(encoding="utf-8")
     removed = [
         line for line in difflib.ndiff(before.splitlines(), after.splitlines()) if line[:1] == "-"
@@ -123,9 +123,12 @@ def test_mark_whole_task_with_all(invoke: Invoke, commented: Path) -> None:
     )
     args = ["mark", "1", "doing", "--all", "--note", "回头看", "--by", "x"]
     result = invoke("--lang", "en", *args, file=commented, as_of="2024-06-01")
-    assert result.stdout == "recorded 4 measures of problem 1 → in progress\n"
+    assert result.stdout == (  # --all never reopens: the done 1.4 is left as it was
+        "skipped, as done or closed: 1.4 (to take one back, use --reopen with --note)\n"
+        "recorded 3 measures of problem 1 → in progress\n"
+    )
     after = commented.read_text(encoding="utf-8")
-    assert after.count("{date: 2024-06-01, status: doing, note: 回头看, by: x}") == 4
+    assert after.count("{date: 2024-06-01, status: doing, note: 回头看, by: x}") == 3
 
 
 def test_mark_output_in_english(invoke: Invoke, commented: Path) -> None:
@@ -140,7 +143,7 @@ def test_mark_accepts_chinese_status_and_all_fields(invoke: Invoke, commented: P
     )
     assert (code, err) == (0, "")
     assert (
-        '          - {date: 2024-05-31, status: done, note: "a: b, #c", by: 池北区, percent: 100, '
+        '          - {date: 2024-05-31, status: done, note: "a: b, #c", by: 测试, percent: 100, '
         'evidence: "https://example.org/x?a=1"}\n'
     ) in commented.read_text(encoding="utf-8")
 
@@ -168,7 +171,8 @@ REFUSALS = [
     ),
     (
         ["1.4", "doing"],
-        "data/tasks.yaml:38:9: error: 1.4 is done (已完成); reopening it needs --note saying why",
+        "data/tasks.yaml:38:9: error: 1.4 is done (已完成); reopening it needs --reopen and --note "
+        "saying why",
     ),
     (
         ["1", "closed", "--all", "--note", "x"],
@@ -178,7 +182,7 @@ REFUSALS = [
     (
         ["1.1", "doing", "--date", "2024-02-01"],
         "data/tasks.yaml:17:9: error: --date 2024-02-01 is before 1.1's last progress entry "
-        "(2024-03-01); the log is kept oldest first",
+        "(2024-03-01); the log is kept oldest first: record an entry made late (补录) with --late",
     ),
     (
         ["1.1", "doing", "--date", "2024-06-02"],
@@ -435,7 +439,8 @@ def test_mark_never_edits_an_item_quoted_in_a_block_scalar(invoke: Invoke, mini:
         f"{mini}: error: no problem or measure '1.9'; did you mean '1.3'?\n",
     )
     assert mini.read_text(encoding="utf-8") == text
-    result = invoke("mark", "1.2", "doing", "--note", "x", file=mini, as_of="2024-06-01")
+    args = ["mark", "1.2", "doing", "--note", "x", "--reopen"]
+    result = invoke(*args, file=mini, as_of="2024-06-01")
     assert result.exit_code == 0, result.output  # the real 1.2, not a duplicate
     after = mini.read_text(encoding="utf-8")
     assert after.startswith(text.split('      - id: "1.2"\n        text:')[0])

@@ -94,7 +94,8 @@ def test_a_status_left_out_on_a_measure_without_one_adds_no_status_line(
         (
             ["1.1", "--note", "x"],
             "error: mark needs a STATUS (todo doing done closed, or 未启动 推进中 已完成 已销号); "
-            "only an entry for a recurring duty (--duty, --covers) may leave it out",
+            "only an entry for a recurring duty (--duty, --covers) or a milestone "
+            "(--milestone) may leave it out",
         ),
         (
             ["1.1", "--duty", "每月"],
@@ -142,7 +143,7 @@ def test_a_status_left_out_on_a_measure_without_one_adds_no_status_line(
         ),
         (
             ["1", "doing", "--all", "--duty", "每季度"],
-            "error: --duty and --covers record one measure's duty; leave out --all",
+            "error: --duty, --covers and --milestone record one measure's entry; leave out --all",
         ),
     ],
 )
@@ -175,7 +176,12 @@ def test_a_closed_measures_duties_have_ended(invoke: Invoke, data: Path) -> None
     duty = "          - {every: 每年10月末, text: 处理完成当年产生的渗滤液}\n"
     text = data.read_text(encoding="utf-8")
     data.write_text(
-        text.replace(f"{duty}        status: doing", f"{duty}        status: closed"),
+        text.replace(  # closed, as its log says
+            f"{duty}        status: doing",
+            f"{duty}        status: closed\n        progress:\n"
+            "          - {date: 2024-04-01, status: done}\n"
+            "          - {date: 2024-04-02, status: closed, note: 销号}",
+        ),
         encoding="utf-8",
     )
     result = invoke("mark", "1.2", "--duty", "每年10月末", "--by", "x", as_of="2024-11-20")

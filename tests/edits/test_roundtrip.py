@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rectcli.edits.fmt import format_text
-from rectcli.edits.mark import Entry, mark, transition_problem
+from rectcli.edits.mark import Entry, mark
+from rectcli.edits.transitions import transition_problem
 from rectcli.errors import RectError
 from rectcli.model.checklist import Checklist
 from rectcli.model.shapes import ProgressEntry

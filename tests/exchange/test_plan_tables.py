@@ -106,7 +106,14 @@ def test_excel_ledger(invoke: Invoke, tmp_path: Path) -> None:
         ("1.2", "done", [{"date": dt.date(2024, 9, 30), "status": "done", "note": "制度已印发"}]),
         ("2.1", "doing", [{"date": dt.date(2024, 9, 30), "status": "doing",
                            "note": "累计巡查120次"}]),
-        ("3.1", "closed", [{"date": dt.date(2024, 9, 30), "status": "closed"}]),
+        (  # the log is the truth: 销号 follows a done entry, with a note
+            "3.1",
+            "closed",
+            [
+                {"date": dt.date(2024, 9, 30), "status": "done"},
+                {"date": dt.date(2024, 9, 30), "status": "closed", "note": "已销号"},
+            ],
+        ),
         ("4.1", "todo", None),
     ]  # fmt: skip
     result = invoke("check", file=tmp_path / "tasks.yaml", as_of="2024-09-30")

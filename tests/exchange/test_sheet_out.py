@@ -147,8 +147,9 @@ def test_import_sheet_records_like_mark(invoke: Invoke, data: Path, exported: Pa
         "+        status: doing",
         "@@ -36,0 +37,2 @@",
         "+        progress:",
-        "+          - {date: 2024-05-24, status: doing, note: 已完成第二季度巡查, by: 王五, "
-        "percent: 40}",
+        # 1.3 is 各区's: the sheet's unit records its own part (docs/format.md)
+        "+          - {date: 2024-05-24, status: doing, unit: 池南区, note: 已完成第二季度巡查, "
+        "by: 王五, percent: 40}",
         "@@ -53 +55 @@",
         "-        status: todo",
         "+        status: doing",
@@ -227,7 +228,7 @@ def test_import_sheet_applies_marks_rules(invoke: Invoke, data: Path, exported: 
         f"{exported}!F2: error: 1.3 is todo (未启动); only a done (已完成) measure can be "
         "closed (已销号): mark it done first",
         f"{exported}!K3: error: date 2024-05-01 is before 1.4's last progress entry "
-        "(2024-05-10); the log is kept oldest first",
+        "(2024-05-10); the log is kept oldest first: record an entry made late (补录) with --late",
         f"{exported}!H4: error: '大半' is not a percentage; write a whole number from 0 to 100",
     ]  # row by row
     assert data.read_text(encoding="utf-8") == before

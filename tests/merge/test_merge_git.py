@@ -137,7 +137,11 @@ def test_the_same_status_set_differently_is_a_conflict(repo: Repo) -> None:
         2,
         "".join(f"data/tasks.yaml:{n}:1: {CONFLICT}\n" for n in markers),
     )
+    # The log is the truth: theirs' status is not what the merged log says (done, then doing)
     repo.edit(lambda text: text.replace(block(ours_half, theirs_half), theirs_half))
+    kept = repo.rect("show", "3.2", check=False)
+    assert kept.returncode == 2 and "3.2 is done but its progress log says doing" in kept.stderr
+    repo.edit(lambda text: text.replace(theirs_half, ours_half))
     assert repo.rect("show", "3.2").returncode == 0
 
 

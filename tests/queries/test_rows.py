@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from rectcli.errors import RectError
-from rectcli.queries.rows import dashboard, measure_rows, overdue_by_unit, parse_days
+from rectcli.queries.rows import dashboard, measure_rows, parse_days
+from rectcli.queries.units import overdue_by_unit
 from rectcli.store import load
 
 
@@ -47,8 +48,9 @@ def test_dashboard_counts(mini: Path) -> None:
 
 
 def test_overdue_by_unit_orders_by_count_then_days(mini: Path) -> None:
-    rows = measure_rows(load(mini), date(2024, 7, 1))
-    groups = overdue_by_unit(rows)
+    checklist = load(mini)
+    rows = measure_rows(checklist, date(2024, 7, 1))
+    groups = overdue_by_unit(checklist, rows, date(2024, 7, 1))
     assert {unit: [r.id for r in rs] for unit, rs in groups.items()} == {
         "池北区": ["1.1"],
         "池南区": ["2.1"],

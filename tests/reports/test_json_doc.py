@@ -34,6 +34,7 @@ def exact(expected: dict[str, Any]) -> str:
 
 OVERDUE_1_1 = {
     "id": "1.1",
+    "kind": "measure",
     "task": "1",
     "text": "2024年2月底前，池北区组织对老粮库院内堆存垃圾分类处理。",
     "units": ["池北区"],
@@ -66,6 +67,7 @@ OVERDUE_1_1 = {
 }
 MISSED_1_3 = {  # a missed occurrence of a recurring duty: the row's duty keys, no entry
     "id": "1.3",
+    "kind": "duty",
     "task": "1",
     "text": "开展建筑垃圾巡查",
     "units": ["各区", "住建局"],

@@ -66,7 +66,7 @@ def test_same_size_and_mtime_with_other_content_is_parsed_again(mini: Path, pars
     store.load(mini)
     before = mini.stat()
     text = mini.read_text(encoding="utf-8")
-    changed = text.replace("status: done", "status: todo", 1)  # same length
+    changed = text.replace("方案已印发", "方案已下发", 1)  # same length
     assert changed != text and len(changed.encode()) == len(text.encode())
     mini.write_text(changed, encoding="utf-8")
     os.utime(mini, ns=(before.st_atime_ns, before.st_mtime_ns))
@@ -77,7 +77,8 @@ def test_same_size_and_mtime_with_other_content_is_parsed_again(mini: Path, pars
 
     assert len(parses) == 2
     found = checklist.find("1.2")
-    assert found is not None and found[1] is not None and found[1].status == "todo"
+    assert found is not None and found[1] is not None
+    assert found[1].progress[0].note == "方案已下发"
 
 
 @pytest.mark.parametrize(
@@ -263,7 +264,11 @@ def test_mark_then_list_from_the_cache_equals_a_fresh_parse(
     mini: Path, parses: Parses, invoke: Invoke
 ) -> None:
     json_list(invoke, mini)  # parses, writes the entry
-    for args in (["1.2", "doing", "--note", "开始"], ["2", "done", "--all", "--note", "完成"]):
+    marks = (
+        ["1.2", "doing", "--note", "开始", "--reopen"],
+        ["2", "done", "--all", "--note", "完成"],
+    )
+    for args in marks:
         result = invoke("mark", *args, "--by", "测试", file=mini, as_of=LATER)
         assert result.exit_code == 0, result.output
         cached = json_list(invoke, mini)
@@ -277,7 +282,7 @@ def test_a_hand_edit_after_a_mark_is_parsed(mini: Path, parses: Parses, invoke: 
     store.load(mini)
     assert invoke("mark", "1.3", "doing", "--by", "测试", file=mini, as_of=LATER).exit_code == 0
     text = mini.read_text(encoding="utf-8")
-    mini.write_text(text.replace("status: doing", "status: done", 1), encoding="utf-8")
+    mini.write_text(text.replace("已清运约一半", "已清运大部分", 1), encoding="utf-8")
     assert same(store.load(mini), store.load(mini, use_cache=False))
     assert len(parses) == 3  # the first, after the hand edit, and the fresh one
 

@@ -42,15 +42,18 @@ HELP_ZH: dict[str, str] = {
     "help.show": "显示一个问题或一项措施的全部内容及进展记录。",
     "help.show.item_id": "问题编号（3）或措施编号（3.2）。",
     "help.show.--format": "输出格式：table 或 json。",
-    "help.overdue": "按责任单位分组列出逾期措施和逾期未完成的常态化要求，"
-    "含逾期天数、问责等级（通报 督办 约谈）和督导单位。",
+    "help.overdue": "按责任单位分组（单位组展开：各区分列）列出逾期措施和逾期未完成的常态化要求，"
+    "含逾期天数、问责等级（通报 督办 约谈）和督导单位。多个单位共同负责的措施，"
+    "哪个单位的分工未完成，就对哪个单位逾期。",
+    "help.overdue.--unit": _UNIT,
     "help.overdue.--format": _FORMAT,
     "help.overdue.--limit": _PER_UNIT,
     # edit
     "help.mark": "记录进展：设置措施的状态，并在其进展记录中追加一条。\n\n"
     "只改动该措施所在的行。销号需要措施已完成，并有 --note 或 --evidence；"
-    "重新打开已完成或已销号的措施需要 --note。用 --duty（补报时再加 --covers）"
-    "时，这条记录用于完成一项常态化要求，此时可以不写 STATUS。",
+    "重新打开已完成或已销号的措施需要 --reopen 和 --note。多个单位共同负责的措施，"
+    "用 --unit 记录其中一个单位的分工；措施的状态由各分工得出（全部完成才算完成）。"
+    "用 --duty（补报时再加 --covers）时，这条记录用于完成一项常态化要求，此时可以不写 STATUS。",
     "help.mark.item_id": "措施编号（3.2）；与 --all 一起用时为问题编号（3）。",
     "help.mark.status": "未启动 推进中 已完成 已销号（或 todo doing done closed）；"
     "用 --duty 或 --covers 时可省略，状态保持不变。",
@@ -61,7 +64,17 @@ HELP_ZH: dict[str, str] = {
     "help.mark.--evidence": "佐证材料所在：文件路径或网址（销号时需要它或 --note）。",
     "help.mark.--duty": "这条记录完成的常态化要求：其时限用语（每季度）或内容，或其中一部分。",
     "help.mark.--covers": "补报：所补那一期的到期日（2024-09-30）。",
-    "help.mark.--all": "与问题编号一起用：标记该问题的每项措施。",
+    "help.mark.--all": "与问题编号一起用：标记该问题的每项措施（已完成和已销号的跳过，除非用 --reopen）。",
+    "help.mark.--milestone": "这条记录完成的阶段节点：其时限用语（2024年6月底前）或其中一部分，"
+    "或其内容的一部分；此时可以不写 STATUS。",
+    "help.mark.--unit": "多个单位共同负责的措施：记录该单位的分工（默认：--by 是其责任单位之一时"
+    "即为该单位；否则记录整项措施）。",
+    "help.mark.--reopen": "重新打开已完成或已销号的措施（用 --note 说明理由）。",
+    "help.mark.--late": "补录：日期早于最后一条记录的进展，按记录顺序保存并标明补录。",
+    "help.mark.--correct": "以一条新记录更正该日期的记录（用 --note 说明错在哪里）；记录从不改写。",
+    "help.undo": "撤销最近一次尚未提交的记录（rect mark、import-sheet）。\n\n"
+    "只把它写入的行恢复原样；之后文件又被改动过，或该记录已提交（请用 git revert）时拒绝。"
+    "只撤销一步：其余由 git 保存。",
     "help.fmt": "把任务清单改写为唯一的规范格式，保留注释。\n\n"
     "这样手工修改和工具修改在 diff 中看起来一样。用 --check（CI、pre-commit）时："
     "有文件不规范则退出码为 1。",
@@ -185,6 +198,22 @@ HELP_ZH: dict[str, str] = {
     "（或记录一个新的、已发现并已处置的问题）。",
     "help.incident.--note": "问题的地点或内容；与 --cleared 一起用时，在同一天发现多个问题时指明销哪一个。",
     "help.incident.--duty": "措施有多项限时处置要求时，指明哪一项（其用语或内容）。",
+    "help.escalate": "把对措施采取的问责措施（通报、督办、约谈）记为其进展记录中的一条。\n\n"
+    "措施状态不变；与 rect mark 一样，只改动该措施所在的行。",
+    "help.escalate.item_id": "措施编号（3.2）。",
+    "help.escalate.action": "通报、督办（发督办函）或约谈（或 notice、supervise、summon）。",
+    "help.escalate.--note": "做了什么（函号、约谈对象）。",
+    "help.escalate.--by": "由谁采取（默认：git config user.name）。",
+    "help.escalate.--date": "日期，如 2024-06-30（默认：今天）。",
+    "help.escalate.--evidence": "函件或会议纪要。",
+    "help.extend": "把经批准的延期记为一条进展记录：新的时限自此适用。\n\n"
+    "措施自身的整改时限仍按方案原文；rect diff 显示为已批准的延期，并附批准文件。",
+    "help.extend.item_id": "措施编号（3.2）。",
+    "help.extend.deadline": "批准的新时限（2024年9月底前）。",
+    "help.extend.--evidence": "批准文件（批复）：文件路径或网址。",
+    "help.extend.--note": "延期理由。",
+    "help.extend.--by": "批准单位（默认：git config user.name）。",
+    "help.extend.--date": "批准日期（默认：今天）。",
     # publication
     "help.notice": "已完成措施（或其措施已全部完成的问题）的销号公示：整改问题、"
     "整改实施主体、整改措施、目标任务、完成时限、整改完成情况和公示期（工作日）；"

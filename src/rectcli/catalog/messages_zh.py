@@ -52,12 +52,20 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "{0} {1} 晚于今天（{2}）；请在发生后再记录",
     ),
     (
-        "mark needs a STATUS (todo doing done closed, or 未启动 推进中 已完成 已销号); only an entry for a recurring duty (--duty, --covers) may leave it out",
-        "mark 需要 STATUS（未启动 推进中 已完成 已销号，或 todo doing done closed）；只有常态化要求的记录（--duty、--covers）可以省略",
+        "mark needs a STATUS (todo doing done closed, or 未启动 推进中 已完成 已销号); only an entry for a recurring duty (--duty, --covers) or a milestone (--milestone) may leave it out",
+        "mark 需要 STATUS（未启动 推进中 已完成 已销号，或 todo doing done closed）；只有常态化要求的记录（--duty、--covers）或阶段节点的记录（--milestone）可以省略",
     ),
     (
-        "--duty and --covers record one measure's duty; leave out --all",
-        "--duty 和 --covers 记录一项措施的常态化要求；请去掉 --all",
+        "--duty, --covers and --milestone record one measure's entry; leave out --all",
+        "--duty、--covers 和 --milestone 记录一项措施的一条记录；请去掉 --all",
+    ),
+    (
+        "{} has a progress entry dated {}, after today ({}); record progress once it has happened",
+        "{0} 有一条进展记录的日期为 {1}，晚于今天（{2}）；请在事情发生后再记录",
+    ),
+    (
+        "unknown action '{}'; use 通报, 督办 or 约谈",
+        "未知的问责措施“{0}”；请用 通报、督办 或 约谈",
     ),
     (
         "--duty, --covers and a mark without STATUS record one measure's duty; name the measure, not the problem with --all",

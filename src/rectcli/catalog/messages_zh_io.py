@@ -274,6 +274,10 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
     ),
     *USAGE_ZH,
     # workspaces (issue 17)
+    (
+        "--unit reads one list: leave out --workspace, or use --member",
+        "--unit 只针对一个清单：请去掉 --workspace，或改用 --member",
+    ),
     ("no member '{}' in this workspace", "本工作区中没有成员“{0}”"),
     (
         "--tasks lists one list's problems: leave it out with --workspace",

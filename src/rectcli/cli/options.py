@@ -44,6 +44,47 @@ def parse_date_option(text: str, option: str) -> date:
         raise RectError(f"{option}: '{text}' is not a date; write it as 2024-06-30") from None
 
 
+def entry_date(day: str | None, settings: Settings) -> date:
+    from rectcli.errors import RectError
+
+    today = settings.today
+    if day is None:
+        return today
+    when = parse_date_option(day, "--date")
+    if when > today:
+        raise RectError(
+            f"--date {when} is after today ({today}); record progress once it has happened"
+        )
+    return when
+
+
+def default_by(path: Path) -> str | None:
+    """Who records, when --by is not given: the unit whose units.yaml ``people:`` name
+    the git identity (user.email), else git's user.name, else the login name."""
+    import getpass
+
+    from rectcli import store
+    from rectcli.errors import RectError
+    from rectcli.history.git import user_email, user_name
+
+    email = user_email(path.parent)
+    units_path = store.units_file_for(path)
+    if email and units_path.is_file():
+        try:
+            unit = store.load_units(units_path).unit_of(email)
+        except RectError:  # an invalid units.yaml: the mark itself will say so
+            unit = None
+        if unit is not None:
+            return unit
+    name = user_name(path.parent)
+    if name:
+        return name
+    try:
+        return getpass.getuser() or None
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        return None
+
+
 def complete_ids(ctx: typer.Context, incomplete: str) -> list[str]:
     return [i for i in _completion_checklist(ctx, lambda c: c.ids()) if i.startswith(incomplete)]
 

@@ -95,11 +95,18 @@ def ws_upcoming(
 
 
 def overdue_groups(rows: list[MeasureRow]) -> dict[str, list[MeasureRow]]:
-    """Overdue rows under each member's unit (``甲市 住建局``), most overdue first."""
-    from rectcli.queries.rows import overdue_by_unit
+    """Overdue rows under each member's unit (``甲市 住建局``), most overdue first; units
+    with the most first."""
     from rectcli.workspace.reads import member_units
 
-    return overdue_by_unit(member_units(rows))
+    groups: dict[str, list[MeasureRow]] = {}
+    for row in member_units(rows):
+        if row.overdue:
+            for unit in row.units:
+                groups.setdefault(unit, []).append(row)
+    for mine in groups.values():
+        mine.sort(key=lambda r: (-r.days_overdue, r.line))
+    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))
 
 
 def ws_check(settings: Settings, member: str | None, fmt: str, days: int) -> tuple[int, int]:

@@ -11,17 +11,18 @@ blank lines, quoting, key order, CRLF line ends, a BOM — is left as it was.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from rectcli.edits.transitions import Plan, duty_entry, milestone_entry, plan_entry
+from rectcli.edits.undo import Region
 from rectcli.errors import Problem, RectError
-from rectcli.labels import STATUS_LABELS
 from rectcli.model.shapes import Measure, Task
-from rectcli.statuses import FINISHED, STATUSES, Status
+from rectcli.statuses import STATUSES, Status
 from rectcli.yamltext import source as yamlsrc
 from rectcli.yamltext.emit import flow_map
 from rectcli.yamltext.lines import (
@@ -46,6 +47,11 @@ _PROGRESS_LINE = re.compile(
 )
 
 
+# An entry's keys in the documented order (docs/format.md); `late` only when true.
+_WRITTEN: tuple[str, ...] = ("date", "status", "unit", "action", "deadline", "note", "by")
+_WRITTEN += ("percent", "evidence", "duty", "covers", "milestone", "late", "corrects")
+
+
 @dataclass(frozen=True)
 class Entry:
     """One progress entry to record (see ProgressEntry in models.py).
@@ -53,6 +59,8 @@ class Entry:
     ``status`` None keeps the measure's status (an entry that only fulfils a duty): the
     entry is written with it, and the ``status:`` line is left alone. ``duty`` names a
     recurring duty by its phrase or text; it is written as that duty's ``every``.
+    ``unit`` records one unit's part of a shared measure (docs/format.md); ``late`` is a
+    补录 dated before the last entry; ``corrects`` the date of the entry it corrects.
     """
 
     date: Day
@@ -63,20 +71,18 @@ class Entry:
     evidence: str | None = None
     duty: str | None = None
     covers: Day | None = None
+    unit: str | None = None
+    action: str | None = None  # an escalation (通报 督办 约谈) or an extension (延期)
+    deadline: str | None = None  # 延期: the approved new deadline
+    milestone: str | None = None  # the step it reaches: its phrase or a part of its text
+    late: bool = False
+    corrects: Day | None = None
+    by_unit: str | None = None  # not written: the unit ``by`` names, whose part it may be
 
     def fields(self) -> list[tuple[str, str | int | Day]]:
         """The entry's keys and values in the documented order, leaving out the unset ones."""
-        values = (
-            ("date", self.date),
-            ("status", self.status),
-            ("note", self.note),
-            ("by", self.by),
-            ("percent", self.percent),
-            ("evidence", self.evidence),
-            ("duty", self.duty),
-            ("covers", self.covers),
-        )
-        return [(key, value) for key, value in values if value is not None]
+        values = ((key, getattr(self, key)) for key in _WRITTEN)
+        return [(key, value) for key, value in values if value is not None and value is not False]
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,8 @@ class Marked:
     # For the parse cache (cache.Patch): each measure edited, the lines it grew by, and
     # its new model, validated from its new text.
     edits: tuple[tuple[str, int, Measure], ...] = ()
+    skipped: tuple[str, ...] = ()  # measures --all left as they were (done or closed)
+    regions: tuple[Region, ...] = ()  # what it replaced, for rect undo
 
 
 def mark(
@@ -99,13 +107,17 @@ def mark(
     whole_task: bool = False,
     issued: Day | None = None,
     found: Item | None = None,
+    parts: Mapping[str, tuple[str, ...]] | None = None,
+    reopen: bool = False,
 ) -> Marked:
     """Set the status of measure ``item_id`` and append ``entry`` to its progress log.
 
-    A task id marks each of its measures when ``whole_task`` is set, and is refused
-    otherwise. Raises RectError (one problem) when the office's rules forbid the change.
+    A task id marks each of its measures when ``whole_task`` is set (never reopening a
+    done or closed one unless ``reopen``: those are skipped), and is refused otherwise.
+    Raises RectError (one problem) when the office's rules forbid the change.
     ``issued`` (plan.issued) is when a duty counts from, to check ``entry.covers``.
-    ``found``: the item, already located (by mark_many).
+    ``found``: the item, already located (by mark_many). ``parts``: each measure's units,
+    groups expanded, needed when ``entry.unit`` names a part of a shared measure.
     """
     item = found if found is not None else find_item(text, path, item_id)
     segment = text[item.start : item.end]
@@ -138,35 +150,61 @@ def mark(
         raise RectError([Problem(path, item.line, item.key_col + 1, UNREADABLE.format(item_id))])
     keep_status = entry.status is None
     if keep_status or entry.duty is not None or entry.covers is not None:
-        entry = _duty_entry(entry, olds, issued, Problem(path, item.line, item.key_col + 1, ""))
+        entry = duty_entry(entry, olds, issued, Problem(path, item.line, item.key_col + 1, ""))
+    if entry.milestone is not None:  # written as the step's own phrase
+        entry = milestone_entry(entry, olds, Problem(path, item.line, item.key_col + 1, ""))
+    plans: list[Plan | None] = []  # per measure: what to record, or None (skipped)
+    others: set[str] = set()  # --all --unit: the problem's measures that are not the unit's
     for span, measure in zip(measures, olds, strict=True):
-        problem = transition_problem(measure, entry)
-        if problem:
-            line = item.line + segment.count("\n", 0, span.start)
-            raise RectError([Problem(path, line, span.key_col + 1, problem)])
+        line = item.line + segment.count("\n", 0, span.start)
+        at = Problem(path, line, span.key_col + 1, "")
+        if whole_task and entry.unit and entry.unit not in (parts or {}).get(measure.id, ()):
+            others.add(measure.id)
+            plans.append(None)
+            continue
+        plans.append(plan_entry(measure, entry, parts, at, whole_task=whole_task, reopen=reopen))
+    skipped = tuple(
+        m.id for m, p in zip(olds, plans, strict=True) if p is None and m.id not in others
+    )
+    if all(p is None for p in plans):
+        if not skipped:  # --all --unit, and none of the problem's measures is the unit's
+            message = f"no measure of problem '{item_id}' is {entry.unit}'s"
+            raise RectError([Problem(path, item.line, item.key_col + 1, message)])
+        return Marked(text, [], item.line, skipped=skipped)
     eol = "\r\n" if segment.split("\n", 1)[0].endswith("\r") else "\n"
     new_segment = segment
-    grew: list[int] = []  # lines each measure grew by, last first
-    for span in reversed(measures):  # from the end, so earlier offsets stay valid
+    grew: list[int] = []  # lines each marked measure grew by, last first
+    for span, plan in reversed(list(zip(measures, plans, strict=True))):
+        if plan is None:
+            continue  # from the end, so earlier offsets stay valid
         part = new_segment[span.start : span.end]
         try:
-            edited = _edit_measure(part, span.key_col, entry, eol, keep_status=keep_status)
+            edited = _edit_measure(
+                part, span.key_col, plan.entry, plan.status, eol, keep_status=keep_status
+            )
         except _InlineLog:
             line = item.line + segment.count("\n", 0, span.start)
             raise RectError([Problem(path, line, span.key_col + 1, _INLINE_LOG)]) from None
         new_segment = new_segment[: span.start] + edited + new_segment[span.end :]
         grew.append(edited.count("\n") - part.count("\n"))
     after_data, after = read_item(new_segment, path, item, model)
-    _check_only_marked(before_data, after_data, entry, path, item, keep_status=keep_status)
-    changes = [(m.id, m.status, entry.status or m.status) for m in olds]
+    _check_only_marked(before_data, after_data, plans, path, item, keep_status=keep_status)
+    changes = [(m.id, m.status, p.status) for m, p in zip(olds, plans, strict=True) if p]
     new_text = text[: item.start] + new_segment + text[item.end :]
     news = list(after.measures) if isinstance(after, Task) else [after]
-    edits = tuple((m.id, n, m) for m, n in zip(news, reversed(grew), strict=True))
-    return Marked(new_text, changes, item.line, entry.duty, edits)
+    marked = [m for m, p in zip(news, plans, strict=True) if p is not None]
+    edits = tuple((m.id, n, m) for m, n in zip(marked, reversed(grew), strict=True))
+    regions = (Region(item.start, segment, new_segment),)
+    return Marked(new_text, changes, item.line, entry.duty, edits, skipped, regions)
 
 
 def mark_many(
-    text: str, path: str, marks: Iterable[tuple[str, Entry]], *, issued: Day | None = None
+    text: str,
+    path: str,
+    marks: Iterable[tuple[str, Entry]],
+    *,
+    issued: Day | None = None,
+    parts: Mapping[str, tuple[str, ...]] | None = None,
 ) -> Marked:
     """Several marks (measure ids only) on one text, all or none: the first refusal
     raises before anything is written. For recording a batch (a filled-in sheet).
@@ -186,76 +224,21 @@ def mark_many(
         _, segment = edited.get(item.start, (item, text[item.start : item.end]))
         moved = item.line + sum(n for at, n in grown.items() if at < item.line)
         here = replace(item, start=0, end=len(segment), line=moved)
-        done = mark(segment, path, item_id, entry, issued=issued, found=here)
+        done = mark(segment, path, item_id, entry, issued=issued, found=here, parts=parts)
         edited[item.start] = (item, done.text)
         grown[item.line] = grown.get(item.line, 0) + done.text.count("\n") - segment.count("\n")
         line = line or done.line
         changes += done.changes
         edits += done.edits
     pieces, at = [], 0
+    regions = []
     for start in sorted(edited):
         item, segment = edited[start]
         pieces += [text[at:start], segment]
+        regions.append(Region(start, text[start : item.end], segment))
         at = item.end
     pieces.append(text[at:])
-    return Marked("".join(pieces), changes, line, edits=tuple(edits))
-
-
-def transition_problem(measure: Measure, entry: Entry) -> str | None:
-    """Why office practice forbids this mark, or None."""
-    old, new, mid = measure.status, entry.status or measure.status, measure.id
-    label = STATUS_LABELS["zh"]
-    if new == "closed":
-        if old != "done":
-            return (
-                f"{mid} is {old} ({label[old]}); only a done ({label['done']}) measure can be "
-                f"closed ({label['closed']}): mark it done first"
-            )
-        if not (entry.note or entry.evidence):
-            return f"closing {mid} needs --note or --evidence: say what shows it is finished"
-    elif old in FINISHED and _RANK[new] < _RANK[old] and not entry.note:
-        return f"{mid} is {old} ({label[old]}); reopening it needs --note saying why"
-    if measure.progress and entry.date < measure.progress[-1].date:
-        return (
-            f"--date {entry.date} is before {mid}'s last progress entry "
-            f"({measure.progress[-1].date}); the log is kept oldest first"
-        )
-    return None
-
-
-def _duty_entry(entry: Entry, olds: list[Measure], issued: Day | None, at: Problem) -> Entry:
-    """``entry`` with its status (None: the measure's) and its duty's phrase filled in,
-    once the duty and the occurrence it ``covers`` are known to be the measure's."""
-    from rectcli.dates.duties import DutyChoiceError, covers_problem, match_duty
-
-    def refuse(message: str) -> RectError:
-        return RectError([replace(at, message=message)])
-
-    if len(olds) != 1:
-        raise refuse(
-            "--duty, --covers and a mark without STATUS record one measure's duty; "
-            "name the measure, not the problem with --all"
-        )
-    (measure,) = olds
-    if entry.status is None and measure.status == "closed":
-        raise refuse(
-            f"{measure.id} is closed ({STATUS_LABELS['zh']['closed']}): its duties have ended; "
-            "to record more, reopen it with a STATUS and --note"
-        )
-    try:
-        duty = match_duty(measure, entry.duty) if entry.duty is not None else None
-    except DutyChoiceError as exc:
-        raise refuse(str(exc)) from None
-    if entry.covers is not None:
-        if entry.covers > entry.date:
-            raise refuse(
-                f"--covers {entry.covers} is after the entry's date ({entry.date}); "
-                "a make-up covers an occurrence already due"
-            )
-        problem = covers_problem(measure, duty, entry.covers, measure.start or issued)
-        if problem:
-            raise refuse(problem)
-    return replace(entry, status=entry.status or measure.status, duty=duty.every if duty else None)
+    return Marked("".join(pieces), changes, line, edits=tuple(edits), regions=tuple(regions))
 
 
 class _MeasureList(BaseModel):
@@ -302,19 +285,32 @@ UNREADABLE = (
 
 
 def _check_only_marked(
-    before: Any, after: Any, entry: Entry, path: str, item: Item, *, keep_status: bool = False
+    before: Any,
+    after: Any,
+    plans: list[Plan | None],
+    path: str,
+    item: Item,
+    *,
+    keep_status: bool = False,
 ) -> None:
-    """The edited item must differ from the old one by the status and one new entry each."""
-    recorded = dict(entry.fields())
+    """The edited item must differ from the old one by the status and one new entry in
+    each measure marked, and not at all in those skipped."""
 
-    def expected(measure: dict[str, Any]) -> dict[str, Any]:
-        status = {} if keep_status else {"status": entry.status}
+    def expected(measure: dict[str, Any], plan: Plan | None) -> dict[str, Any]:
+        if plan is None:
+            return measure
+        recorded = dict(plan.entry.fields())
+        status = {} if keep_status else {"status": plan.status}
         return {**measure, **status, "progress": [*(measure.get("progress") or []), recorded]}
 
     if item.is_task:
-        wanted = {**before, "measures": [expected(m) for m in before["measures"]]}
+        measures = before["measures"]
+        wanted = {
+            **before,
+            "measures": [expected(m, p) for m, p in zip(measures, plans, strict=True)],
+        }
     else:
-        wanted = expected(before)
+        wanted = expected(before, plans[0])
     if after != wanted:
         raise RectError(
             [Problem(path, item.line, item.key_col + 1, UNREADABLE.format(item.item_id))]
@@ -354,14 +350,13 @@ def _value_end(lines: list[str], index: int, key_col: int) -> int:
 
 
 def _edit_measure(
-    part: str, key_col: int, entry: Entry, eol: str, *, keep_status: bool = False
+    part: str, key_col: int, entry: Entry, status: Status, eol: str, *, keep_status: bool = False
 ) -> str:
     lines = split_lines(part)
     if not lines[-1].endswith("\n"):  # the file's last line: give it an end before adding
         lines[-1] += eol
     pad = " " * key_col
     keys = _keys(lines, key_col)
-    status = str(entry.status)
     if keep_status:
         pass  # the status line stays as it is (or absent: the default todo)
     elif "status" in keys:

@@ -388,3 +388,8 @@ def _progress(
     text = note or (state if state not in (w for w, _ in STATUS_WORDS) else None)
     measure.status = status
     measure.progress = [ProgressEntry(date=as_of, status=status, note=text or None)]
+    if status == "closed":  # the log is the truth: 销号 follows done, and says why
+        measure.progress = [
+            ProgressEntry(date=as_of, status="done", note=text or None),
+            ProgressEntry(date=as_of, status="closed", note=state or text or "已销号"),
+        ]

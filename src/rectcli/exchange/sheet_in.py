@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -19,7 +19,8 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rectcli.edits.mark import Entry, transition_problem
+from rectcli.edits.mark import Entry
+from rectcli.edits.transitions import transition_problem
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.exchange.sheet_out import COLUMNS, FILL_FIELDS
 from rectcli.labels import STATUS_LABELS, Labels, parse_status
@@ -62,6 +63,8 @@ class MarkRequest:
     row: int = 0
     cells: dict[str, str] = field(default_factory=dict)  # field → "U.xlsx!F7"
     places: dict[str, tuple[int, int]] = field(default_factory=dict)  # field → (row, column)
+    unit: str | None = None  # on a shared measure: the sheet's unit, whose part it records
+    recorded: bool = False  # already in the log (imported before): skipped
 
     def entry(self) -> Entry:
         return Entry(
@@ -71,6 +74,7 @@ class MarkRequest:
             by=self.by,
             percent=self.percent,
             evidence=self.evidence,
+            unit=self.unit,
         )
 
 
@@ -204,11 +208,29 @@ def read_fill_sheet(
             bad("by", f"{request.by} is not {unit}: this sheet records for {unit} only")
             continue
         if request is not None:
-            requests.append(request)
-    problems += _refusals(checklist, requests, labels)
+            requests.append(_as_recorded(checklist, request, unit))
+    problems += _refusals(checklist, [r for r in requests if not r.recorded], labels)
     if problems:
         raise RectError(problems)
     return requests
+
+
+def _as_recorded(checklist: Checklist, request: MarkRequest, unit: str | None) -> MarkRequest:
+    """The request with the part it records (the sheet's unit, on a measure shared by
+    several units) and whether its log already holds it: the same part, date, status
+    and note (a sheet imported twice records once)."""
+    found = checklist.find(request.measure_id)
+    assert found is not None  # _measure_id checked it
+    task, measure = found
+    assert measure is not None
+    parts = checklist.units.expand(checklist.measure_units(task, measure))
+    part = unit if unit is not None and len(parts) > 1 and unit in parts else None
+    recorded = any(
+        (e.date, e.status, e.note, e.unit and checklist.units.resolve(e.unit))
+        == (request.date, request.status, request.note, part)
+        for e in measure.progress
+    )
+    return replace(request, unit=part, recorded=recorded)
 
 
 def _measure_id(
@@ -313,7 +335,8 @@ def _choices() -> str:
 
 def _refusals(checklist: Checklist, requests: list[MarkRequest], labels: Labels) -> list[Problem]:
     """Rows ``rect mark``'s office rules refuse (closing only what is done, reopening
-    with a note, the log oldest first), each at its cell."""
+    with a note, the log oldest first), each at its cell. (A row on a shared measure is
+    checked against the measure as a whole; mark checks its part when it records it.)"""
     # mark's messages name its options; a sheet's user knows the columns
     headers = {
         "--note": labels("sheet_note"),

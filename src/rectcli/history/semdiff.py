@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -41,6 +41,7 @@ class Change:
     entry: ProgressEntry | None = None  # status / progress: the newest appended entry
     entries: int = 0  # status / progress: how many entries were appended
     measures: int = 0  # an added or removed task: how many measures it has
+    approval: ProgressEntry | None = None  # a deadline moved by an approved 延期 entry
 
     @property
     def extended(self) -> bool:
@@ -71,6 +72,8 @@ class Change:
             data["old_due"] = _jsonable(self.old_due)
             data["new_due"] = _jsonable(self.new_due)
             data["extended"] = self.extended
+            if self.approval is not None:  # moved by an approved extension (延期)
+                data["approved"] = True
         if self.kind in ("status", "progress"):
             data["entries_added"] = self.entries
             data["entry"] = _jsonable(self.entry)
@@ -167,6 +170,10 @@ def _measure_changes(
         changes.append(
             Change(mid, "measure", "progress", "progress", entry=newest, entries=len(added))
         )
+    approvals = [e for e in added if e.action == "延期"]
+    if approvals:  # an approved extension: the deadline moves, approved
+        moved = _deadline_change(old, new, mid, "measure")
+        changes.append(replace(moved, approval=approvals[-1]))
     own_deadline = (was.deadline, [m.deadline for m in was.milestones])
     if own_deadline != (now.deadline, [m.deadline for m in now.milestones]):
         moved = _deadline_change(old, new, mid, "measure")

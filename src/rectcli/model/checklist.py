@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 from rectcli.dates.duties import Checkin, Duty, checkins
 from rectcli.dates.grammar import Deadline
 from rectcli.dates.workdays import WorkCalendar
+from rectcli.model.parts import PartLog, reduce_log
 from rectcli.model.policy import Policy
 from rectcli.model.units import UnitRegistry
 from rectcli.statuses import Status
@@ -45,15 +46,19 @@ MeasureFacts = tuple[
     date | None,  # 14 the latest progress entry's date
     bool,  # 15 ongoing (长期坚持)
     tuple[Checkin, ...],  # 16 its progress log as its recurring duties see it (else empty)
+    tuple[str, ...],  # 17 a shared measure's parts: its units, groups expanded (else empty)
+    PartLog,  # 18 the entries that decide its parts (model/parts.py; else empty)
 ]
 STATUS_FACT: Final = 4
 LINE_FACT: Final = 8  # the line, which an edit above the measure moves
 FILE_FACT: Final = 10
 LEAD_FACT: Final = 11
 START_FACT: Final = 12
-# What a mark changes (facts 4, 13, 14 and 16): status, the latest percent, the latest
-# entry's date, and the check-ins of a measure with recurring duties.
-ProgressFacts = tuple[Status, int | None, date | None, tuple[Checkin, ...]]
+PARTS_FACT: Final = 17
+PART_LOG_FACT: Final = 18
+# What a mark changes (facts 4, 13, 14, 16 and 18): status, the latest percent, the latest
+# entry's date, the check-ins of a measure with recurring duties, and its parts' log.
+ProgressFacts = tuple[Status, int | None, date | None, tuple[Checkin, ...], PartLog]
 
 
 @dataclass(frozen=True)
@@ -152,6 +157,7 @@ class Checklist:
 def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
     issued, files, positions = checklist.issued, checklist.files, checklist.positions
     facts: list[MeasureFacts] = []
+    expanded: dict[tuple[str, ...], tuple[str, ...]] = {}  # one tuple per set of units
     for task in checklist.file.tasks:  # 50k measures at 10k tasks: kept lean
         task_units = tuple(checklist.units.resolve(n) or n for n in task.units)
         for measure in task.measures:
@@ -159,7 +165,10 @@ def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
             units = task_units
             if measure.units is not None:
                 units = tuple(checklist.measure_units(task, measure))
-            status, percent, checkin, duty_checkins = progress_facts(measure)
+            status, percent, checkin, duty_checkins, part_log = progress_facts(measure)
+            parts = expanded.get(units)
+            if parts is None:
+                parts = expanded[units] = checklist.units.expand(units)
             facts.append(
                 (
                     measure.id,
@@ -178,6 +187,8 @@ def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
                     checkin,
                     bool(deadline and deadline.ongoing),
                     duty_checkins,
+                    parts if len(parts) > 1 else (),
+                    part_log,
                 )
             )
     return facts
@@ -185,10 +196,12 @@ def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
 
 def progress_facts(measure: Measure) -> ProgressFacts:
     """The facts a mark changes (:data:`ProgressFacts`): status, the latest percent, the
-    latest entry's date, and the check-ins its recurring duties count (if it has any)."""
+    latest entry's date, the check-ins its recurring duties count (if it has any), and
+    the entries that decide its parts (if any entry names a unit)."""
     progress = measure.progress
     if not progress:
-        return measure.status, None, None, ()
+        return measure.status, None, None, (), ()
     percent = next((e.percent for e in reversed(progress) if e.percent is not None), None)
     duty_checkins = checkins(progress) if measure.recurring else ()
-    return measure.status, percent, max(e.date for e in progress), duty_checkins
+    part_log = reduce_log((e.unit, e.status) for e in progress)
+    return measure.status, percent, max(e.date for e in progress), duty_checkins, part_log

@@ -67,6 +67,23 @@ class ProgressEntry(StrictModel):
     status: Status = Field(
         title="Status (状态)", description=f"The measure's status from this day: {_STATUS_DOC}"
     )
+    unit: str | None = Field(  # a shared measure: the part this entry records
+        default=None,
+        title="Unit (责任单位)",
+        description="On a measure shared by several units: whose part this entry records "
+        "(absent: the whole measure).",
+    )
+    action: Literal["通报", "督办", "约谈", "延期"] | None = Field(  # an action recorded
+        default=None,
+        title="Action (督办措施)",
+        description="An escalation taken on the measure (通报, 督办 for a 督办函, 约谈), or an "
+        "approved extension (延期, with its new deadline and the approval as evidence).",
+    )
+    deadline: DeadlineText | None = Field(  # 延期: the approved new deadline
+        default=None,
+        title="Deadline (延期后时限)",
+        description="With action 延期: the approved new deadline, which applies from then.",
+    )
     note: Text | None = Field(default=None, title="Note (进展情况)", description="What was done.")
     by: Text | None = Field(
         default=None, title="By (填报人)", description="Who reports: a unit or person."
@@ -88,6 +105,21 @@ class ProgressEntry(StrictModel):
         default=None,
         title="Covers (补报期次)",
         description="The due date of the duty occurrence it makes up.",
+    )
+    milestone: str | None = Field(  # the step (its deadline phrase) this entry reaches
+        default=None,
+        title="Milestone (阶段节点)",
+        description="The milestone (its deadline phrase) this entry records as reached.",
+    )
+    late: bool | None = Field(  # 补录: recorded after later entries, kept where recorded
+        default=None,
+        title="Late (补录)",
+        description="Recorded late: its date is before an earlier-recorded entry's.",
+    )
+    corrects: Day | None = Field(  # the date of the entry this one corrects
+        default=None,
+        title="Corrects (更正)",
+        description="The date of the earlier entry this entry corrects.",
     )
 
 

@@ -19,6 +19,9 @@ class UnitRegistry:
         self.groups: dict[str, frozenset[str]] = {
             g.name: frozenset(g.members) for g in unit_file.groups
         }
+        self.ordered: dict[str, tuple[str, ...]] = {
+            g.name: tuple(dict.fromkeys(g.members)) for g in unit_file.groups
+        }
         self.canonical: dict[str, str] = {}
         named: list[Unit | Group] = [*unit_file.units, *unit_file.groups]
         for item in named:
@@ -41,6 +44,15 @@ class UnitRegistry:
     def members(self, name: str) -> frozenset[str]:
         """The units a (resolved) name stands for: a group's members, or the unit itself."""
         return self.groups.get(name, frozenset((name,)))
+
+    def expand(self, names: Iterable[str]) -> tuple[str, ...]:
+        """The units that (resolved) names stand for, groups expanded in their listed
+        order, each once: the parts of a shared measure (docs/format.md)."""
+        found: dict[str, None] = {}
+        for name in names:
+            for member in self.ordered.get(name, (name,)):
+                found.setdefault(member)
+        return tuple(found)
 
     def groups_of(self, name: str) -> frozenset[str]:
         return frozenset(self._member_of.get(name, ()))

@@ -19,9 +19,11 @@ from rectcli.dates.workdays import WorkCalendar
 from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.memory import gc_paused
 from rectcli.model.checklist import Checklist
+from rectcli.model.logrules import dated_entries, log_findings
 from rectcli.model.policy import Policy
 from rectcli.model.shapes import Task, TaskFile, UnitFile
 from rectcli.model.units import UnitRegistry, person_email
+from rectcli.statuses import FINISHED
 from rectcli.textsafe import control_char
 from rectcli.yamltext import source as yamlsrc
 
@@ -302,26 +304,31 @@ def check_tasks(
             if measure.parent is not None:
                 checklist.parents[measure.id] = measure.parent
             if not measure.id.startswith(f"{task.id}."):
-                problems.append(
-                    Problem(
-                        path,
-                        *at([*m_loc, "id"]),
-                        f"measure id '{measure.id}' must start with its task's id: '{task.id}.N'",
-                    )
-                )
+                wrong_id = f"measure id '{measure.id}' must start with its task's id: '{task.id}.N'"
+                problems.append(Problem(path, *at([*m_loc, "id"]), wrong_id))
             if measure.units is not None:
                 check_units(measure.units, [*m_loc, "units"])
             for r_index, duty in enumerate(measure.recurring):
                 if duty.units is not None:
                     check_units(duty.units, [*m_loc, "recurring", r_index, "units"])
+            reached, extensions, wrong = dated_entries(measure)  # milestones, 延期
+            problems += [Problem(path, *at([*m_loc, *w]), message) for w, message in wrong]
+            extended: Deadline | None = None  # the last approved extension (延期)
+            for e_index, phrase in extensions:
+                e_loc: list[str | int] = [*m_loc, "progress", e_index, "deadline"]
+                extended = read_deadline(phrase, e_loc) or extended
             own = None
             if measure.deadline is not None:
                 own = read_deadline(measure.deadline, [*m_loc, "deadline"])
+            ms_loc: list[str | int] = [*m_loc, "milestones"]
             steps = [
-                (read_deadline(ms.deadline, [*m_loc, "milestones", i, "deadline"]), ms.done)
+                (
+                    read_deadline(ms.deadline, [*ms_loc, i, "deadline"]),
+                    ms.done or reached.get(ms.deadline),
+                )
                 for i, ms in enumerate(measure.milestones)
             ]
-            effective = (
+            effective = extended or (
                 own or _milestone_deadline(steps) or (None if measure.deadline else task_deadline)
             )
             start = measure.start or issued  # 3天内 counts from the plan's issue date
@@ -332,6 +339,11 @@ def check_tasks(
                 effective = counted if isinstance(counted, Deadline) else None
             if effective:
                 checklist.deadlines[measure.id] = effective
+            if measure.progress or measure.status in FINISHED:
+                names = measure.units if measure.units is not None else task.units
+                parts = units.expand(units.resolve(n) or n for n in names)
+                for where, message in log_findings(measure, parts, units):
+                    problems.append(Problem(path, *at([*m_loc, *where]), message))
             if measure.recurring:
                 duties, found = read_duties(
                     measure, measure.start or issued, checklist.calendar, path, at, m_loc

@@ -13,8 +13,7 @@ shares finished and the progress chart count measures only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from rectcli.dates.periods import Period
@@ -31,6 +30,7 @@ from rectcli.queries.rows import (
     resolve_unit,
     select,
 )
+from rectcli.queries.units import unit_view
 from rectcli.statuses import FINISHED, Status
 
 DEFAULT_SINCE_DAYS = 30
@@ -148,9 +148,12 @@ def build_report(
     shown = checklist.units.members(wanted) if wanted else None
     owners: dict[str, tuple[list[Item], list[Item]]] = {}
     for index, item in enumerate([*items, *missed]):
-        for name in _owners(checklist, item.row.units):
+        for name in sorted(checklist.units.expand(item.row.units)):
             if shown is None or name in shown:
-                owners.setdefault(name, ([], []))[index >= len(items)].append(item)
+                # the item as this unit sees it: a shared measure by its part (queries/units)
+                seen = unit_view(checklist, item.row, frozenset((name,)), today)
+                mine = item if seen is None or seen is item.row else replace(item, row=seen)
+                owners.setdefault(name, ([], []))[index >= len(items)].append(mine)
     sections = sorted(
         (unit_section(name, *mine, soon_days) for name, mine in owners.items()), key=rank_key
     )
@@ -179,10 +182,10 @@ def report_items(
 ) -> tuple[list[Item], list[Item]]:
     """The report's items: each measure (of the unit ``wanted``, resolved, if given), and
     each missed occurrence of a recurring duty."""
-    rows = select(measure_rows(checklist, today), Filter(unit=wanted), checklist)
+    rows = select(measure_rows(checklist, today), Filter(unit=wanted), checklist, today)
     by_id = {m.id: m for _, m in checklist.measures()}
     items = [_item(row, by_id[row.id], since, today) for row in rows]
-    late = select(duty_rows(checklist, today), Filter(unit=wanted), checklist)
+    late = select(duty_rows(checklist, today), Filter(unit=wanted), checklist, today)
     missed = [_duty_item(row, by_id[row.id], today) for row in late if row.overdue]
     return items, missed
 
@@ -210,14 +213,6 @@ def _duty_item(row: MeasureRow, measure: Measure, today: date) -> Item:
         e for e in measure.progress if e.date <= today and e.duty in (None, row.duty)
     ]  # oldest first
     return Item(row, False, None, mine[-1] if mine else None)
-
-
-def _owners(checklist: Checklist, names: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for name in names:
-        for member in sorted(checklist.units.members(name)):
-            seen[member] = None
-    return list(seen)
 
 
 def due_soon(item: Item, soon_days: int) -> bool:

@@ -14,6 +14,7 @@ from typing import Any
 
 from rectcli.errors import RectError, did_you_mean
 from rectcli.model.checklist import Checklist
+from rectcli.model.parts import Parts, part_statuses
 from rectcli.model.policy import expected_percent, is_behind
 from rectcli.statuses import FINISHED, STATUSES, Status
 
@@ -51,10 +52,19 @@ class MeasureRow:
     done_times: int | None = None  # entries it has so far
     file: str | None = None  # in a list kept in several files: the one holding the measure
     member: str | None = None  # read through a workspace (issue 17): the member list's name
+    # a shared measure whose log names a unit: each unit's part and its status
+    # (model/parts.py); empty when every part has the measure's status
+    parts: Parts = ()
+
+    @property
+    def kind(self) -> str:
+        """``measure``, or ``duty`` for an occurrence of a recurring duty."""
+        return "measure" if self.duty is None else "duty"
 
     def to_json(self) -> dict[str, Any]:
-        data = {
+        data: dict[str, Any] = {
             "id": self.id,
+            "kind": self.kind,
             "task": self.task,
             "text": self.text,
             "units": list(self.units),
@@ -78,6 +88,8 @@ class MeasureRow:
             data["period_start"] = self.period_start.isoformat() if self.period_start else None
             data["times"] = self.times
             data["done_times"] = self.done_times
+        if self.parts:
+            data["parts"] = [{"unit": unit, "status": status} for unit, status in self.parts]
         if self.file is not None:
             data["file"] = self.file
         if self.member is not None:
@@ -111,6 +123,8 @@ def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
         last_checkin,
         ongoing,
         _,
+        shared,
+        part_log,
     ) in checklist.measure_facts():
         finished = status in FINISHED
         overdue = due is not None and today > due and not finished
@@ -126,31 +140,32 @@ def measure_rows(checklist: Checklist, today: date) -> list[MeasureRow]:
         tier_key = (days_left, lead)
         tier = tiers[tier_key] if tier_key in tiers else policy.tier(days_left, lead)
         tiers[tier_key] = tier
-        rows.append(
-            MeasureRow(
-                measure_id,
-                task_id,
-                text,
-                units,
-                status,
-                deadline,
-                due,
-                overdue,
-                days_overdue,
-                days_left,
-                supervisor,
-                line,
-                col,
-                level,
-                tier,
-                percent,
-                expected,
-                is_behind(expected, percent, lag),
-                ongoing,
-                last_checkin,
-                file=file,
-            )
+        row = MeasureRow(
+            measure_id,
+            task_id,
+            text,
+            units,
+            status,
+            deadline,
+            due,
+            overdue,
+            days_overdue,
+            days_left,
+            supervisor,
+            line,
+            col,
+            level,
+            tier,
+            percent,
+            expected,
+            is_behind(expected, percent, lag),
+            ongoing,
+            last_checkin,
+            file=file,
         )
+        if part_log and shared:  # once an entry names a unit; else every part has the status
+            row.parts = part_statuses(shared, status, part_log)
+        rows.append(row)
     return rows
 
 
@@ -199,17 +214,21 @@ class Filter:
     search: str | None = None
 
 
-def select(rows: Iterable[MeasureRow], wanted: Filter, checklist: Checklist) -> list[MeasureRow]:
-    """The rows that pass every filter given."""
-    unit = resolve_unit(checklist, wanted.unit) if wanted.unit else None
+def select(
+    rows: Iterable[MeasureRow], wanted: Filter, checklist: Checklist, today: date
+) -> list[MeasureRow]:
+    """The rows that pass every filter given; with a unit, its items as it sees them
+    (queries/units.py: a shared measure by that unit's part)."""
+    if wanted.unit:
+        from rectcli.queries.units import unit_rows  # it builds on this module
+
+        rows = unit_rows(checklist, rows, resolve_unit(checklist, wanted.unit), today)
     if wanted.task is not None and not checklist.outline().has_task(wanted.task):
         raise RectError(f"no task '{wanted.task}'" + _suggest(wanted.task, checklist))
     needle = wanted.search.casefold() if wanted.search else None
     result = []
     for row in rows:
         if wanted.task is not None and row.task != wanted.task:
-            continue
-        if unit is not None and not checklist.units.matches(unit, row.units):
             continue
         if wanted.status is not None and row.status != wanted.status:
             continue
@@ -288,12 +307,17 @@ def dashboard(
     duties: Sequence[MeasureRow] = (),
 ) -> Dashboard:
     """The status page; ``duties`` are the rows of duty occurrences (agenda.duty_rows)."""
+    from rectcli.queries.units import by_owner  # it builds on this module
+
     rows = measure_rows(checklist, today)
     counts = Counter(r.status for r in rows)
-    behind: Counter[str] = Counter()
-    for row in [*rows, *duties]:
-        if row.overdue:
-            behind.update(row.units)
+    behind: Counter[str] = Counter(
+        {
+            unit: n
+            for unit, mine in by_owner(checklist, [*rows, *duties], today).items()
+            if (n := sum(r.overdue for r in mine))
+        }
+    )
     return Dashboard(
         today=today,
         total=len(rows),
@@ -306,15 +330,3 @@ def dashboard(
         behind=sum(r.behind for r in rows),
         duties_overdue=sum(r.overdue for r in duties),
     )
-
-
-def overdue_by_unit(rows: Iterable[MeasureRow]) -> dict[str, list[MeasureRow]]:
-    """Overdue rows under each responsible unit, most overdue first; units by count."""
-    groups: dict[str, list[MeasureRow]] = {}
-    for row in rows:
-        if row.overdue:
-            for unit in row.units:
-                groups.setdefault(unit, []).append(row)
-    for members in groups.values():
-        members.sort(key=lambda r: (-r.days_overdue, r.line))
-    return dict(sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])))

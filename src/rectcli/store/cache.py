@@ -49,6 +49,7 @@ from rectcli.memory import gc_paused
 from rectcli.model.checklist import (
     FILE_FACT,
     LINE_FACT,
+    PARTS_FACT,
     Checklist,
     MeasureFacts,
     ProgressFacts,
@@ -296,7 +297,7 @@ def _patched(checklist: Checklist, chain: Sequence[Patch]) -> Checklist | None:
         measure_id, line, file = fact[0], fact[LINE_FACT], fact[FILE_FACT] or checklist.path
         new = edits.get(measure_id)
         if new is not None:
-            status, percent, checkin, checkins = new.progress
+            status, percent, checkin, checkins, part_log = new.progress
             fact = (
                 *fact[:4],
                 status,
@@ -307,6 +308,8 @@ def _patched(checklist: Checklist, chain: Sequence[Patch]) -> Checklist | None:
                 checkin,
                 fact[15],
                 checkins,
+                fact[PARTS_FACT],
+                part_log,
             )
         elif file in moves:
             fact = (*fact[:8], move(file, line), *fact[9:])

@@ -60,7 +60,9 @@ def _line(change: Change, labels: Labels) -> str:
         none = labels("no_date")
         line = f"{who} {name} {change.old or none} → {change.new or none}"
         flag = ""
-        if change.extended:
+        if change.approval is not None:
+            flag = " " + labels("diff_approved", by=change.approval.evidence or "")
+        elif change.extended:
             flag = " " + labels("diff_extended")
         elif change.earlier:
             flag = " " + labels("diff_earlier")

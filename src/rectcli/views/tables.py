@@ -13,6 +13,7 @@ from rich.text import Text
 from rectcli.labels import Labels
 from rectcli.model.checklist import Checklist
 from rectcli.queries.rows import Dashboard, MeasureRow
+from rectcli.statuses import FINISHED
 from rectcli.textsafe import visible
 
 if TYPE_CHECKING:
@@ -211,6 +212,14 @@ def show_view(
     fields.add_row(labels("status"), status)
     fields.add_row(labels("text"), measure.text)
     fields.add_row(labels("units"), "、".join(row.units))
+    shared = checklist.units.expand(row.units)
+    if len(shared) > 1:  # a shared measure: each unit's part (docs/format.md)
+        parts = Text()
+        for index, (unit, part) in enumerate(row.parts or [(u, row.status) for u in shared]):
+            lagging = row.overdue and part not in FINISHED
+            parts.append("  " if index else "")
+            parts.append(f"{unit} {labels.status(part)}", style="bold red" if lagging else "")
+        fields.add_row(labels("parts"), parts)
     if measure.persons or task.persons:
         fields.add_row(labels("persons"), measure.persons or task.persons or "")
     if task.supervisor:
@@ -219,8 +228,10 @@ def show_view(
     if row.level:
         by = f" {task.supervisor}" if row.level == "supervise" and task.supervisor else ""
         fields.add_row(labels("level"), Text(labels(f"level_{row.level}") + by, style="bold"))
+    reached = {e.milestone: e.date for e in reversed(measure.progress) if e.milestone}
     for milestone in measure.milestones:
-        done = f" ✓ {milestone.done.isoformat()}" if milestone.done else ""
+        when = milestone.done or reached.get(milestone.deadline)
+        done = f" ✓ {when.isoformat()}" if when else ""
         fields.add_row(labels("milestones"), f"{milestone.deadline}: {milestone.text or ''}{done}")
     for duty in measure.recurring:
         cell = Text(visible(f"{duty.every}: {duty.text or ''}"))
@@ -245,7 +256,15 @@ def show_view(
             note = f"{entry.percent}% {note}".strip()
         if entry.evidence:
             note = f"{note} [{entry.evidence}]".strip()
-        log.add_row(entry.date.isoformat(), labels.status(entry.status), entry.by or "", note)
+        if entry.corrects is not None:
+            note = f"{labels('log_corrects', day=entry.corrects.isoformat())} {note}".strip()
+        said = labels.status(entry.status)
+        if entry.unit:
+            said = f"{entry.unit} {said}"
+        if entry.action:
+            said = f"{entry.action} {said}"
+        day = entry.date.isoformat() + (f" {labels('log_late')}" if entry.late else "")
+        log.add_row(day, said, entry.by or "", note)
     if not measure.progress:
         return Group(fields, Text(""), Text(labels("no_log"), style="dim"))
     return Group(fields, Text(""), log)

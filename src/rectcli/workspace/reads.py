@@ -26,7 +26,7 @@ def selected(
         if one.checklist is None:
             continue
         try:
-            found.append((one, select(one.rows(today), wanted, one.checklist)))
+            found.append((one, select(one.rows(today), wanted, one.checklist, today)))
         except RectError:  # a unit or task this member does not have: none of its rows
             unknown = True
     if unknown and not found:

@@ -80,10 +80,13 @@ def text_scalar(value: str, *, flow: bool = False) -> str:
 
 
 def flow_map(items: list[tuple[str, str | int | date]]) -> str:
-    """``{key: value, …}`` on one line, for progress entries; dates and numbers stay plain."""
+    """``{key: value, …}`` on one line, for progress entries; dates, numbers and booleans
+    stay plain."""
     parts = []
     for key, value in items:
-        if isinstance(value, str):
+        if isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, str):
             text = text_scalar(value, flow=True)
         elif isinstance(value, date):
             text = value.isoformat()

@@ -103,6 +103,7 @@ def test_overdue_json_has_the_level_and_the_duty(invoke: Invoke, data: Path) -> 
     duty = next(r for r in json.loads(result.stdout) if r["id"] == "1.2")
     assert duty == {
         "id": "1.2",
+        "kind": "duty",
         "task": "1",
         "text": "处理完成当年产生的渗滤液",
         "units": ["池北区"],

@@ -75,6 +75,7 @@ def test_list_json_keys(invoke: Invoke, mini: Path) -> None:
     rows = json.loads(invoke("list", "--format", "json", file=mini).stdout)
     assert rows[0] == {
         "id": "1.1",
+        "kind": "measure",
         "task": "1",
         "text": "2024年2月底前，池北区组织对老粮库院内堆存垃圾分类处理。",
         "units": ["池北区"],

@@ -16,6 +16,8 @@ from rectcli.cli.app import app, settings_of
 from rectcli.cli.options import CheckFormat, MemberFilter
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rectcli.errors import Problem
     from rectcli.labels import Labels
     from rectcli.model.checklist import Checklist
@@ -118,6 +120,8 @@ def _validated(ctx: typer.Context, fmt: CheckFormat) -> Checklist:
     checklist = None
     try:
         checklist = settings.load()
+        if settings.as_of is None:  # a day set by --as-of may look back before later entries
+            problems += _future_entries(checklist, settings.today)
         if not settings.from_stdin:
             problems += _target_problems(settings.tasks_path, not settings.no_cache)
     except RectError as exc:
@@ -138,6 +142,24 @@ def _validated(ctx: typer.Context, fmt: CheckFormat) -> Checklist:
     else:
         typer.echo(ci.problems_junit(problems), nl=False)
     raise typer.Exit(2)
+
+
+def _future_entries(checklist: Checklist, today: date) -> list[Problem]:
+    """The log is the truth (docs/format.md): no entry is dated after today."""
+    from rectcli.errors import Problem
+    from rectcli.model.checklist import FILE_FACT, LINE_FACT
+
+    return [
+        Problem(
+            fact[FILE_FACT] or checklist.path,
+            fact[LINE_FACT],
+            fact[9],  # its column
+            f"{fact[0]} has a progress entry dated {fact[14]}, after today ({today}); "
+            "record progress once it has happened",
+        )
+        for fact in checklist.measure_facts()
+        if fact[14] is not None and fact[14] > today
+    ]
 
 
 def _target_problems(tasks_path: Path, use_cache: bool) -> list[Problem]:

@@ -48,6 +48,7 @@ def upcoming(
     from rectcli.queries.agenda import by_unit, duty_rows, warning_horizon
     from rectcli.queries.agenda import upcoming as upcoming_rows
     from rectcli.queries.rows import measure_rows, parse_days, resolve_unit
+    from rectcli.queries.units import by_owner, unit_rows
 
     settings = settings_of(ctx)
     days = parse_days(within) if within else None
@@ -75,9 +76,11 @@ def upcoming(
     horizon = days if days is not None else warning_horizon(checklist)
     rows = [*measure_rows(checklist, today), *duty_rows(checklist, today, horizon)]
     soon = upcoming_rows(rows, days)
+    members = None
     if unit is not None:
         wanted = resolve_unit(checklist, unit)
-        soon = [r for r in soon if checklist.units.matches(wanted, r.units)]
+        members = checklist.units.members(wanted)
+        soon = upcoming_rows(unit_rows(checklist, soon, wanted, today), days)
     if fmt is not Format.table:
         _echo_rows(soon, fmt)
     elif not soon:
@@ -87,9 +90,12 @@ def upcoming(
     else:
         from rectcli.views.agenda import upcoming_view
 
-        groups = by_unit(soon)
-        if unit is not None:
-            groups = {u: g for u, g in groups.items() if checklist.units.matches(wanted, [u])}
+        owners = by_owner(checklist, upcoming_rows(rows, days), today).items()
+        groups = {
+            u: mine
+            for u, g in owners
+            if (members is None or u in members) and (mine := upcoming_rows(g, days))
+        }
         print_renderable(upcoming_view(groups, settings.labels, limit))
 
 

@@ -162,7 +162,7 @@ def calendar(
     else:
         settings.check_member(member)
         checklist = settings.load()
-        rows = select(measure_rows(checklist, today), Filter(unit=unit), checklist)
+        rows = select(measure_rows(checklist, today), Filter(unit=unit), checklist, today)
         if open_only:
             rows = [r for r in rows if r.status not in FINISHED]
         cal, skipped = build_calendar(checklist, rows, today, labels)

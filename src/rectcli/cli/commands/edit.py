@@ -7,12 +7,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rectcli.cli.app import Settings, app, echo, settings_of
-from rectcli.cli.options import complete_ids, parse_date_option
+from rectcli.cli.app import app, echo, settings_of
+from rectcli.cli.options import complete_ids, default_by, entry_date, parse_date_option
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from rectcli.edits.mark import Entry, Marked
     from rectcli.labels import Labels
 
@@ -69,6 +67,15 @@ def mark(
             help="Where the proof is: a file path or URL (closing needs it or --note).",
         ),
     ] = None,
+    milestone: Annotated[
+        str | None,
+        typer.Option(
+            "--milestone",
+            metavar="PHRASE",
+            help="The milestone (阶段节点) this entry reaches: its deadline phrase "
+            "(2024年6月底前) or a part of it or of its text; STATUS may then be left out.",
+        ),
+    ] = None,
     duty: Annotated[
         str | None,
         typer.Option(
@@ -88,14 +95,50 @@ def mark(
     ] = None,
     whole_task: Annotated[
         bool,
-        typer.Option("--all", help="With a problem id: mark each of its measures."),
+        typer.Option(
+            "--all",
+            help="With a problem id: mark each of its measures (done and closed ones are "
+            "skipped unless --reopen).",
+        ),
     ] = False,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            "--unit",
+            "-u",
+            metavar="NAME",
+            help="On a measure shared by several units: record this unit's part (default: "
+            "--by when it names one of its units; else the whole measure).",
+        ),
+    ] = None,
+    reopen: Annotated[
+        bool,
+        typer.Option("--reopen", help="Take a done or closed measure back (with --note why)."),
+    ] = False,
+    late: Annotated[
+        bool,
+        typer.Option(
+            "--late",
+            help="A late entry (补录) dated before the last one: kept where recorded, flagged.",
+        ),
+    ] = False,
+    correct: Annotated[
+        str | None,
+        typer.Option(
+            "--correct",
+            metavar="DATE",
+            help="Correct the entry of this date by a new entry (with --note what was wrong); "
+            "entries are never edited.",
+        ),
+    ] = None,
 ) -> None:
     """Record progress: set a measure's status and append an entry to its log.
 
     Only that measure's lines change. Closing (销号) needs a done measure and --note or
-    --evidence; reopening a done or closed one needs --note. With --duty (and --covers
-    for a late make-up) the entry fulfils a recurring duty; STATUS may then be left out.
+    --evidence; reopening a done or closed one needs --reopen and --note. On a measure
+    shared by several units, --unit records one unit's part; the measure's status follows
+    from its parts (done when every part is done). With --duty (and --covers for a late
+    make-up) the entry fulfils a recurring duty; STATUS may then be left out.
     """
     from rectcli.edits.apply import apply_marks
     from rectcli.edits.mark import Entry
@@ -103,13 +146,16 @@ def mark(
     from rectcli.labels import parse_status
 
     settings = settings_of(ctx)
-    if status is None and duty is None and covers is None:
+    if status is None and duty is None and covers is None and milestone is None:
         raise RectError(
             "mark needs a STATUS (todo doing done closed, or 未启动 推进中 已完成 已销号); "
-            "only an entry for a recurring duty (--duty, --covers) may leave it out"
+            "only an entry for a recurring duty (--duty, --covers) or a milestone "
+            "(--milestone) may leave it out"
         )
-    if whole_task and (duty is not None or covers is not None):
-        raise RectError("--duty and --covers record one measure's duty; leave out --all")
+    if whole_task and (duty is not None or covers is not None or milestone is not None):
+        raise RectError(
+            "--duty, --covers and --milestone record one measure's entry; leave out --all"
+        )
     from rectcli.textsafe import MAX_TEXT
 
     for option, given in (("--note", note), ("--by", by), ("--evidence", evidence)):
@@ -117,21 +163,38 @@ def mark(
             raise RectError(f"{option}: longer than {MAX_TEXT:,} characters; shorten it")
     path = settings.tasks_path
     entry = Entry(
-        date=_entry_date(day, settings),
+        date=entry_date(day, settings),
         status=parse_status(status) if status is not None else None,
         note=note.strip() or None if note else None,
-        by=(by.strip() or None) if by is not None else _default_by(path),
+        by=(by.strip() or None) if by is not None else default_by(path),
         percent=_percent(percent),
         evidence=evidence.strip() or None if evidence else None,
         duty=duty,
         covers=parse_date_option(covers, "--covers") if covers is not None else None,
+        unit=unit,
+        milestone=milestone,
+        late=late,
+        corrects=parse_date_option(correct, "--correct") if correct is not None else None,
     )
     marked = apply_marks(
-        path, [(item_id, entry)], whole_task=whole_task, use_cache=not settings.no_cache
+        path,
+        [(item_id, entry)],
+        whole_task=whole_task,
+        use_cache=not settings.no_cache,
+        reopen=reopen,
+        by_unit=by is not None,
     )
     labels = settings.labels
+    if marked.skipped:
+        echo(labels("marked_skipped", ids="、".join(marked.skipped)))
+    if not marked.changes:
+        return
     measure_id, old, new_status = marked.changes[0]
     new = labels.status(new_status)
+    if milestone is not None:
+        step = marked.edits[0][2].progress[-1].milestone if marked.edits else milestone
+        echo(labels("marked_milestone", id=measure_id, step=step, status=new))
+        return
     if duty is not None or covers is not None:
         echo(_duty_marked(marked, entry, labels))
     elif len(marked.changes) == 1 and not whole_task:
@@ -153,20 +216,6 @@ def _duty_marked(marked: Marked, entry: Entry, labels: Labels) -> str:
     )
 
 
-def _entry_date(day: str | None, settings: Settings) -> date:
-    from rectcli.errors import RectError
-
-    today = settings.today
-    if day is None:
-        return today
-    when = parse_date_option(day, "--date")
-    if when > today:
-        raise RectError(
-            f"--date {when} is after today ({today}); record progress once it has happened"
-        )
-    return when
-
-
 def _percent(text: str | None) -> int | None:
     from rectcli.errors import RectError
 
@@ -178,31 +227,62 @@ def _percent(text: str | None) -> int | None:
     return int(value)
 
 
-def _default_by(path: Path) -> str | None:
-    """Who records, when --by is not given: the unit whose units.yaml ``people:`` name
-    the git identity (user.email), else git's user.name, else the login name."""
-    import getpass
+@app.command()
+def undo(ctx: typer.Context) -> None:
+    """Take back the last mark (rect mark, import-sheet) while it is not committed.
 
-    from rectcli import store
+    Only the lines it wrote go back to what they were; refused when the file was changed
+    since, or the mark is committed (then: git revert). One step: git keeps the rest.
+    """
+    from rectcli.edits.undo import regions_from_json, revert
     from rectcli.errors import RectError
-    from rectcli.history.git import user_email, user_name
+    from rectcli.store import display_path, locked, read_raw, write_atomic
+    from rectcli.store.undo import clear_undo, read_undo, stamp
 
-    email = user_email(path.parent)
-    units_path = store.units_file_for(path)
-    if email and units_path.is_file():
-        try:
-            unit = store.load_units(units_path).unit_of(email)
-        except RectError:  # an invalid units.yaml: the mark itself will say so
-            unit = None
-        if unit is not None:
-            return unit
-    name = user_name(path.parent)
-    if name:
-        return name
+    settings = settings_of(ctx)
+    labels = settings.labels
+    path = settings.tasks_path
+    record = read_undo(path)
+    if not record or not record.get("files"):
+        raise RectError(labels("undo_nothing"))
+    reverted: list[tuple[Path, str]] = []
+    for item in record["files"]:
+        file = Path(item["path"])
+        shown = display_path(file)
+        with locked(file):
+            changed = not file.is_file() or stamp(file) != item["stamp"]
+            text = "" if changed else read_raw(file)
+            old = None if changed else revert(text, regions_from_json(item["regions"]))
+        if old is None:
+            raise RectError(labels("undo_changed", path=shown))
+        if _committed(file, text):
+            raise RectError(labels("undo_committed", path=shown))
+        reverted.append((file, old))
+    for file, old in reverted:
+        with locked(file):
+            write_atomic(file, old)
+    clear_undo(path)
+    for measure_id, old_status, new_status in record.get("changes", []):
+        typer.echo(
+            labels(
+                "undone",
+                id=measure_id,
+                new=labels.status(new_status),
+                old=labels.status(old_status),
+            )
+        )
+
+
+def _committed(file: Path, text: str) -> bool:
+    """Whether ``file`` is in git as it is now (the mark was committed)."""
+    from rectcli.errors import RectError
+    from rectcli.history.git import show_under
+
     try:
-        return getpass.getuser() or None
-    except (OSError, KeyError):  # no login name (a container without a passwd entry)
-        return None
+        committed = show_under(file.parent, file.name, "HEAD")
+    except RectError:  # no git, or not a repository
+        return False
+    return committed is not None and committed == text.encode("utf-8")
 
 
 @app.command("fmt")

@@ -17,8 +17,6 @@ from rectcli.cli.options import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from rectcli.model.checklist import Checklist
     from rectcli.queries.rows import MeasureRow
 
@@ -137,7 +135,7 @@ def list_(
     else:
         settings.check_member(member)
         checklist, rows = _rows(settings)
-        rows = select(rows, wanted, checklist)
+        rows = select(rows, wanted, checklist, settings.today)
     if fmt is Format.json:
         from rectcli.views.serialize import rows_json
 
@@ -198,26 +196,39 @@ def show(
 @app.command()
 def overdue(
     ctx: typer.Context,
+    unit: UnitFilter = None,
     fmt: TableFormat = Format.table,
     limit: PerUnitLimit = 20,
     member: MemberFilter = None,
 ) -> None:
-    """Overdue measures and missed recurring duties, grouped by responsible unit, with days
-    overdue, escalation level (通报 督办 约谈) and supervising unit."""
+    """Overdue measures and missed recurring duties, grouped by responsible unit (groups
+    expanded: each district its own), with days overdue, escalation level (通报 督办 约谈)
+    and supervising unit. A measure shared by several units is overdue for each unit whose
+    part is not finished."""
     from rectcli.queries.agenda import duty_rows
-    from rectcli.queries.rows import overdue_by_unit
+    from rectcli.queries.rows import resolve_unit
+    from rectcli.queries.units import overdue_by_unit, unit_rows
 
     settings = settings_of(ctx)
+    today = settings.today
+    members = None
     if settings.workspace is not None:
         from rectcli.cli.workspace import overdue_groups, ws_overdue
+        from rectcli.errors import RectError
 
+        if unit is not None:
+            raise RectError("--unit reads one list: leave out --workspace, or use --member")
         late = ws_overdue(settings, member)
-        group: Callable[[list[MeasureRow]], dict[str, list[MeasureRow]]] = overdue_groups
+        checklist = None
     else:
         settings.check_member(member)
         checklist, rows = _rows(settings)
-        late = [r for r in [*rows, *duty_rows(checklist, settings.today)] if r.overdue]
-        group = overdue_by_unit
+        rows = [*rows, *duty_rows(checklist, today)]
+        if unit is not None:
+            wanted = resolve_unit(checklist, unit)
+            members = checklist.units.members(wanted)
+            rows = unit_rows(checklist, rows, wanted, today)
+        late = [r for r in rows if r.overdue]
     if fmt is Format.json:
         from rectcli.views.serialize import rows_json
 
@@ -229,4 +240,10 @@ def overdue(
     else:
         from rectcli.views.tables import overdue_view
 
-        print_renderable(overdue_view(group(late), settings.labels, limit))
+        if checklist is None:
+            groups = overdue_groups(late)
+        else:
+            groups = overdue_by_unit(checklist, late, today)
+            if members is not None:
+                groups = {u: g for u, g in groups.items() if u in members}
+        print_renderable(overdue_view(groups, settings.labels, limit))

@@ -246,7 +246,7 @@ def export_sheet(
     today = settings.today
     rows = [
         r
-        for r in select(measure_rows(checklist, today), Filter(unit=name), checklist)
+        for r in select(measure_rows(checklist, today), Filter(unit=name), checklist, today)
         if r.status not in FINISHED
     ]
     labels = settings.labels
@@ -319,8 +319,13 @@ def import_sheet(
         owner = resolve_unit(checklist, suggested)
     labels = settings.labels
     requests = read_fill_sheet(book, shown, checklist, settings.today, owner, labels)
+    skipped = sum(r.recorded for r in requests)
+    if skipped:
+        typer.echo(labels("sheet_skipped", path=shown, n=skipped))
+    requests = [r for r in requests if not r.recorded]
     if not requests:
-        typer.echo(labels("sheet_nothing", path=shown))
+        if not skipped:
+            typer.echo(labels("sheet_nothing", path=shown))
         return
     if dry_run:
         for request in requests:
