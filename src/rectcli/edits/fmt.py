@@ -26,12 +26,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from rectcli.errors import Problem, RectError
 from rectcli.memory import gc_paused
 from rectcli.model.shapes import Task, TaskFile, UnitFile
-from rectcli.model.validate import (  # the loader's own checks, located
-    conflict_markers,
-    validate_model,
-)
+from rectcli.model.validate import validate_model  # the loader's own checks, located
 from rectcli.yamltext import source as yamlsrc
 from rectcli.yamltext.comments import Layout, Trivia
+from rectcli.yamltext.conflicts import conflict_markers
 from rectcli.yamltext.emit import double_quoted, plain_ok, text_scalar
 from rectcli.yamltext.lines import shifted, task_chunks
 

@@ -84,7 +84,7 @@ def edit_files(
 
 def refuse_conflict_markers(text: str, shown: str) -> None:
     """A file left mid-merge is never edited: the markers would end up in the result."""
-    from rectcli.model.validate import conflict_markers
+    from rectcli.yamltext.conflicts import conflict_markers
 
     markers = conflict_markers(text, shown)
     if markers:

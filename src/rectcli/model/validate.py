@@ -26,8 +26,7 @@ from rectcli.model.units import UnitRegistry, person_email
 from rectcli.statuses import FINISHED
 from rectcli.textsafe import control_char
 from rectcli.yamltext import source as yamlsrc
-
-CONFLICT_MARKERS = ("<<<<<<< ", "||||||| ", "=======", ">>>>>>> ")  # ||||||| : diff3 style
+from rectcli.yamltext.conflicts import conflict_markers
 
 
 def parse_units(text: str, path: str) -> UnitRegistry:
@@ -110,23 +109,6 @@ def parse_tasks(
     if problems:
         raise RectError(problems)
     return checklist
-
-
-def conflict_markers(text: str, path: str) -> list[Problem]:
-    """A located problem for each marker line of a git merge conflict left in ``text``."""
-    if "<<<<<<<" not in text:
-        return []
-    return [
-        Problem(
-            path,
-            n,
-            1,
-            "unresolved merge conflict; keep the right lines and delete "
-            "the <<<<<<< ======= >>>>>>> markers",
-        )
-        for n, line in enumerate(text.splitlines(), 1)
-        if line.startswith(CONFLICT_MARKERS)
-    ]
 
 
 def parse_source(text: str, path: str, expected: str) -> yamlsrc.Source:
