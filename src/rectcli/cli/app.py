@@ -252,8 +252,8 @@ def settings_of(ctx: typer.Context) -> Settings:
 
 
 def console() -> Console:
-    from rectcli.cli.localize import keep_marks_on_the_line
     from rectcli.views.console import safe_console
+    from rectcli.views.kinsoku import keep_marks_on_the_line
 
     keep_marks_on_the_line()
     # Rich honours NO_COLOR and drops colour when stdout is not a terminal. Data is

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from rectcli.views.kinsoku import NO_LINE_END, NO_LINE_START
+
 if TYPE_CHECKING:
     from typer._click.core import Command, Parameter
 
@@ -148,9 +150,6 @@ def short_help(text: str) -> str:
 
 # ---- wrapping by width on the screen ----
 
-NO_LINE_START = frozenset("，、。；：！？）」』》〉】”’%,.;:!?)")
-NO_LINE_END = frozenset("（「『《〈【“‘(")
-
 
 def is_wide(char: str) -> bool:
     """A CJK character or full-width mark: two columns on a terminal."""
@@ -229,30 +228,3 @@ def wrap_text(
         joined = " ".join(line.strip() for line in lines)
         out.append(fill(joined, width, initial_indent + indent, subsequent_indent + indent))
     return "\n\n".join(out)
-
-
-def keep_marks_on_the_line() -> None:
-    """Rich wraps a table cell's Chinese anywhere, so a line could start with ，or 、:
-    move each such break one character earlier (idempotent)."""
-    import rich.text
-
-    names = vars(rich.text)  # its divide_line, imported from rich._wrap
-    divide = names["divide_line"]
-    if getattr(divide, "rect_kinsoku", False):
-        return
-
-    def divide_line(text: str, width: int, fold: bool = True) -> list[int]:
-        offsets: list[int] = []
-        start = 0
-        while True:  # each line from where the one before really ended
-            rest = divide(text[start:], width, fold=fold)
-            if not rest:
-                return offsets
-            offset = start + rest[0]
-            while offset - 1 > start and text[offset] in NO_LINE_START:
-                offset -= 1
-            offsets.append(offset)
-            start = offset
-
-    divide_line.rect_kinsoku = True  # type: ignore[attr-defined]
-    names["divide_line"] = divide_line
