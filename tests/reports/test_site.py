@@ -5,7 +5,6 @@ another Chromium binary)."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import unicodedata
@@ -19,8 +18,6 @@ from pypdf import PdfReader
 from tests.helpers import FIXTURES, Invoke
 
 AS_OF = "2024-05-25"
-CHROMIUM = os.environ.get("RECT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-sync"]
 
 
 @pytest.fixture
@@ -28,21 +25,6 @@ def data(tmp_path: Path) -> Path:
     target = tmp_path / "report"
     shutil.copytree(FIXTURES / "report", target)
     return target / "tasks.yaml"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is not installed (pip install playwright)"
-    )
-    if not os.access(CHROMIUM, os.X_OK):
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set RECT_CHROMIUM)")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @pytest.fixture

@@ -133,10 +133,14 @@ ItemId = Annotated[
     ),
 ]
 TableFormat = Annotated[Format, typer.Option("--format", help="Output format.")]
-OutputFile = Annotated[
-    Path | None,
-    typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help="Write to FILE."),
-]
+
+
+def output_file(help: str) -> Any:
+    """The ``-o/--output FILE`` of a command that writes a file, with its own help."""
+    return typer.Option("--output", "-o", metavar="FILE", dir_okay=False, help=help)
+
+
+OutputFile = Annotated[Path | None, output_file("Write to FILE.")]
 MemberFilter = Annotated[
     str | None,
     typer.Option(

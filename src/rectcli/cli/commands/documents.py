@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from rectcli.cli.app import app, settings_of
-from rectcli.cli.options import MemberFilter, UnitFilter, is_stdout
+from rectcli.cli.options import MemberFilter, UnitFilter, is_stdout, output_file
 
 NOTICE_SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown", ".html": "html"}
 NOTICE_FORMATS = ("markdown", "html", "docx")
@@ -23,13 +23,7 @@ def notice(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            dir_okay=False,
-            help="Write to FILE: .docx, .md or .html (default: Markdown on stdout).",
-        ),
+        output_file("Write to FILE: .docx, .md or .html (default: Markdown on stdout)."),
     ] = None,
     fmt: Annotated[
         str | None,
@@ -132,13 +126,7 @@ def calendar(
     ctx: typer.Context,
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            dir_okay=False,
-            help="The .ics file to write (default: print it; - is standard output).",
-        ),
+        output_file("The .ics file to write (default: print it; - is standard output)."),
     ] = None,
     unit: UnitFilter = None,
     open_only: Annotated[

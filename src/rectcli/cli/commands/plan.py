@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from rectcli.cli.app import app, echo, print_renderable, settings_of
-from rectcli.cli.options import Format, TableFormat, parse_date_option
+from rectcli.cli.options import Format, TableFormat, output_file, parse_date_option
 
 
 @app.command("import")
@@ -25,13 +25,9 @@ def import_(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            dir_okay=False,
-            help="Write the task list to FILE, with units.yaml beside it "
-            "(default, or -: print it; units.yaml is the project's).",
+        output_file(
+            "Write the task list to FILE, with units.yaml beside it "
+            "(default, or -: print it; units.yaml is the project's)."
         ),
     ] = None,
     add_units: Annotated[

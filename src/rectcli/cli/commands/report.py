@@ -14,6 +14,7 @@ from rectcli.cli.options import (
     UnitFilter,
     complete_units,
     is_stdout,
+    output_file,
     parse_date_option,
 )
 
@@ -221,13 +222,7 @@ def export_sheet(
     ],
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output",
-            "-o",
-            metavar="FILE",
-            dir_okay=False,
-            help="The .xlsx file to write (default: UNIT.xlsx here; - is standard output).",
-        ),
+        output_file("The .xlsx file to write (default: UNIT.xlsx here; - is standard output)."),
     ] = None,
 ) -> None:
     """Write a 调度 fill-in sheet (.xlsx) of a unit's open measures, for the unit to fill
