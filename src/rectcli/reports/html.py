@@ -65,7 +65,8 @@ svg.chart { display: block; margin: .5em 0 1em; }
 _PUBLIC_CSS = "@page { size: A4 landscape; margin: 12mm; }"
 
 
-def _page(title: str, body: Iterable[str], labels: Labels, css: str = "") -> str:
+def html_page(title: str, body: Iterable[str], labels: Labels, style: str) -> str:
+    """One self-contained page: its stylesheet inline, no script (the report, the site)."""
     lang = "zh-CN" if labels.lang == "zh" else "en"
     return "\n".join(
         [
@@ -76,7 +77,7 @@ def _page(title: str, body: Iterable[str], labels: Labels, css: str = "") -> str
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta name="generator" content="rect">',
             f"<title>{escape(title)}</title>",
-            f"<style>{_CSS}{css}</style>",
+            f"<style>{style}</style>",
             "</head>",
             "<body>",
             *body,
@@ -211,7 +212,7 @@ def report_html(report: Report, labels: Labels) -> str:
         ]
     else:
         body.append(f'<p class="nothing">{escape(labels("no_rows"))}</p>')
-    return _page(report.title, body, labels)
+    return html_page(report.title, body, labels, _CSS)
 
 
 def _public_row(row: PublicRow, labels: Labels) -> str:
@@ -249,4 +250,4 @@ def public_html(report: Report, labels: Labels) -> str:
         f"{report.as_of.isoformat()}</p></header>",
         f'<table class="public" id="public">{head}<tbody>{rows}</tbody></table>',
     ]
-    return _page(f"{report.title} {heading}", body, labels, _PUBLIC_CSS)
+    return html_page(f"{report.title} {heading}", body, labels, _CSS + _PUBLIC_CSS)

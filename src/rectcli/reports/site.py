@@ -11,6 +11,7 @@ from html import escape
 
 from rectcli.labels import Labels
 from rectcli.queries.report import PublicRow, Report, completion, completion_text
+from rectcli.reports.html import html_page
 from rectcli.reports.office import chinese_date
 
 INDEX = "index.html"
@@ -43,28 +44,6 @@ dt { color: #4b5563; } dd { margin: 0; }
 def page_name(row: PublicRow) -> str:
     """A problem's page: problem-1.html for 序号 1 (ids may hold any character)."""
     return f"problem-{row.number}.html"
-
-
-def _page(title: str, body: list[str], labels: Labels) -> str:
-    lang = "zh-CN" if labels.lang == "zh" else "en"
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            f'<html lang="{lang}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            '<meta name="generator" content="rect">',
-            f"<title>{escape(title)}</title>",
-            f"<style>{_CSS}</style>",
-            "</head>",
-            "<body>",
-            *body,
-            "</body>",
-            "</html>",
-            "",
-        ]
-    )
 
 
 def _bar(finished: int, total: int) -> str:
@@ -103,7 +82,7 @@ def index_page(report: Report, labels: Labels) -> str:
         f'<table id="problems"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
         "</table>",
     ]
-    return _page(f"{report.title} {heading}", body, labels)
+    return html_page(f"{report.title} {heading}", body, labels, _CSS)
 
 
 def problem_page(report: Report, row: PublicRow, labels: Labels) -> str:
@@ -141,7 +120,7 @@ def problem_page(report: Report, row: PublicRow, labels: Labels) -> str:
         f'<table id="measures"><thead><tr>{head}</tr></thead><tbody>{"".join(steps)}</tbody>'
         "</table>",
     ]
-    return _page(f"{row.title} · {report.title}", body, labels)
+    return html_page(f"{row.title} · {report.title}", body, labels, _CSS)
 
 
 def site_pages(report: Report, labels: Labels) -> dict[str, str]:
