@@ -273,6 +273,16 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
         "不在 git 仓库中；rect diff 比较的是 git 版本",
     ),
     *USAGE_ZH,
+    # import-sheet under people: (issue 14)
+    (
+        "name the unit that sent this sheet with --unit{}: with people: in units.yaml it is recorded for the unit given, or yours",
+        "请用 --unit 指明报送此表的单位{0}：units.yaml 设有 people: 时，按所给单位或您本人所属单位记录",
+    ),
+    (" (the sheet says {})", "（表上写的是 {0}）"),
+    (
+        "exported for {}, but your git identity records for {}: a unit records only its own measures",
+        "此表是为 {0} 导出的，但您的 git 身份属于 {1}：单位只能记录本单位的措施",
+    ),
     # workspaces (issue 17)
     (
         "--unit reads one list: leave out --workspace, or use --member",

@@ -20,6 +20,7 @@ from rectcli.cli.options import (
 
 if TYPE_CHECKING:
     from rectcli.exchange.sheet_in import MarkRequest
+    from rectcli.model.checklist import Checklist
     from rectcli.reports import ReportFormat
 
 
@@ -278,8 +279,9 @@ def import_sheet(
             "-u",
             metavar="NAME",
             autocompletion=complete_units,
-            help="The unit reporting (default: the one the sheet was exported for). Rows "
-            "for other units' measures are refused; an empty 填报人 becomes this unit.",
+            help="The unit reporting (default: with people: in units.yaml, your git "
+            "identity's unit; else the one the sheet was exported for). Rows for other units' "
+            "measures are refused; an empty 填报人 becomes this unit.",
         ),
     ] = None,
     dry_run: Annotated[
@@ -300,13 +302,19 @@ def import_sheet(
     shown = display_path(sheet)
     suggested = sheet_unit(book)  # a document property: anyone can edit it
     owner = resolve_unit(checklist, unit) if unit else None
+    from_identity = owner is None and bool(checklist.units.people)
+    if from_identity:  # who may record what is configured: the sheet only suggests
+        owner = _identity_unit(settings, checklist, shown, suggested)
     if suggested and owner is not None:
         said = resolve_unit(checklist, suggested)
         if said != owner:  # the sheet says another unit: refused, never guessed
             from rectcli.errors import Problem, RectError
 
             message = (
-                f"exported for {suggested}, but --unit {unit}: a unit records only its "
+                f"exported for {suggested}, but your git identity records for {owner}: "
+                "a unit records only its own measures"
+                if from_identity
+                else f"exported for {suggested}, but --unit {unit}: a unit records only its "
                 "own measures; import it with --unit of the unit that sent it"
             )
             raise RectError([Problem(shown, 0, 0, message)])
@@ -328,6 +336,25 @@ def import_sheet(
         return
     _record(settings, requests)
     typer.echo(labels("sheet_recorded", path=shown, n=len(requests)))
+
+
+def _identity_unit(
+    settings: Settings, checklist: Checklist, shown: str, suggested: str | None
+) -> str:
+    """The unit a sheet is recorded for when units.yaml names people: and no --unit is
+    given: the git identity's own unit, never the one the sheet's property says."""
+    from rectcli.errors import Problem, RectError
+    from rectcli.history.git import user_email
+
+    found = checklist.units.unit_of(user_email(settings.tasks_path.parent))
+    if found is None:
+        said = f" (the sheet says {suggested})" if suggested else ""
+        message = (
+            f"name the unit that sent this sheet with --unit{said}: "
+            "with people: in units.yaml it is recorded for the unit given, or yours"
+        )
+        raise RectError([Problem(shown, 0, 0, message)])
+    return found
 
 
 def _describe(request: MarkRequest, labels: object) -> str:
