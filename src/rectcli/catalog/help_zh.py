@@ -153,8 +153,8 @@ HELP_ZH: dict[str, str] = {
     "help.import-sheet": "把填好的填报表逐行记为进展，与 rect mark 相同：要么全部记录，"
     "要么一条不记，有误的行指明单元格（FILE.xlsx!F7）。",
     "help.import-sheet.sheet": "由 export-sheet 生成并已填写的填报表。",
-    "help.import-sheet.--unit": "填报单位（默认：填报表导出时的单位）。其他单位措施的行被拒绝；"
-    "填报人为空时记为该单位。",
+    "help.import-sheet.--unit": "填报单位（默认：units.yaml 设有 people: 时为您的 git 身份所属单位；"
+    "否则为填报表导出时的单位）。其他单位措施的行被拒绝；填报人为空时记为该单位。",
     "help.import-sheet.--dry-run": "只检查填报表，列出将要记录的内容。",
     "help.calendar": "把整改时限导出为 iCalendar（.ics）文件，可在 Outlook 或手机上订阅："
     "每个到期日一个全天日程，每项常态化要求一个重复日程（RRULE）。",
