@@ -10,6 +10,7 @@ the code that no entry matches.
 from __future__ import annotations
 
 from rectcli.catalog.messages_zh_io import MESSAGES_ZH_DATES_FILES_GIT
+from rectcli.catalog.messages_zh_log import MESSAGES_ZH_LOG
 
 MESSAGES_ZH: list[tuple[str, str]] = [
     # parts that end or follow many messages
@@ -185,87 +186,7 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "{1} 发现了 {0} 个未处置的问题（{2}）；请用 --note 指明处置的是哪一个",
     ),
     ("this incident is already recorded (found {})", "这个问题已经记录过（发现于 {0}）"),
-    # marks on a part of a shared measure, corrections, milestones (edits/transitions.py)
-    (
-        "closing (销号) {} is for the whole measure, once every part is done: leave out --unit",
-        "{0} 的销号针对整项措施，须各单位的分工都已完成：请去掉 --unit",
-    ),
-    (
-        "{} is not shared by several units; --unit {} is not its unit: leave out --unit",
-        "{0} 不是多个单位共同负责的措施；--unit {1} 不是其责任单位：请去掉 --unit",
-    ),
-    ("{}: {} is not one of its units ({})", "{0}：{1} 不是其责任单位之一（{2}）"),
-    ("{}: '{}' is not one of its units ({})", "{0}：“{1}”不是其责任单位之一（{2}）"),
-    ("no measure of problem '{}' is {}'s", "问题“{0}”没有由 {1} 负责的措施"),
-    (
-        "--correct {}: {} has no entry of that date to correct",
-        "--correct {0}：{1} 没有该日期的记录可更正",
-    ),
-    (
-        "correcting {}'s entry of {} needs --note saying what was wrong",
-        "更正 {0} 在 {1} 的记录需要用 --note 说明错在哪里",
-    ),
-    (
-        "--milestone records one measure's step",
-        "--milestone 记录的是一项措施的阶段节点：请写措施编号，而不是问题编号",
-    ),
-    (
-        "{} has no milestone '{}' (its milestones: none)",
-        "{0} 没有阶段节点“{1}”（该措施没有阶段节点）",
-    ),
-    ("{} has no milestone '{}' (its milestones: {})", "{0} 没有阶段节点“{1}”（其阶段节点：{2}）"),
-    (
-        "{} has several milestone '{}' (its milestones: {})",
-        "{0} 有多个阶段节点符合“{1}”（其阶段节点：{2}）；请写得更具体",
-    ),
-    (  # several or no: the two above
-        "{} has {} milestone '{}' (its milestones: {})",
-        "{0} 没有唯一符合“{2}”的阶段节点（其阶段节点：{3}）",
-    ),
-    ("{} has no milestone '{}'", "{0} 没有阶段节点“{1}”"),
-    # the log is the truth (model/logrules.py)
-    (
-        "{} has one responsible unit; unit: is only for a part of a measure shared by several units",
-        "{0} 只有一个责任单位；unit: 只用于多个单位共同负责的措施中某个单位的分工",
-    ),
-    (
-        "{}: the entry of {} comes after one of {}; the log is kept oldest first (an entry recorded late says late: true)",
-        "{0}：{1} 的记录排在 {2} 的记录之后；进展记录按时间先后保存（补录的记录写 late: true）",
-    ),
-    (
-        "{}: corrects: {} names no earlier entry of that date",
-        "{0}：corrects: {1} 所指的日期没有更早的记录",
-    ),
-    (
-        "{} is closed on {} but no entry before it records it done",
-        "{0} 于 {1} 销号，但此前没有记录表明它已完成",
-    ),
-    (
-        "{} is closed for one unit on {} but no entry before it records it done",
-        "{0} 于 {1} 为一个单位销号，但此前没有记录表明该单位已完成",
-    ),
-    (  # closed, or closed for one unit: the two above
-        "{} is {} on {} but no entry before it records it done",
-        "{0} 于 {2} 记为 {1}，但此前没有记录表明它已完成",
-    ),
-    (
-        "{}: the closing (销号) entry of {} needs a note or evidence",
-        "{0}：{1} 的销号记录需要说明（note）或佐证材料（evidence）",
-    ),
-    (
-        "{}: closing (销号) is for the whole measure; leave out unit",
-        "{0}：销号针对整项措施；请去掉 unit",
-    ),
-    ("{} is {} but no entry records it done", "{0} 的状态为 {1}，但没有记录表明它已完成"),
-    ("{} is {} but its progress log says {}", "{0} 的状态为 {1}，但其进展记录表明为 {2}"),
-    (  # a shared measure: each unit's part
-        "{} is {} but its progress log says {} ({})",
-        "{0} 的状态为 {1}，但其进展记录表明为 {2}（{3}）",
-    ),
-    (
-        "{}: an extension (延期) entry has action: 延期 and the approved deadline: together",
-        "{0}：延期记录须同时写 action: 延期 和批准的新时限 deadline:",
-    ),
+    *MESSAGES_ZH_LOG,
     # units
     ("unknown unit '{}'", "未知单位“{0}”"),
     ("(units are listed in units.yaml)", "（单位列在 units.yaml 中）"),
@@ -357,6 +278,19 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "workdays: {} is not a Saturday or Sunday of {}; list only the weekend days worked in exchange (调休)",
         "workdays：{0} 不是 {1} 年的周六或周日；只列调休上班的周末",
     ),
+    (
+        "a full-width colon '：' does not make a key; use ':' followed by a space",
+        "全角冒号“：”不能构成键；请用“:”并在其后加一个空格",
+    ),
+    (
+        "a tab character in the indentation; YAML indents with spaces only",
+        "缩进中有制表符；YAML 只能用空格缩进",
+    ),
+    (
+        "nested more than {} levels deep; a rect file nests about ten (is a bracket or an indent out of place?)",
+        "嵌套超过 {0} 层；rect 文件大约只嵌套十层（是否有括号或缩进放错了位置？）",
+    ),
+    ("unknown label '{}': its lines are not read", "未知的标签“{0}”：其各行未读取"),
     # pydantic's words, as validate.py words them
     ("must be 'todo', 'doing', 'done' or 'closed'", "必须是 'todo'、'doing'、'done' 或 'closed'"),
     ("must be a valid string", "必须是文本"),

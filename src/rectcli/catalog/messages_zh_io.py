@@ -167,6 +167,7 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
     ("not {} (a damaged or truncated archive); {}", "不是 {0}（压缩包已损坏或不完整）；{1}"),
     ("not {} (a damaged archive); {}", "不是 {0}（压缩包已损坏）；{1}"),
     ("not {} (a text or CSV file); {}", "不是 {0}（是文本或 CSV 文件）；{1}"),
+    ("not {} ({}); {}", "不是 {0}（{1}）；{2}"),  # the four above
     ("{} bytes: larger than {}; not {} rect reads", "{0} 字节：超过 {1}；不是 rect 能读取的 {2}"),
     ("{} rows: more than {}; not {} rect reads", "{0} 行：超过 {1}；不是 rect 能读取的 {2}"),
     (
@@ -281,6 +282,12 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
         "“{0}”没有指明地方；按已有单位“{1}”处理",
     ),
     # git
+    ("{} is outside the git repository {}", "{0} 不在 git 仓库 {1} 中"),
+    ("changed on both sides (merged line by line)", "双方都有改动（已逐行合并）"),
+    (
+        "changed on both sides outside the tasks and measures (plan: or comments)",
+        "双方都改动了问题和措施以外的内容（plan: 或注释）",
+    ),
     (
         "unknown git revision '{}'; name a commit, branch or tag (e.g. HEAD~1)",
         "未知的 git 版本“{0}”；请指明提交、分支或标签（如 HEAD~1）",
