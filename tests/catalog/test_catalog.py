@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -56,26 +56,125 @@ def test_message_entries_are_well_formed() -> None:
 
 def raised_messages() -> Iterator[tuple[str, str]]:
     """(where, template) of each message the code raises: the text given to RectError,
-    Problem and the core's error classes, its variable parts as {}."""
+    Problem and the core's error classes, its variable parts as {}; and the text that
+    reaches them through a variable, a module constant (``UNREADABLE.format(id)``), a
+    function returning it (``transition_problem``), a ``message=`` keyword, a helper
+    that makes the problem (``bad(column, message)``, ``refuse(message)``) or a finding
+    ``(where, message)`` appended to ``found``."""
     errors = {"RectError", "DeadlineError", "ScheduleError", "DutyChoiceError", "UnknownYear"}
-    for path in sorted(SOURCES.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    trees = {
+        path: ast.parse(path.read_text(encoding="utf-8")) for path in sorted(SOURCES.rglob("*.py"))
+    }
+    returns = _returned(trees.values())
+    for path, tree in trees.items():
+        flow = _Flow(tree, returns)
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", getattr(node.func, "attr", ""))
             starred = [i for i, a in enumerate(node.args) if isinstance(a, ast.Starred)]
-            if name == "Problem" and starred == [1] and len(node.args) >= 3:
-                text = _template(node.args[2])  # Problem(path, *where, message)
+            given: list[ast.expr] = [k.value for k in node.keywords if k.arg == "message"]
+            if name in ("Problem", "CellProblem") and starred == [1] and len(node.args) >= 3:
+                given.append(node.args[2])  # Problem(path, *where, message)
             elif starred:
-                continue
+                pass
             elif name in errors and node.args:
-                text = _template(node.args[0])
-            elif name == "Problem" and len(node.args) >= 4:
-                text = _template(node.args[3])
-            else:
-                continue
-            if text and re.search(r"[a-z]{3}", re.sub(r"\{\}", "", text)):
-                yield f"{path.relative_to(ROOT)}:{node.lineno}", text
+                given.append(node.args[0])
+            elif name in ("Problem", "CellProblem") and len(node.args) >= 4:
+                given.append(node.args[3])
+            elif name in _HELPERS:
+                given += node.args
+            elif name == "append" and getattr(node.func.value, "id", "") == "found":  # type: ignore[attr-defined]
+                given += [a.elts[-1] for a in node.args if isinstance(a, ast.Tuple) and a.elts]
+            for text in {t for arg in given for t in flow.templates(arg, node)}:
+                if re.search(r"[a-z]{3}", re.sub(r"\{\}", "", text)) and " " in text:
+                    yield f"{path.relative_to(ROOT)}:{node.lineno}", text
+
+
+# the helpers that make a problem of their message (sheet_in's bad and fail, refuse …)
+_HELPERS = {"bad", "fail", "refuse", "problem", "_problem"}
+
+
+def _returned(trees: Iterable[ast.Module]) -> dict[str, list[tuple[ast.expr, ast.Module]]]:
+    """Each function's name → the expressions it returns (and its module)."""
+    found: dict[str, list[tuple[ast.expr, ast.Module]]] = {}
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef):
+                for inner in ast.walk(node):
+                    if isinstance(inner, ast.Return) and inner.value is not None:
+                        found.setdefault(node.name, []).append((inner.value, tree))
+    return found
+
+
+class _Flow:
+    """The texts an expression of one module can be: a template, a variable assigned
+    one (in its function or at module level), a constant's ``.format``, the return of
+    a function, either branch of ``a if c else b``."""
+
+    def __init__(self, tree: ast.Module, returns: dict[str, list[tuple[ast.expr, ast.Module]]]):
+        self.tree, self.returns = tree, returns
+        self.module = _assigned(tree.body)
+        self.scopes: list[tuple[ast.FunctionDef, dict[str, list[ast.expr]]]] = [
+            (node, _assigned(ast.walk(node)))
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef)
+        ]
+
+    def templates(self, node: ast.expr, at: ast.AST, depth: int = 0) -> set[str]:
+        if depth > 4:
+            return set()
+        text = _template(node)
+        if text is not None:
+            return {re.sub(r"\{\w*\}", "{}", text) if "{" in text else text}
+        if isinstance(node, ast.IfExp):
+            return self.templates(node.body, at, depth + 1) | self.templates(
+                node.orelse, at, depth + 1
+            )
+        if isinstance(node, ast.Name):
+            values = self._values(node.id, at)
+            return {t for v in values for t in self.templates(v, at, depth + 1)}
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr == "format":
+                return self.templates(func.value, at, depth + 1)
+            if isinstance(func, ast.Name):
+                found = set()
+                for value, tree in self.returns.get(func.id, []):
+                    flow = self if tree is self.tree else _Flow(tree, {})
+                    found |= flow.templates(value, value, depth + 1)
+                return found
+        return set()
+
+    def _values(self, name: str, at: ast.AST) -> list[ast.expr]:
+        line = getattr(at, "lineno", 0)
+        for function, names in self.scopes:  # the innermost function holding ``at``
+            inside = function.lineno <= line <= (function.end_lineno or line)
+            if (
+                inside
+                and name in names
+                and not any(
+                    f is not function
+                    and f.lineno > function.lineno
+                    and f.lineno <= line <= (f.end_lineno or line)
+                    and name in n
+                    for f, n in self.scopes
+                )
+            ):
+                return names[name]
+        return self.module.get(name, [])
+
+
+def _assigned(nodes: Iterable[ast.AST]) -> dict[str, list[ast.expr]]:
+    found: dict[str, list[ast.expr]] = {}
+    for node in nodes:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                found.setdefault(target.id, []).append(node.value)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value:
+            found.setdefault(node.target.id, []).append(node.value)
+    return found
 
 
 def _template(node: ast.expr) -> str | None:

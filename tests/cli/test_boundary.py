@@ -191,6 +191,7 @@ def test_a_note_longer_than_the_cap_is_refused(mini: Path, invoke: Invoke) -> No
     assert f"{mini}:21:" in result.stderr and "10000 characters" in result.stderr
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_import_sheet_unit_and_the_sheets_property_must_agree(
     mini: Path, tmp_path: Path, invoke: Invoke
 ) -> None:
@@ -222,6 +223,7 @@ def test_a_sheet_of_too_many_rows_is_refused_before_parsing(
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_sheets_filler_cannot_record_in_another_units_name(
     mini: Path, tmp_path: Path, invoke: Invoke
 ) -> None:

@@ -390,6 +390,7 @@ UNREADABLE = (
 )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_task_whose_measure_does_not_begin_with_its_id(invoke: Invoke, mini: Path) -> None:
     text = mini.read_text(encoding="utf-8")
     moved = text.replace(

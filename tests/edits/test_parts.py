@@ -85,6 +85,7 @@ def test_closing_is_for_the_whole_measure_once_every_part_is_done(
     assert _row(invoke, shipped, "3.5")["status"] == "closed"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_part_goes_back_only_with_reopen(shipped: Path, invoke: Invoke) -> None:
     assert _mark(invoke, shipped, "3.5", "done", "--unit", "池北区", "--note", "完成")[0] == 0
     code, _, err = _mark(invoke, shipped, "3.5", "doing", "--unit", "池北区", "--note", "返工")
@@ -93,6 +94,7 @@ def test_a_part_goes_back_only_with_reopen(shipped: Path, invoke: Invoke) -> Non
     assert _mark(invoke, shipped, *args)[0] == 0
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_unit_on_a_measure_of_one_unit(shipped: Path, invoke: Invoke) -> None:
     before = shipped.read_text(encoding="utf-8")
     code, _, err = _mark(invoke, shipped, "3.8", "doing", "--unit", "池南区", "--note", "x")
@@ -127,6 +129,7 @@ def test_all_never_reopens(shipped: Path, invoke: Invoke) -> None:
     assert (rows["3.2"], rows["3.4"], rows["3.1"]) == ("closed", "done", "doing")
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_late_and_corrected_entries(shipped: Path, invoke: Invoke) -> None:
     assert _mark(invoke, shipped, "3.2", "doing", "--note", "过半", "--by", "x")[0] == 0
     code, _, err = _mark(invoke, shipped, "3.2", "doing", "--date", "2024-06-01", "--by", "x")
@@ -226,7 +229,7 @@ def test_an_escalation_is_an_entry_of_the_log(shipped: Path, invoke: Invoke) -> 
 def test_a_whole_entry_never_silently_reopens_a_done_part(shipped: Path, invoke: Invoke) -> None:
     assert _mark(invoke, shipped, "3.5", "done", "--unit", "池北区", "--by", "x")[0] == 0
     code, _, err = _mark(invoke, shipped, "3.5", "doing", "--note", "调度", "--by", "x")
-    assert code == 2 and "3.5 is done (已完成); reopening it needs --reopen" in err
+    assert code == 2 and "3.5 的状态是 done（已完成）；重新打开需要 --reopen" in err
     code, out, _ = _mark(invoke, shipped, "3", "doing", "--all", "--note", "调度", "--by", "x")
     assert code == 0 and out.startswith("已跳过已完成或已销号的措施：3.5（")
 
@@ -242,6 +245,7 @@ def test_all_with_a_unit_marks_that_units_parts(shipped: Path, invoke: Invoke) -
     assert _row(invoke, shipped, "3.7", "--unit", "住建局")["status"] == "todo"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_all_with_a_unit_of_none_of_its_measures(shipped: Path, invoke: Invoke) -> None:
     args = ["3", "doing", "--all", "--unit", "检察室", "--note", "调度", "--by", "x"]
     code, _, err = _mark(invoke, shipped, *args)
@@ -260,6 +264,6 @@ def test_a_milestone_reached_is_an_entry_and_the_deadline_moves_on(
     assert entry in shipped.read_text(encoding="utf-8")
     assert _row(invoke, shipped, "10.5")["due"] == "2024-06-30"  # the next step's
     code, _, err = _mark(invoke, shipped, "10.5", "--milestone", "2023年", as_of="2024-03-10")
-    assert code == 2 and "10.5 has no milestone '2023年' (its milestones: 2024年2月底前、" in err
+    assert code == 2 and "10.5 没有阶段节点“2023年”（其阶段节点：2024年2月底前、" in err
     code, _, err = _mark(invoke, shipped, "3.2", "--milestone", "2024", as_of="2024-03-10")
-    assert code == 2 and "3.2 has no milestone '2024' (its milestones: none)" in err
+    assert code == 2 and "3.2 没有阶段节点“2024”（该措施没有阶段节点）" in err

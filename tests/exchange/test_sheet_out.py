@@ -323,6 +323,7 @@ def test_sheet_title_is_excel_safe() -> None:
     assert len(sheet_title("长" * 40)) == 31
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_import_sheet_refuses_bad_dates_percentages_and_missing_ids(
     invoke: Invoke, data: Path, exported: Path
 ) -> None:

@@ -331,6 +331,7 @@ def test_every_command_locates_a_conflict_left_in_a_file(
     assert result.stderr == "".join(f"data/{name}:{n}:1: {CONFLICT}\n" for n in markers)
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_init_git_in_process(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -25,6 +25,7 @@ def _check(invoke: Invoke, path: Path) -> tuple[int, str]:
     return result.exit_code, result.stderr
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_closed_by_hand_without_a_done_entry(shipped: Path, invoke: Invoke) -> None:
     line = _edit(shipped, "4.1", "status: todo", "status: closed")
     assert _check(invoke, shipped) == (
@@ -33,6 +34,7 @@ def test_closed_by_hand_without_a_done_entry(shipped: Path, invoke: Invoke) -> N
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_status_must_follow_the_last_entry(shipped: Path, invoke: Invoke) -> None:
     line = _edit(
         shipped,
@@ -48,6 +50,7 @@ def test_status_must_follow_the_last_entry(shipped: Path, invoke: Invoke) -> Non
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 @pytest.mark.parametrize(
     "entries, where, message",
     [
@@ -107,6 +110,7 @@ def test_a_late_entry_may_be_dated_before_the_last(shipped: Path, invoke: Invoke
     assert _check(invoke, shipped)[0] in (0, 1)
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_part_entry_must_name_one_of_the_units(shipped: Path, invoke: Invoke) -> None:
     line = _edit(
         shipped,
@@ -123,6 +127,7 @@ def test_a_part_entry_must_name_one_of_the_units(shipped: Path, invoke: Invoke) 
     )
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_shared_status_follows_the_parts(shipped: Path, invoke: Invoke) -> None:
     line = _edit(
         shipped,

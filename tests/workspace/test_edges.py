@@ -39,7 +39,7 @@ def test_a_git_upper_list_is_synced_and_read(invoke: Invoke, setup: Setup) -> No
     upper_in_git(setup)
     before = ws(invoke, setup, "rollup")
     assert before.exit_code == 2
-    assert "upper: never synced" in before.stderr
+    assert "upper：从未同步；请运行 rect --workspace" in before.stderr
     synced = ws(invoke, setup, "sync")
     assert synced.exit_code == 0
     assert any(line.startswith("upper: 已同步 ") for line in synced.stdout.splitlines())

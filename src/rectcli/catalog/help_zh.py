@@ -56,21 +56,22 @@ HELP_ZH: dict[str, str] = {
     "用 --duty（补报时再加 --covers）时，这条记录用于完成一项常态化要求，此时可以不写 STATUS。",
     "help.mark.item_id": "措施编号（3.2）；与 --all 一起用时为问题编号（3）。",
     "help.mark.status": "未启动 推进中 已完成 已销号（或 todo doing done closed）；"
-    "用 --duty 或 --covers 时可省略，状态保持不变。",
-    "help.mark.--note": "做了什么；销号和重新打开已完成的措施时必填。",
+    "用 --duty、--covers 或 --milestone 时可省略，状态保持不变。",
+    "help.mark.--note": "做了什么；销号、重新打开已完成或已销号的措施时必填。",
     "help.mark.--by": "填报人（默认：git config user.name，否则为登录名）。",
     "help.mark.--date": "日期，如 2024-06-30（默认：今天）。",
     "help.mark.--percent": "完成百分比，0 到 100。",
     "help.mark.--evidence": "佐证材料所在：文件路径或网址（销号时需要它或 --note）。",
     "help.mark.--duty": "这条记录完成的常态化要求：其时限用语（每季度）或内容，或其中一部分。",
     "help.mark.--covers": "补报：所补那一期的到期日（2024-09-30）。",
-    "help.mark.--all": "与问题编号一起用：标记该问题的每项措施（已完成和已销号的跳过，除非用 --reopen）。",
+    "help.mark.--all": "与问题编号一起用：标记该问题的每项措施（已完成和已销号的措施跳过，"
+    "除非用 --reopen）。",
     "help.mark.--milestone": "这条记录完成的阶段节点：其时限用语（2024年6月底前）或其中一部分，"
     "或其内容的一部分；此时可以不写 STATUS。",
     "help.mark.--unit": "多个单位共同负责的措施：记录该单位的分工（默认：--by 是其责任单位之一时"
     "即为该单位；否则记录整项措施）。",
     "help.mark.--reopen": "重新打开已完成或已销号的措施（用 --note 说明理由）。",
-    "help.mark.--late": "补录：日期早于最后一条记录的进展，按记录顺序保存并标明补录。",
+    "help.mark.--late": "补录：日期早于最后一条记录的进展；保留在记录时的位置，并标明为补录。",
     "help.mark.--correct": "以一条新记录更正该日期的记录（用 --note 说明错在哪里）；记录从不改写。",
     "help.undo": "撤销最近一次尚未提交的记录（rect mark、import-sheet）。\n\n"
     "只把它写入的行恢复原样；之后文件又被改动过，或该记录已提交（请用 git revert）时拒绝。"
@@ -203,7 +204,7 @@ HELP_ZH: dict[str, str] = {
     "help.escalate.item_id": "措施编号（3.2）。",
     "help.escalate.action": "通报、督办（发督办函）或约谈（或 notice、supervise、summon）。",
     "help.escalate.--note": "做了什么（函号、约谈对象）。",
-    "help.escalate.--by": "由谁采取（默认：git config user.name）。",
+    "help.escalate.--by": "采取问责的单位或人员（默认：git config user.name）。",
     "help.escalate.--date": "日期，如 2024-06-30（默认：今天）。",
     "help.escalate.--evidence": "函件或会议纪要。",
     "help.extend": "把经批准的延期记为一条进展记录：新的时限自此适用。\n\n"

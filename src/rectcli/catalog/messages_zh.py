@@ -10,6 +10,7 @@ the code that no entry matches.
 from __future__ import annotations
 
 from rectcli.catalog.messages_zh_io import MESSAGES_ZH_DATES_FILES_GIT
+from rectcli.catalog.messages_zh_log import MESSAGES_ZH_LOG
 
 MESSAGES_ZH: list[tuple[str, str]] = [
     # parts that end or follow many messages
@@ -137,19 +138,19 @@ MESSAGES_ZH: list[tuple[str, str]] = [
     ("problem '{}' has no measures", "问题“{0}”没有措施"),
     (
         "{} is {} ({}); only a done ({}) measure can be closed ({}): mark it done first",
-        "{0} 的状态是 {1}（{2}）；只有已完成（{3}）的措施才能销号（{4}）：请先标记为已完成",
+        "{0} 的状态是 {1}（{2}）；只有已完成的措施才能销号：请先标记为已完成",
     ),
-    (
-        "closing {} needs --note or --evidence: say what shows it is finished",
-        "{0} 销号需要 --note 或 --evidence：说明完成的依据",
+    (  # --note and --evidence, or the sheet's columns
+        "closing {} needs {} or {}: say what shows it is finished",
+        "{0} 销号需要 {1} 或 {2}：说明完成的依据",
     ),
-    (
-        "{} is {} ({}); reopening it needs --note saying why",
-        "{0} 的状态是 {1}（{2}）；重新打开需要用 --note 说明原因",
+    (  # {} is --note, or the sheet's column (import-sheet)
+        "{} is {} ({}); reopening it needs --reopen and {} saying why",
+        "{0} 的状态是 {1}（{2}）；重新打开需要 --reopen，并用 {3} 说明原因",
     ),
-    (
-        "--date {} is before {}'s last progress entry ({}); the log is kept oldest first",
-        "--date {0} 早于 {1} 最后一条进展记录（{2}）；进展记录按时间先后保存",
+    (  # --date, or the sheet's column
+        "{} {} is before {}'s last progress entry ({}); the log is kept oldest first: record an entry made late (补录) with --late",
+        "{0} {1} 早于 {2} 的最后一条进展记录（{3}）；进展记录按时间先后保存：补录的记录请加 --late",
     ),
     (
         "{} is closed ({}): its duties have ended; to record more, reopen it with a STATUS and --note",
@@ -185,6 +186,7 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "{1} 发现了 {0} 个未处置的问题（{2}）；请用 --note 指明处置的是哪一个",
     ),
     ("this incident is already recorded (found {})", "这个问题已经记录过（发现于 {0}）"),
+    *MESSAGES_ZH_LOG,
     # units
     ("unknown unit '{}'", "未知单位“{0}”"),
     ("(units are listed in units.yaml)", "（单位列在 units.yaml 中）"),
@@ -276,6 +278,19 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "workdays: {} is not a Saturday or Sunday of {}; list only the weekend days worked in exchange (调休)",
         "workdays：{0} 不是 {1} 年的周六或周日；只列调休上班的周末",
     ),
+    (
+        "a full-width colon '：' does not make a key; use ':' followed by a space",
+        "全角冒号“：”不能构成键；请用“:”并在其后加一个空格",
+    ),
+    (
+        "a tab character in the indentation; YAML indents with spaces only",
+        "缩进中有制表符；YAML 只能用空格缩进",
+    ),
+    (
+        "nested more than {} levels deep; a rect file nests about ten (is a bracket or an indent out of place?)",
+        "嵌套超过 {0} 层；rect 文件大约只嵌套十层（是否有括号或缩进放错了位置？）",
+    ),
+    ("unknown label '{}': its lines are not read", "未知的标签“{0}”：其各行未读取"),
     # pydantic's words, as validate.py words them
     ("must be 'todo', 'doing', 'done' or 'closed'", "必须是 'todo'、'doing'、'done' 或 'closed'"),
     ("must be a valid string", "必须是文本"),

@@ -167,6 +167,7 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
     ("not {} (a damaged or truncated archive); {}", "不是 {0}（压缩包已损坏或不完整）；{1}"),
     ("not {} (a damaged archive); {}", "不是 {0}（压缩包已损坏）；{1}"),
     ("not {} (a text or CSV file); {}", "不是 {0}（是文本或 CSV 文件）；{1}"),
+    ("not {} ({}); {}", "不是 {0}（{1}）；{2}"),  # the four above
     ("{} bytes: larger than {}; not {} rect reads", "{0} 字节：超过 {1}；不是 rect 能读取的 {2}"),
     ("{} rows: more than {}; not {} rect reads", "{0} 行：超过 {1}；不是 rect 能读取的 {2}"),
     (
@@ -176,6 +177,40 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
     (
         "not a rect fill-in sheet: no {} column in row 1 (make one with rect export-sheet --unit UNIT -o FILE.xlsx)",
         "不是 rect 填报表：第 1 行没有“{0}”列（请用 rect export-sheet --unit 单位 -o 文件.xlsx 生成）",
+    ),
+    # a filled-in sheet's rows (exchange/sheet_in.py), each at its cell
+    (
+        "{} is filled in twice (first in row {}); keep one row per measure",
+        "{0} 填了两次（第一次在第 {1} 行）；每项措施只填一行",
+    ),
+    ("{} is not {}: this sheet records for {} only", "{0} 不是 {1}：本表只为 {2} 填报"),
+    (
+        "the id {} is a number, and Excel may have changed it (3.10 → 3.1); type it as text: '{}",
+        "编号 {0} 是数字，Excel 可能已改动它（3.10 → 3.1）；请按文本输入：'{1}",
+    ),
+    (
+        "no measure id in a filled row; copy it from the exported sheet",
+        "已填写的行没有措施编号；请从导出的表中复制",
+    ),
+    (
+        "'{}' is a problem, not a measure: fill in one row per measure ({}.1, {}.2, …)",
+        "“{0}”是问题，不是措施：请每项措施填一行（{1}.1、{2}.2 …）",
+    ),
+    ("measure {} belongs to {}, not {}", "措施 {0} 由 {1} 负责，不是 {2}"),
+    ("no status for {}; choose one of {}", "{0} 没有填状态；请从中选择：{1}"),
+    (
+        "'{}' is not a percentage; write a whole number from 0 to 100",
+        "“{0}”不是百分比；请写 0 到 100 的整数",
+    ),
+    ("'{}' is not a date; write it as 2024-06-30", "“{0}”不是日期；请写成 2024-06-30"),
+    (
+        "{} is after today ({}); record progress once it has happened",
+        "{0} 晚于今天（{1}）；请在事情发生后再记录",
+    ),
+    ("longer than {} characters; shorten it or attach a file", "超过 {0} 个字符；请缩短或改为附件"),
+    (
+        "exported for {}, but --unit {}: a unit records only its own measures; import it with --unit of the unit that sent it",
+        "本表是为 {0} 导出的，但 --unit 为 {1}：一个单位只能填报自己的措施；请用发来该表的单位作为 --unit 导入",
     ),
     (
         "no problems found: {}; rect reads headings 一、… followed by 责任单位：, 整改时限： and 整改措施： lines, sites 1. … with (1)… findings, or a table (see docs/import.md)",
@@ -247,6 +282,12 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
         "“{0}”没有指明地方；按已有单位“{1}”处理",
     ),
     # git
+    ("{} is outside the git repository {}", "{0} 不在 git 仓库 {1} 中"),
+    ("changed on both sides (merged line by line)", "双方都有改动（已逐行合并）"),
+    (
+        "changed on both sides outside the tasks and measures (plan: or comments)",
+        "双方都改动了问题和措施以外的内容（plan: 或注释）",
+    ),
     (
         "unknown git revision '{}'; name a commit, branch or tag (e.g. HEAD~1)",
         "未知的 git 版本“{0}”；请指明提交、分支或标签（如 HEAD~1）",
@@ -297,6 +338,7 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
         "file: '{}' must be a relative path inside the repository, without '..'",
         "file:“{0}”必须是仓库内的相对路径，不能含“..”",
     ),
+    ("never synced; run rect --workspace {} sync", "从未同步；请运行 rect --workspace {0} sync"),
     (
         "member '{}' was never synced; run rect --workspace {} sync",
         "成员“{0}”从未同步；请运行 rect --workspace {1} sync",
