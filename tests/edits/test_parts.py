@@ -267,3 +267,8 @@ def test_a_milestone_reached_is_an_entry_and_the_deadline_moves_on(
     assert code == 2 and "10.5 没有阶段节点“2023年”（其阶段节点：2024年2月底前、" in err
     code, _, err = _mark(invoke, shipped, "3.2", "--milestone", "2024", as_of="2024-03-10")
     assert code == 2 and "3.2 没有阶段节点“2024”（该措施没有阶段节点）" in err
+    code, _, err = _mark(invoke, shipped, "10.5", "--milestone", "2024年", as_of="2024-03-10")
+    assert code == 2 and err.endswith(
+        "10.5 有多个阶段节点符合“2024年”"
+        "（其阶段节点：2024年2月底前、2024年6月底前、2025年12月底前）：请写明其中一个的时限\n"
+    )

@@ -107,12 +107,13 @@ def test_bracket_labels(invoke: Invoke, tmp_path: Path) -> None:
     (task,) = data["tasks"]
     assert (task["title"], task["units"], task["supervisor"], task["deadline"]) == (
         "县图书馆门前非机动车乱停乱放，盲道被占用",
-        ["县城管局", "县公安局"],
+        ["县城管局"],
         "县文明办",
         "2024年5月底前",
     )
+    assert task["helpers"] == ["县公安局"]  # 配合单位: assists, with no part of its own
     written = (tmp_path / "tasks.yaml").read_text(encoding="utf-8")
-    assert "    units: [县城管局, 县公安局]   # 配合单位: 县公安局\n" in written  # marked
+    assert "    units: [县城管局]\n    helpers: [县公安局]\n" in written
     duty = task["measures"][1]["recurring"][0]
     assert (duty["every"], duty["rrule"]) == ("每周五", "FREQ=WEEKLY;BYDAY=FR")
 
@@ -187,9 +188,9 @@ def test_qualified_labels_and_progress_sections(invoke: Invoke, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert [(t["id"], t["units"], t["deadline"]) for t in data["tasks"]] == [
-        ("1", ["住建局"], "2024年6月底前"),
-        ("2", ["城管局", "各街道"], "2025年3月底前"),
+    assert [(t["id"], t["units"], t.get("helpers"), t["deadline"]) for t in data["tasks"]] == [
+        ("1", ["住建局"], None, "2024年6月底前"),
+        ("2", ["城管局"], ["各街道"], "2025年3月底前"),
     ]
     assert [m["text"] for t in data["tasks"] for m in t["measures"]] == [
         "开展管网排查。",

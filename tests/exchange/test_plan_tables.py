@@ -78,26 +78,26 @@ def test_sections_and_repeated_header_are_not_problems(invoke: Invoke, tmp_path:
     data, stderr = _import(invoke, tmp_path, "sections_table.docx", "--issued", "2024-05-01")
     assert stderr == ""
     tasks = data["tasks"]
-    assert [(t["id"], t["units"], t["deadline"]) for t in tasks] == [
-        ("1", ["生态环境局", "市场监管局"], "2024年10月底前"),
-        ("2", ["住建局"], "长期坚持"),
-        ("3", ["水务局", "生态环境局"], "2025年6月底前"),  # from 整改目标：到2025年6月底前，…
+    assert [(t["id"], t["units"], t.get("helpers"), t["deadline"]) for t in tasks] == [
+        ("1", ["生态环境局"], ["市场监管局"], "2024年10月底前"),
+        ("2", ["住建局"], None, "长期坚持"),
+        ("3", ["水务局"], ["生态环境局"], "2025年6月底前"),  # from 整改目标：到2025年6月底前，…
     ]
     assert [m["text"] for m in tasks[2]["measures"]] == ["排查反弹水体", "实施控源截污。"]
     written = (tmp_path / "tasks.yaml").read_text(encoding="utf-8")
-    assert "    units: [生态环境局, 市场监管局]   # 配合单位: 市场监管局\n" in written
-    assert "    units: [水务局, 生态环境局]   # 配合单位: 生态环境局\n" in written
+    assert "    units: [生态环境局]\n    helpers: [市场监管局]\n" in written
+    assert "    units: [水务局]\n    helpers: [生态环境局]\n" in written
 
 
 def test_excel_ledger(invoke: Invoke, tmp_path: Path) -> None:
     data, stderr = _import(invoke, tmp_path, "ledger.xlsx", "--issued", "2024-03-01")
     assert stderr == ""
     assert data["plan"]["title"] == "某镇环境问题整改台账"
-    assert [(t["id"], t["units"], t["deadline"]) for t in data["tasks"]] == [
-        ("1", ["农业农村办"], "2024-10-31，2024年10月底前"),
-        ("2", ["综合执法队", "各村"], "长期坚持"),
-        ("3", ["生态环境办"], "2024-06-30"),
-        ("4", ["生态环境办"], "2024年12月底前"),
+    assert [(t["id"], t["units"], t.get("helpers"), t["deadline"]) for t in data["tasks"]] == [
+        ("1", ["农业农村办"], None, "2024-10-31，2024年10月底前"),
+        ("2", ["综合执法队"], ["各村"], "长期坚持"),  # 各村 are its 配合单位
+        ("3", ["生态环境办"], None, "2024-06-30"),
+        ("4", ["生态环境办"], None, "2024年12月底前"),
     ]
     measures = [m for t in data["tasks"] for m in t["measures"]]
     assert [(m["id"], m["status"], m.get("progress")) for m in measures] == [

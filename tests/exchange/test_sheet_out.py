@@ -228,7 +228,8 @@ def test_import_sheet_applies_marks_rules(invoke: Invoke, data: Path, exported: 
         f"{exported}!F2: error: 1.3 is todo (未启动); only a done (已完成) measure can be "
         "closed (已销号): mark it done first",
         f"{exported}!K3: error: date 2024-05-01 is before 1.4's last progress entry "
-        "(2024-05-10); the log is kept oldest first: record an entry made late (补录) with --late",
+        "(2024-05-10); the log is kept oldest first: fill in a later date, or record it late "
+        "(补录) with rect mark 1.4 doing --date 2024-05-01 --late",
         f"{exported}!H4: error: '大半' is not a percentage; write a whole number from 0 to 100",
     ]  # row by row
     assert data.read_text(encoding="utf-8") == before
@@ -373,3 +374,21 @@ def test_export_sheet_marks_overdue_due_dates(invoke: Invoke, data: Path) -> Non
         ("2.1", True),
     ]
     assert sheet["D3"].font.color.rgb == "00C00000"
+
+
+def test_a_sheet_neither_reopens_nor_backdates(invoke: Invoke, data: Path, exported: Path) -> None:
+    """A sheet has no --reopen or --late column: its refusals say what to do instead."""
+    done = invoke("mark", "1.3", "done", "--note", "已完成", file=data, as_of=AS_OF)
+    assert done.exit_code == 0, done.output  # after the sheet went out
+    before = data.read_text(encoding="utf-8")
+    fill(exported, {"F2": "推进中", "F3": "推进中", "K3": "2024-05-01"})
+    result = invoke("import-sheet", str(exported), file=data, as_of=AS_OF)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"{exported}!F2: error: 1.3 已是已完成；填报表不能重新打开已完成的措施：请保持其状态不变，"
+        "或用 rect mark 1.3 doing --reopen --note … 重新打开",
+        f"{exported}!K3: error: 日期 2024-05-01 早于 1.4 的最后一条进展记录（2024-05-10）；"
+        "进展记录按时间先后保存：请填写更晚的日期，或用 rect mark 1.4 doing --date 2024-05-01 "
+        "--late 补录",
+    ]
+    assert data.read_text(encoding="utf-8") == before

@@ -179,3 +179,15 @@ def test_people_must_be_git_identities_of_one_unit(repo: Path, invoke: Invoke) -
     assert result.exit_code == 2
     assert "people: '张三' is no git identity; write name <email> or email" in result.stderr
     assert "people: nan@example.gov.cn records for 池南区 already" in result.stderr
+
+
+def test_only_the_lead_records_a_measure_it_finishes_alone(repo: Path, invoke: Invoke) -> None:
+    text = repo.read_text(encoding="utf-8")
+    at = text.index("        deadline: 长期坚持\n")  # 1.3, of 各区 and 住建部门
+    repo.write_text(text[:at] + "        finished_by: 住建局\n" + text[at:], encoding="utf-8")
+    git(repo.parent, "commit", "-q", "-am", "住建局 leads 1.3")
+    mark(invoke, repo, "zhu@example.gov.cn", "1.3", "doing", "--note", "已部署")  # the lead
+    mark(invoke, repo, "nan@example.gov.cn", "1.3", "done", "--note", "已巡查")  # a district
+    nan = git(repo.parent, "rev-parse", "HEAD")
+    rows = json.loads(invoke("audit", "--since", "HEAD~2", "--format", "json").stdout)
+    assert [(r["measure"], r["kind"], r["commit"]) for r in rows] == [("1.3", "not_theirs", nan)]

@@ -24,7 +24,7 @@ def test_an_extension_moves_the_deadline_approved(shipped: Path, invoke: Invoke)
     result = invoke(*args, file=shipped, as_of="2024-03-10")
     assert (result.exit_code, result.stdout) == (
         0,
-        "已记录 3.2 延期至 2024年9月底前 (2024-09-30)\n",
+        "已记录 3.2 延期至 2024年9月底前（2024-09-30）\n",
     )
     entry = (
         "{date: 2024-03-10, status: todo, action: 延期, deadline: 2024年9月底前, by: 管委会, "
@@ -57,3 +57,22 @@ def test_an_extension_needs_its_deadline(shipped: Path, invoke: Invoke) -> None:
         "4.1: an extension (延期) entry has action: 延期 and the approved deadline: together"
         in (result.stderr)
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["extend", "3", "2024年9月底前", "--evidence", "批复"], "延期"),
+        (["escalate", "3", "督办", "--note", "督办函"], "督办"),
+    ],
+)
+def test_an_action_on_a_problem_names_its_measures(
+    shipped: Path, invoke: Invoke, args: list[str], said: str
+) -> None:
+    before = shipped.read_text(encoding="utf-8")
+    result = invoke(*args, file=shipped, as_of="2024-03-10")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"error: “3”是问题，不是措施；{said}请记在其中一项措施上（3.1 … 3.8）\n"
+    )  # no "or add --all": escalate and extend take no --all
+    assert shipped.read_text(encoding="utf-8") == before

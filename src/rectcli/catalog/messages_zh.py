@@ -132,6 +132,10 @@ MESSAGES_ZH: list[tuple[str, str]] = [
         "“{0}”是问题，不是措施；请标记其中一项措施（{1}），或加 --all 标记全部 {2} 项",
     ),
     (
+        "'{}' is a problem (task), not a measure; record the {} on one of its measures ({})",
+        "“{0}”是问题，不是措施；{1}请记在其中一项措施上（{2}）",
+    ),
+    (
         "'{}' is a problem (task), not a measure; an incident belongs to a measure's response-time duty (such as 7个工作日内)",
         "“{0}”是问题，不是措施；问题处置记录属于措施的限时处置要求（如 7个工作日内）",
     ),

@@ -36,12 +36,8 @@ MESSAGES_ZH_LOG: list[tuple[str, str]] = [
     ),
     ("{} has no milestone '{}' (its milestones: {})", "{0} 没有阶段节点“{1}”（其阶段节点：{2}）"),
     (
-        "{} has several milestone '{}' (its milestones: {})",
-        "{0} 有多个阶段节点符合“{1}”（其阶段节点：{2}）；请写得更具体",
-    ),
-    (  # several or no: the two above
-        "{} has {} milestone '{}' (its milestones: {})",
-        "{0} 没有唯一符合“{2}”的阶段节点（其阶段节点：{3}）",
+        "{} has several milestones matching '{}' (its milestones: {}); name one by its deadline",
+        "{0} 有多个阶段节点符合“{1}”（其阶段节点：{2}）：请写明其中一个的时限",
     ),
     ("{} has no milestone '{}'", "{0} 没有阶段节点“{1}”"),
     (
@@ -110,5 +106,40 @@ MESSAGES_ZH_LOG: list[tuple[str, str]] = [
     (
         "{}: an extension (延期) entry has action: 延期 and the approved deadline: together",
         "{0}：延期记录须同时写 action: 延期 和批准的新时限 deadline:",
+    ),
+    # helpers (配合单位) and a lead that finishes a measure alone (model/roles.py)
+    (
+        "{} is finished by {} alone (finished_by); {} has no part of its own: leave out --unit",
+        "{0} 由牵头单位 {1} 完成即整项完成（finished_by）；{2} 没有自己的分工进度：请去掉 --unit",
+    ),
+    (
+        "{} is finished by {} alone (finished_by): {} has no part of its own",
+        "{0} 由牵头单位 {1} 完成即整项完成（finished_by）：{2} 没有自己的分工进度",
+    ),
+    ("finished_by: unknown unit '{}'{}", "finished_by：未知单位“{0}”{1}"),
+    (
+        "finished_by: '{}' is a group; the lead that finishes {} alone is one unit",
+        "finished_by：“{0}”是单位组；独自完成 {1} 的牵头单位须是一个单位",
+    ),
+    (
+        "finished_by: {} is not one of {}'s units ({})",
+        "finished_by：{0} 不是 {1} 的责任单位（{2}）",
+    ),
+    (
+        "helpers: {} is one of {}'s responsible units; a helper (配合单位) assists, with no "
+        "part of its own: list it in one place",
+        "helpers：{0} 已是 {1} 的责任单位；配合单位只配合、没有自己的分工进度：请只写在一处",
+    ),
+    (
+        "{} is {} ({}); a fill-in sheet does not reopen a finished measure: leave its "
+        "status, or reopen it with rect mark {} {} --reopen --note …",
+        "{0} 已是{2}；填报表不能重新打开已完成的措施：请保持其状态不变，或用 "
+        "rect mark {3} {4} --reopen --note … 重新打开",
+    ),
+    (
+        "{} {} is before {}'s last progress entry ({}); the log is kept oldest first: fill "
+        "in a later date, or record it late (补录) with rect mark {} {} --date {} --late",
+        "{0} {1} 早于 {2} 的最后一条进展记录（{3}）；进展记录按时间先后保存：请填写更晚的日期，"
+        "或用 rect mark {4} {5} --date {6} --late 补录",
     ),
 ]

@@ -154,8 +154,8 @@ def _parts_in_text(
             names = task.get("units") or []
             for measure in task.get("measures") or []:
                 own = measure.get("units")
-                listed = own if own is not None else names
-                parts[str(measure.get("id"))] = units.expand(units.resolve(n) or n for n in listed)
+                listed = (units.resolve(n) or n for n in (own if own is not None else names))
+                parts[str(measure.get("id"))] = units.parts(listed, measure.get("finished_by"))
         except (RectError, KeyError, TypeError, IndexError, AttributeError):
             continue  # mark finds and refuses what cannot be read
     return parts

@@ -126,17 +126,14 @@ def mark(
         if not whole_task:
             ids = [m.item_id for m in measures]
             listed = f"{ids[0]} … {ids[-1]}" if len(ids) > 2 else ", ".join(ids)
-            raise RectError(
-                [
-                    Problem(
-                        path,
-                        item.line,
-                        item.key_col + 1,
-                        f"'{item_id}' is a problem (task), not a measure; mark one of its "
-                        f"measures ({listed}), or add --all to mark all {len(ids)}",
-                    )
-                ]
+            message = (  # an escalation or extension is one measure's: no --all for them
+                f"'{item_id}' is a problem (task), not a measure; record the {entry.action} "
+                f"on one of its measures ({listed})"
+                if entry.action
+                else f"'{item_id}' is a problem (task), not a measure; mark one of its "
+                f"measures ({listed}), or add --all to mark all {len(ids)}"
             )
+            raise RectError([Problem(path, item.line, item.key_col + 1, message)])
         if not measures:
             raise RectError(
                 [Problem(path, item.line, item.key_col + 1, f"problem '{item_id}' has no measures")]

@@ -51,11 +51,11 @@ def plan_entry(
             elif whole_task:
                 return None
             else:
-                raise RectError([replace(at, message=_not_its_unit(measure.id, unit, mine))])
+                raise RectError([replace(at, message=_not_its_unit(measure, unit, mine))])
         elif entry.unit not in mine:
             if whole_task:
                 return None
-            raise RectError([replace(at, message=_not_its_unit(measure.id, unit, mine))])
+            raise RectError([replace(at, message=_not_its_unit(measure, unit, mine))])
     new = entry.status or measure.status
     if entry.unit is not None:
         if new == "closed":
@@ -79,7 +79,13 @@ def plan_entry(
     return Plan(entry, status)
 
 
-def _not_its_unit(measure_id: str, unit: str, mine: tuple[str, ...]) -> str:
+def _not_its_unit(measure: Measure, unit: str, mine: tuple[str, ...]) -> str:
+    measure_id = measure.id
+    if measure.finished_by is not None and len(mine) == 1:
+        return (
+            f"{measure_id} is finished by {mine[0]} alone (finished_by); {unit} has no part "
+            "of its own: leave out --unit"
+        )
     if len(mine) < 2:
         return (
             f"{measure_id} is not shared by several units; "
@@ -176,7 +182,12 @@ def milestone_entry(entry: Entry, olds: list[Measure], at: Problem) -> Entry:
     found = exact or [m for m in steps if wanted in m.deadline or wanted in (m.text or "")]
     if len(found) != 1:
         listed = "、".join(m.deadline for m in steps) or "none"
-        what = "several" if found else "no"
-        message = f"{measure.id} has {what} milestone '{wanted}' (its milestones: {listed})"
+        if found:
+            message = (
+                f"{measure.id} has several milestones matching '{wanted}' "
+                f"(its milestones: {listed}); name one by its deadline"
+            )
+        else:
+            message = f"{measure.id} has no milestone '{wanted}' (its milestones: {listed})"
         raise RectError([replace(at, message=message)])
     return replace(entry, milestone=found[0].deadline)

@@ -25,7 +25,6 @@ class Imported:
     file: TaskFile
     unknown: list[UnknownUnit]
     warnings: list[Problem] = field(default_factory=list)  # gaps the clerk should fill in
-    helpers: dict[str, list[str]] = field(default_factory=dict)  # id → its 配合单位
 
 
 def with_issued_hint(message: str) -> str:

@@ -92,7 +92,7 @@ def read_plan_import(
         added = [name for name, _ in notes]
         found = import_document(replace(source, units=registry, allow_unknown=False), text)
     header = [line.format(plan=plan.name) for line in _HEADER]
-    yaml_text = tasks_yaml(found.file, header, found.helpers)
+    yaml_text = tasks_yaml(found.file, header)
     try:
         parse_tasks(yaml_text, shown_output, registry)  # what is written loads
     except RectError as error:  # as the import's own problems: nothing was written

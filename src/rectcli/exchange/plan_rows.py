@@ -27,7 +27,6 @@ from rectcli.exchange.imported import (
 )
 from rectcli.exchange.measure_text import UnitFinder, analyse
 from rectcli.exchange.plan_text import Span, build_measure, cn_number
-from rectcli.exchange.unit_names import split_units
 from rectcli.memory import gc_paused
 from rectcli.model.shapes import Measure, Plan, ProgressEntry, Task, TaskFile
 from rectcli.model.units import UnitRegistry
@@ -209,11 +208,6 @@ def table_groups(grid: Grid, header: int, columns: dict[int, str]) -> list[_Grou
     return groups
 
 
-def _said(text: str, units: UnitRegistry) -> list[str]:
-    """The units.yaml names (or the names as written) of a units cell."""
-    return [units.resolve(s.name) or s.name for s in split_units(_flat(text))]
-
-
 def _task_id(number: str, index: int) -> str | None:
     if m := _NUMBER.fullmatch(number):
         return m[1] if m[1] else str(cn_number(m[2]))
@@ -265,20 +259,15 @@ def _import_rows(
             warnings.append(Problem(groups[0].rows[0][0], 0, 0, message, "warning"))
         ids = [str(i) for i in range(1, len(groups) + 1)]
     tasks = []
-    helped: dict[str, list[str]] = {}
     for task_id, group in zip(ids, groups, strict=True):
         assert task_id is not None
         tasks.append(_task(task_id, group, how, plan, finder, problems, warnings, unknown))
-        lead = {u for _, cells in group.rows for u in _said(cells.get("units", ""), how.units)}
-        more = [u for u in tasks[-1].units if u not in lead]
-        if more:
-            helped[task_id] = more
     if not tasks:
         problems.append(Problem(how.path, 0, 0, "no problems found: the table has no rows"))
     problems += unknown_problems(unknown, how.units, how.path, how.units_path, how.allow_unknown)
     if problems:
         raise RectError(problems)
-    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings, helped)
+    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings)
 
 
 def _task(
@@ -302,7 +291,13 @@ def _task(
 
     row_units = [units_of(_flat(c.get("units", "")), p) for p, c in rows]
     helpers = [units_of(_flat(c.get("helpers", "")), p) for p, c in rows]
-    task_units = list(dict.fromkeys(u for us in row_units + helpers for u in us))
+    if not any(row_units):  # only 配合单位 named: they are the ones responsible
+        row_units, helpers = helpers, [[] for _ in rows]
+    task_units = list(dict.fromkeys(u for us in row_units for u in us))
+    # 配合单位 assist, with no part (docs/import.md); a unit that leads some row is not one
+    task_helpers = [
+        u for u in dict.fromkeys(u for us in helpers for u in us) if u not in task_units
+    ]
     if not task_units:
         warn(f"problem {task_id} has no 责任单位: fill in its units")
     headline = _first(rows, "title")
@@ -342,9 +337,11 @@ def _task(
                 problems,
                 warnings,
             )
-            mine = list(dict.fromkeys(owners + more))
-            if mine and set(mine) != set(task_units):  # this row's units; else as the text says
-                measure.units = mine
+            if owners and set(owners) != set(task_units):  # this row's; else as the text says
+                measure.units = owners
+            mine = [u for u in dict.fromkeys(more) if u not in (measure.units or task_units)]
+            if set(mine) != set(task_helpers):
+                measure.helpers = mine
             if len(persons) > 1 and cells.get("persons"):
                 measure.persons = _flat(cells["persons"])
             if row_deadline and row_deadline != task_deadline:
@@ -358,6 +355,7 @@ def _task(
         title=title.strip() or headline or f"问题{task_id}",
         finding=finding.strip() or None,
         units=task_units,
+        helpers=task_helpers or None,
         persons="；".join(persons) or None,
         supervisor=supervisors[0] if supervisors else None,
         goal=goal or None,

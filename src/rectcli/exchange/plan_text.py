@@ -95,10 +95,8 @@ def _parse_plan(
     problems: list[Problem] = []
     unknown: list[UnknownUnit] = []
     finder = UnitFinder(units)
-    helped: dict[str, list[str]] = {}
     tasks = [
-        _task(b, path, units, finder, plan.issued, problems, unknown, warnings, helped)
-        for b in blocks
+        _task(b, path, units, finder, plan.issued, problems, unknown, warnings) for b in blocks
     ]
     if not tasks:
         problems.append(
@@ -123,7 +121,7 @@ def _parse_plan(
     problems += unknown_problems(unknown, units, path, units_path, allow_unknown)
     if problems:
         raise RectError(problems)
-    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings, helped)
+    return Imported(TaskFile(plan=plan, tasks=tasks), unknown, warnings)
 
 
 def _what_was_found(blocks: Sequence[Block]) -> str:
@@ -168,7 +166,6 @@ def _task(
     problems: list[Problem],
     unknown: list[UnknownUnit],
     warnings: list[Problem],
-    helped: dict[str, list[str]],
 ) -> Task:
     task_id = str(block.number)
     headline = block.heading.text
@@ -196,10 +193,10 @@ def _task(
     elif not block.measures:
         problems.append(Problem(path, block.line, 1, f"problem {task_id} has no 整改措施： line"))
     task_units = _units(block.fields.get("units"), path, units, unknown, warnings)
-    for helper in _units(block.fields.get("helpers"), path, units, unknown, warnings):
-        if helper not in task_units:  # 配合单位: responsible too, marked (docs/import.md)
-            task_units.append(helper)
-            helped.setdefault(task_id, []).append(helper)
+    helpers = _units(block.fields.get("helpers"), path, units, unknown, warnings)
+    helpers = [name for name in helpers if name not in task_units]  # 配合单位: no part
+    if not task_units:  # only 配合单位 named: they are the ones responsible
+        task_units, helpers = helpers, []
     supervisor = None
     if span := block.fields.get("supervisor"):
         names = _units(span, path, units, unknown, warnings)
@@ -230,6 +227,7 @@ def _task(
         title=title.strip() or headline,
         finding=finding.strip() or None,
         units=task_units,
+        helpers=helpers or None,
         persons=values.get("persons") or None,
         supervisor=supervisor,
         goal=values.get("goal") or None,

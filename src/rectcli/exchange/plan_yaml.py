@@ -8,7 +8,7 @@ must leave the rest of units.yaml, comments included, as it was.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 from yaml.nodes import MappingNode, SequenceNode
 
@@ -32,11 +32,8 @@ def _flow_map(pairs: Iterable[tuple[str, str | list[str] | None]]) -> str:
     return "{" + ", ".join(items) + "}"
 
 
-def tasks_yaml(
-    file: TaskFile, header: Sequence[str] = (), helpers: Mapping[str, Sequence[str]] | None = None
-) -> str:
-    """A new tasks.yaml for ``file`` (its progress logs and statuses included); a task's
-    ``helpers`` (配合单位, among its units) are marked in a comment on its units line."""
+def tasks_yaml(file: TaskFile, header: Sequence[str] = ()) -> str:
+    """A new tasks.yaml for ``file`` (its progress logs and statuses included)."""
     out = [f"# {line}" if line else "#" for line in header]
     plan = file.plan
     out += ["plan:", f"  title: {text_scalar(plan.title)}"]
@@ -46,19 +43,20 @@ def tasks_yaml(
         out.append(f"  issuer: {text_scalar(plan.issuer)}")
     out.append("tasks:" if file.tasks else "tasks: []")
     for task in file.tasks:
-        out += _task(task, (helpers or {}).get(task.id, ()))
+        out += _task(task)
     return "\n".join(out) + "\n"
 
 
-def _task(task: Task, helpers: Sequence[str] = ()) -> list[str]:
+def _task(task: Task) -> list[str]:
     lines = [
         f"  - id: {json.dumps(task.id, ensure_ascii=False)}",
         f"    title: {text_scalar(task.title)}",
     ]
     if task.finding:
         lines.append(f"    finding: {text_scalar(task.finding)}")
-    note = f"   # 配合单位: {'、'.join(helpers)}" if helpers else ""
-    lines.append(f"    units: {_flow_list(task.units)}{note}")
+    lines.append(f"    units: {_flow_list(task.units)}")
+    if task.helpers:  # 配合单位: they assist, with no part of their own
+        lines.append(f"    helpers: {_flow_list(task.helpers)}")
     for key in ("persons", "supervisor", "goal", "deadline"):
         value = getattr(task, key)
         if value is not None:
@@ -76,6 +74,8 @@ def _measure(measure: Measure) -> list[str]:
     lines.append(f"{pad}text: {text_scalar(measure.text)}")
     if measure.units is not None:
         lines.append(f"{pad}units: {_flow_list(measure.units)}")
+    if measure.helpers is not None:
+        lines.append(f"{pad}helpers: {_flow_list(measure.helpers)}")
     if measure.persons is not None:
         lines.append(f"{pad}persons: {text_scalar(measure.persons)}")
     if measure.deadline is not None:

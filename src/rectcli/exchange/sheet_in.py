@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -25,8 +25,11 @@ from rectcli.errors import Problem, RectError, did_you_mean
 from rectcli.exchange.sheet_out import COLUMNS, FILL_FIELDS
 from rectcli.labels import STATUS_LABELS, Labels, parse_status
 from rectcli.model.checklist import Checklist
-from rectcli.statuses import STATUSES, Status
+from rectcli.statuses import FINISHED, STATUSES, Status
 from rectcli.textsafe import MAX_TEXT
+
+if TYPE_CHECKING:
+    from rectcli.model.shapes import Measure
 
 MAX_ROWS = 100_000  # a sheet longer than this is not a fill-in sheet
 
@@ -223,7 +226,7 @@ def _as_recorded(checklist: Checklist, request: MarkRequest, unit: str | None) -
     assert found is not None  # _measure_id checked it
     task, measure = found
     assert measure is not None
-    parts = checklist.units.expand(checklist.measure_units(task, measure))
+    parts = checklist.units.parts(checklist.measure_units(task, measure), measure.finished_by)
     part = unit if unit is not None and len(parts) > 1 and unit in parts else None
     recorded = any(
         (e.date, e.status, e.note, e.unit and checklist.units.resolve(e.unit))
@@ -261,6 +264,14 @@ def _measure_id(
     if unit is not None and not checklist.units.matches(unit, owners):
         bad(f"measure {measure_id} belongs to {'、'.join(owners)}, not {unit}")
         return None
+    if unit is not None and measure.finished_by is not None:
+        (lead,) = checklist.units.parts(owners, measure.finished_by)
+        if lead not in checklist.units.members(unit):  # as rect mark --unit refuses it
+            bad(
+                f"{measure_id} is finished by {lead} alone (finished_by): "
+                f"{unit} has no part of its own"
+            )
+            return None
     return measure_id
 
 
@@ -347,15 +358,40 @@ def _refusals(checklist: Checklist, requests: list[MarkRequest], labels: Labels)
     for request in requests:
         found = checklist.find(request.measure_id)
         assert found is not None and found[1] is not None  # _measure_id checked it
-        refusal = transition_problem(found[1], request.entry())
+        measure = found[1]
+        refusal = transition_problem(measure, request.entry())
         if refusal is not None:
             on_date = refusal.startswith("--date") and "date" in request.cells
             cell = "date" if on_date else "status"
             for option, header in headers.items():
                 refusal = refusal.replace(option, header)
+            refusal = _without_mark_options(measure, request, refusal, headers["--date"])
             row, column = request.places[cell]
             problems.append(CellProblem(request.cells[cell], 0, 0, refusal, row=row, column=column))
     return problems
+
+
+def _without_mark_options(
+    measure: Measure, request: MarkRequest, refusal: str, date_header: str
+) -> str:
+    """A refusal that tells to add --reopen or --late, which a sheet has no column for,
+    told instead as what to do in the sheet or with rect mark."""
+    if measure.status in FINISHED and STATUSES.index(request.status) < STATUSES.index(
+        measure.status
+    ):
+        return (
+            f"{measure.id} is {measure.status} ({STATUS_LABELS['zh'][measure.status]}); "
+            "a fill-in sheet does not reopen a finished measure: leave its status, or "
+            f"reopen it with rect mark {measure.id} {request.status} --reopen --note …"
+        )
+    if refusal.endswith("with --late"):
+        last = max(e.date for e in measure.progress if not e.late)
+        return (
+            f"{date_header} {request.date} is before {measure.id}'s last progress entry "
+            f"({last}); the log is kept oldest first: fill in a later date, or record it late "
+            f"(补录) with rect mark {measure.id} {request.status} --date {request.date} --late"
+        )
+    return refusal
 
 
 def as_marks(requests: list[MarkRequest]) -> list[tuple[str, Entry]]:

@@ -4,7 +4,8 @@ Every progress entry added in ``REV..HEAD`` is judged against the author of the 
 that added it, by units.yaml's ``people:`` (git identities) as they are in ``REV`` — the
 rules of the branch merged into, not of the branch under review:
 
-- a unit records only its own parts: its own measures (groups expanded), and in its own
+- a unit records only its own parts: its own measures (groups expanded; of a measure its
+  lead finishes alone, only the lead; a helper, 配合单位, has no part), and in its own
   name (an entry's ``unit:``, else its ``by:``, when that names a unit);
 - the supervising unit (督导单位) may record anything on the measures it supervises, and
   only it records ``closed`` (销号);
@@ -76,6 +77,8 @@ def recorded(text: str, shown: str) -> list[Recorded]:
             if not isinstance(measure, dict):
                 continue
             units = tuple(str(u) for u in _list(measure.get("units") or task.get("units")))
+            if measure.get("finished_by"):  # its lead finishes it alone: the only part
+                units = (str(measure["finished_by"]),)
             for p_index, entry in enumerate(_list(measure.get("progress"))):
                 if not isinstance(entry, dict):
                     continue

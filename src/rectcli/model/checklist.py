@@ -153,6 +153,14 @@ class Checklist:
         names = measure.units if measure.units is not None else task.units
         return [self.units.resolve(n) or n for n in names]
 
+    def measure_helpers(self, task: Task, measure: Measure) -> list[str]:
+        """The measure's 配合单位 (its own, else its task's) by their own names, less any
+        of its responsible units: they assist and have no part (docs/format.md)."""
+        names = measure.helpers if measure.helpers is not None else task.helpers
+        responsible = set(self.units.expand(self.measure_units(task, measure)))
+        resolved = (self.units.resolve(n) or n for n in names or ())
+        return [n for n in dict.fromkeys(resolved) if n not in responsible]
+
 
 def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
     issued, files, positions = checklist.issued, checklist.files, checklist.positions
@@ -167,7 +175,9 @@ def _measure_facts(checklist: Checklist) -> list[MeasureFacts]:
                 units = tuple(checklist.measure_units(task, measure))
             status, percent, checkin, duty_checkins, part_log = progress_facts(measure)
             parts = expanded.get(units)
-            if parts is None:
+            if measure.finished_by is not None:  # finished by its lead alone: one part
+                parts = checklist.units.parts(units, measure.finished_by)
+            elif parts is None:
                 parts = expanded[units] = checklist.units.expand(units)
             facts.append(
                 (

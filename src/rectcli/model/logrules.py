@@ -5,7 +5,8 @@ its progress log must agree on. ``validate.check_tasks`` places each finding at 
 Rules, the entries read in the order they were recorded:
 
 - an entry's ``unit`` is one of the parts of a shared measure (never on a measure of one
-  unit) and never on a closing (销号) entry: closing is for the whole measure;
+  unit; on one its lead finishes alone, only the lead) and never on a closing (销号)
+  entry: closing is for the whole measure;
 - entries are in date order, except a late one (补录, ``late: true``);
 - a closing entry has a note or evidence, and comes after the measure was done;
 - ``corrects`` names the date of an earlier entry;
@@ -43,7 +44,16 @@ def log_findings(measure: Measure, parts: Sequence[str], units: UnitRegistry) ->
         unit = None
         if entry.unit is not None:
             unit = units.resolve(entry.unit) or entry.unit
-            if len(parts) < 2:
+            if measure.finished_by is not None and len(parts) == 1:
+                if unit not in parts:  # the lead's own entry is the whole measure's
+                    found.append(
+                        (
+                            (*at, "unit"),
+                            f"{mid} is finished by {parts[0]} alone (finished_by): "
+                            f"{entry.unit} has no part of its own",
+                        )
+                    )
+            elif len(parts) < 2:
                 found.append(
                     (
                         (*at, "unit"),

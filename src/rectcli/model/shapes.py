@@ -190,6 +190,18 @@ class Measure(StrictModel):
         title="Units (责任单位)",
         description=f"{_UNITS_DOC}, as the measure names them; absent = the task's units.",
     )
+    helpers: list[str] | None = Field(
+        default=None,
+        title="Helpers (配合单位)",
+        description=f"{_UNITS_DOC}: units that assist, with no part of their own; "
+        "absent = the task's helpers.",
+    )
+    finished_by: str | None = Field(  # 牵头单位: its part is the measure's only one
+        default=None,
+        title="Finished by (牵头单位)",
+        description="One of its units (a unit, not a group) that finishes the measure alone: "
+        "the measure has that unit's part only.",
+    )
     persons: str | None = Field(default=None, title="Persons (责任人)", description="Free text.")
     parent: str | None = Field(
         default=None,
@@ -236,6 +248,11 @@ class Task(StrictModel):
         default=None, title="Finding (督察发现)", description="The rest of the finding, verbatim."
     )
     units: list[str] = Field(title="Units (责任单位)", description=f"{_UNITS_DOC}.")
+    helpers: list[str] | None = Field(
+        default=None,
+        title="Helpers (配合单位)",
+        description=f"{_UNITS_DOC}: units that assist its measures, with no part of their own.",
+    )
     persons: str | None = Field(default=None, title="Persons (责任人)", description="Verbatim.")
     supervisor: str | None = Field(
         default=None,

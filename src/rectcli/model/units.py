@@ -54,6 +54,14 @@ class UnitRegistry:
                 found.setdefault(member)
         return tuple(found)
 
+    def parts(self, names: Iterable[str], finished_by: str | None = None) -> tuple[str, ...]:
+        """The parts of a measure whose units are ``names`` (resolved): each unit, groups
+        expanded; only the lead's when the lead finishes it alone (``finished_by``, as
+        written). Shared when more than one (docs/format.md)."""
+        if finished_by is not None:
+            return (self.resolve(finished_by) or finished_by,)
+        return self.expand(names)
+
     def groups_of(self, name: str) -> frozenset[str]:
         return frozenset(self._member_of.get(name, ()))
 

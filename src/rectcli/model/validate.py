@@ -21,6 +21,7 @@ from rectcli.memory import gc_paused
 from rectcli.model.checklist import Checklist
 from rectcli.model.logrules import dated_entries, log_findings
 from rectcli.model.policy import Policy
+from rectcli.model.roles import measure_role_findings, task_role_findings
 from rectcli.model.shapes import Task, TaskFile, UnitFile
 from rectcli.model.units import UnitRegistry, person_email
 from rectcli.statuses import FINISHED
@@ -268,6 +269,8 @@ def check_tasks(
         if task.parent is not None:
             checklist.parents[task.id] = task.parent
         check_units(task.units, [*t_loc, "units"])
+        roles = task_role_findings(task, units)
+        problems += [Problem(path, *at([*t_loc, *w]), message) for w, message in roles]
         if task.supervisor is not None and units.resolve(task.supervisor) is None:
             problems.append(
                 Problem(
@@ -290,6 +293,8 @@ def check_tasks(
                 problems.append(Problem(path, *at([*m_loc, "id"]), wrong_id))
             if measure.units is not None:
                 check_units(measure.units, [*m_loc, "units"])
+            roles = measure_role_findings(task, measure, units)
+            problems += [Problem(path, *at([*m_loc, *w]), message) for w, message in roles]
             for r_index, duty in enumerate(measure.recurring):
                 if duty.units is not None:
                     check_units(duty.units, [*m_loc, "recurring", r_index, "units"])
@@ -323,7 +328,7 @@ def check_tasks(
                 checklist.deadlines[measure.id] = effective
             if measure.progress or measure.status in FINISHED:
                 names = measure.units if measure.units is not None else task.units
-                parts = units.expand(units.resolve(n) or n for n in names)
+                parts = units.parts((units.resolve(n) or n for n in names), measure.finished_by)
                 for where, message in log_findings(measure, parts, units):
                     problems.append(Problem(path, *at([*m_loc, *where]), message))
             if measure.recurring:

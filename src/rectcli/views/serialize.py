@@ -87,9 +87,10 @@ def show_json(
     measure: Measure | None,
     rows: Sequence[MeasureRow],
     duties: Sequence[MeasureRow],
+    helpers: Sequence[str] = (),
 ) -> str:
     """``rect show ID --format json``: a measure's row, log and duties, or a problem with
-    its measures' rows."""
+    its measures' rows; ``helpers``: the measure's 配合单位 (its own, else its task's)."""
     if measure is not None:
         row = next(r for r in rows if r.id == measure.id)
         data = {
@@ -97,6 +98,8 @@ def show_json(
             **row.to_json(),
             "task_title": task.title,
             "persons": measure.persons,
+            "helpers": list(helpers),
+            "finished_by": measure.finished_by,
             "progress": [e.model_dump(mode="json", exclude_none=True) for e in measure.progress],
             "duties": [d.to_json() for d in duties],
         }
@@ -107,6 +110,7 @@ def show_json(
             "title": task.title,
             "finding": task.finding,
             "units": list(task.units),
+            "helpers": list(task.helpers or ()),
             "persons": task.persons,
             "supervisor": task.supervisor,
             "goal": task.goal,

@@ -188,6 +188,9 @@ def show_view(
             fields.add_row(labels("finding"), task.finding)
         units = [checklist.units.resolve(n) or n for n in task.units]
         fields.add_row(labels("units"), "、".join(units))
+        if task.helpers:
+            helpers = [checklist.units.resolve(n) or n for n in task.helpers]
+            fields.add_row(labels("helpers"), "、".join(helpers))
         if task.persons:
             fields.add_row(labels("persons"), task.persons)
         if task.supervisor:
@@ -212,8 +215,12 @@ def show_view(
     fields.add_row(labels("status"), status)
     fields.add_row(labels("text"), measure.text)
     fields.add_row(labels("units"), "、".join(row.units))
-    shared = checklist.units.expand(row.units)
-    if len(shared) > 1:  # a shared measure: each unit's part (docs/format.md)
+    if helpers := checklist.measure_helpers(task, measure):
+        fields.add_row(labels("helpers"), "、".join(helpers))
+    shared = checklist.units.parts(row.units, measure.finished_by)
+    if measure.finished_by is not None:
+        fields.add_row(labels("parts"), labels("finished_by", unit=shared[0]))
+    elif len(shared) > 1:  # a shared measure: each unit's part (docs/format.md)
         parts = Text()
         for index, (unit, part) in enumerate(row.parts or [(u, row.status) for u in shared]):
             lagging = row.overdue and part not in FINISHED

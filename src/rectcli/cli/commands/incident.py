@@ -223,5 +223,7 @@ def extend(
     marked = apply_marks(path, [(item_id, entry)], use_cache=not settings.no_cache)
     labels = settings.labels
     measure_id = marked.changes[0][0]
-    shown = f"{phrase} ({due.isoformat()})" if due else phrase
-    echo(labels("extended", id=measure_id, deadline=shown))
+    if due is None:
+        echo(labels("extended", id=measure_id, deadline=phrase))
+    else:
+        echo(labels("extended_due", id=measure_id, deadline=phrase, due=due.isoformat()))

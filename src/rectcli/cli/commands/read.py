@@ -186,7 +186,8 @@ def show(
     if fmt == "json":
         from rectcli.views.serialize import show_json
 
-        typer.echo(show_json(task, measure, rows, duties))
+        helpers = checklist.measure_helpers(task, measure) if measure else ()
+        typer.echo(show_json(task, measure, rows, duties, helpers))
         return
     from rectcli.views.tables import show_view
 
