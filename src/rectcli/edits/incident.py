@@ -18,7 +18,7 @@ from datetime import date
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from rectcli.dates.duties import DutyChoiceError, match_duty
+from rectcli.dates.naming import DutyChoiceError, match_duty
 from rectcli.dates.recurrence import ScheduleError, parse_schedule
 from rectcli.edits.mark import UNREADABLE, read_item
 from rectcli.errors import Problem, RectError

@@ -326,7 +326,7 @@ def check_tasks(
                 parts = units.expand(units.resolve(n) or n for n in names)
                 for where, message in log_findings(measure, parts, units):
                     problems.append(Problem(path, *at([*m_loc, *where]), message))
-            if measure.recurring:
+            if measure.recurring or measure.incidents:
                 duties, found = read_duties(
                     measure, measure.start or issued, checklist.calendar, path, at, m_loc
                 )
