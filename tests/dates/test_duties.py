@@ -337,3 +337,15 @@ def test_an_older_incident_names_no_other_duty_than_its_own(invoke: Invoke, data
         f"{data}:52:48: error: duty: '15日内' is not the duty this incident is listed under "
         "(7个工作日内); move it to the measure's incidents\n"
     )
+
+
+def test_the_incidents_logs_errors_are_in_chinese_by_default(invoke: Invoke, data: Path) -> None:
+    edit(
+        data,
+        AFTER_2_3,
+        AFTER_2_3 + "        incidents:\n          - {duty: 每月, found: 2024-10-08}\n",
+    )
+    result = invoke("check", file=data)
+    assert result.stderr == (
+        f"{data}:57:20: error: duty：“每月”不是本措施的常态化要求（其常态化要求：7个工作日内）\n"
+    )
