@@ -87,12 +87,16 @@ def raised_messages() -> Iterator[tuple[str, str]]:
             elif name == "append" and getattr(node.func.value, "id", "") == "found":  # type: ignore[attr-defined]
                 given += [a.elts[-1] for a in node.args if isinstance(a, ast.Tuple) and a.elts]
             for text in {t for arg in given for t in flow.templates(arg, node)}:
+                if _KEYED_ONLY.fullmatch(text):
+                    continue  # `every: {exc}`: the key kept, the message known where raised
                 if re.search(r"[a-z]{3}", re.sub(r"\{\}", "", text)) and " " in text:
                     yield f"{path.relative_to(ROOT)}:{node.lineno}", text
 
 
-# the helpers that make a problem of their message (sheet_in's bad and fail, refuse …)
-_HELPERS = {"bad", "fail", "refuse", "problem", "_problem"}
+# the helpers that make a problem of their message (sheet_in's bad and fail, refuse,
+# the duties' report …)
+_HELPERS = {"bad", "fail", "refuse", "problem", "_problem", "report"}
+_KEYED_ONLY = re.compile(r"[\w.-]+: \{\}")
 
 
 def _returned(trees: Iterable[ast.Module]) -> dict[str, list[tuple[ast.expr, ast.Module]]]:

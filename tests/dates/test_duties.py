@@ -205,6 +205,7 @@ def test_located_errors(
     assert result.stderr == f"{data}:{line}:{col}: error: {message}\n"
 
 
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_duty_needs_a_start(invoke: Invoke, data: Path) -> None:
     edit(data, "  issued: 2024-04-12\n", "")
     result = invoke("check", file=data)
@@ -214,4 +215,137 @@ def test_a_duty_needs_a_start(invoke: Invoke, data: Path) -> None:
         f"{data}:14:21: error: every: the duty '每年至少2次' {fix}\n"
         f"{data}:15:21: error: every: the duty '每季度' {fix}\n"
         f"{data}:25:21: error: every: the duty '每年10月末' {fix}\n"
+    )
+
+
+# ---- the measure's incidents log: one item per incident, naming its duty ----------------
+
+AFTER_2_3 = "          - {date: 2024-05-06, status: doing, note: 建立巡查台账}\n"
+
+
+def incident_rows(invoke: Invoke, path: Path, as_of: str) -> list[tuple[str, str, str | None]]:
+    """(found, due, note) of each incident listed as overdue or still open."""
+    result = invoke("overdue", "--format", "json", file=path, as_of=as_of)
+    assert result.exit_code == 0, result.output
+    rows = [r for r in json.loads(result.stdout) if r.get("duty") and not r["times"]]
+    return [(r["period_start"], r["due"], r["text"]) for r in rows]
+
+
+def test_the_log_and_the_older_list_under_the_duty_count_together(
+    invoke: Invoke, data: Path
+) -> None:
+    assert incident_rows(invoke, data, "2024-10-30") == [("2024-09-27", "2024-10-12", "老粮库西侧")]
+    edit(
+        data,
+        AFTER_2_3,
+        AFTER_2_3
+        + "        incidents:\n"
+        + "          - {duty: 7个工作日内, found: 2024-10-08, note: 南门}\n"
+        + "          - {found: 2024-10-09, note: 北门}   # its only response time\n"
+        + "          - {duty: 7个工作日内, found: 2024-10-10, cleared: 2024-10-11, note: 东门}\n",
+    )
+    assert incident_rows(invoke, data, "2024-10-30") == [
+        ("2024-09-27", "2024-10-12", "老粮库西侧"),
+        ("2024-10-08", "2024-10-16", "南门"),  # 10-12, a Saturday, is worked (调休)
+        ("2024-10-09", "2024-10-17", "北门"),
+    ]
+
+
+# where the lines go (after 1.1's, 2.1's or 2.3's last line), what they are, the
+# fragment of the reported line and its column, the message
+INCIDENT_ERRORS = [
+    (
+        AFTER_2_3,
+        "        incidents:\n          - {duty: 7个工作日外, found: 2024-10-08}\n",
+        ("duty: 7个工作日外", 20),
+        "duty: '7个工作日外' is not one of this measure's recurring duties; "
+        "did you mean '7个工作日内'?",
+    ),
+    (
+        "          - {date: 2024-10-10, status: doing, note: 补开三季度会议, duty: 每季度, "
+        "covers: 2024-09-30}\n",
+        "        incidents:\n          - {duty: 每季度, found: 2024-10-08}\n",
+        ("duty: 每季度, found", 20),
+        "duty: '每季度' is a calendar duty; an incident belongs to a response-time duty "
+        "such as 7个工作日内",
+    ),
+    (
+        "          - {date: 2024-10-10, status: doing, note: 补开三季度会议, duty: 每季度, "
+        "covers: 2024-09-30}\n",
+        "        incidents:\n          - {duty: 每月, found: 2024-10-08}\n",
+        ("duty: 每月, found", 20),
+        "duty: '每月' is not one of this measure's recurring duties (每年至少2次、每季度)",
+    ),
+    (
+        "          - {date: 2024-05-01, status: doing, note: 起草中, percent: 10}\n",
+        "        incidents:\n          - {found: 2024-10-08}\n",
+        ("{found: 2024-10-08}", 13),
+        "this measure has no response-time duty (such as 7个工作日内) for an incident; "
+        "add one to its recurring: items",
+    ),
+    (
+        AFTER_2_3,
+        "        incidents:\n          - {found: 2024-10-08, cleared: 2024-10-01}\n",
+        ("cleared: 2024-10-01", 42),
+        "cleared: before the incident was found",
+    ),
+]
+
+
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
+@pytest.mark.parametrize(("after", "lines", "where", "message"), INCIDENT_ERRORS)
+def test_located_errors_of_the_incidents_log(
+    invoke: Invoke, data: Path, after: str, lines: str, where: tuple[str, int], message: str
+) -> None:
+    edit(data, after, after + lines)
+    result = invoke("check", file=data)
+    assert result.exit_code == 2
+    fragment, col = where
+    text = data.read_text(encoding="utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if fragment in t)
+    assert result.stderr == f"{data}:{line}:{col}: error: {message}\n"
+
+
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
+def test_an_incident_must_name_one_of_several_response_times(invoke: Invoke, data: Path) -> None:
+    edit(
+        data,
+        "          - {every: 7个工作日内, incidents:",
+        "          - {every: 15日内}\n          - {every: 7个工作日内, incidents:",
+    )
+    edit(
+        data,
+        AFTER_2_3,
+        AFTER_2_3 + "        incidents:\n          - {found: 2024-10-08}\n"
+        "          - {duty: 15日内, found: 2024-10-08}\n",
+    )
+    result = invoke("check", file=data)
+    assert result.exit_code == 2
+    line = data.read_text(encoding="utf-8").splitlines().index("          - {found: 2024-10-08}")
+    assert result.stderr == (
+        f"{data}:{line + 1}:13: error: this measure has several response-time duties "
+        "(15日内、7个工作日内); name the incident's one with duty:\n"
+    )
+
+
+@pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
+def test_an_older_incident_names_no_other_duty_than_its_own(invoke: Invoke, data: Path) -> None:
+    edit(data, "incidents: [{found: 2024-09-02,", "incidents: [{duty: 15日内, found: 2024-09-02,")
+    result = invoke("check", file=data)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"{data}:52:48: error: duty: '15日内' is not the duty this incident is listed under "
+        "(7个工作日内); move it to the measure's incidents\n"
+    )
+
+
+def test_the_incidents_logs_errors_are_in_chinese_by_default(invoke: Invoke, data: Path) -> None:
+    edit(
+        data,
+        AFTER_2_3,
+        AFTER_2_3 + "        incidents:\n          - {duty: 每月, found: 2024-10-08}\n",
+    )
+    result = invoke("check", file=data)
+    assert result.stderr == (
+        f"{data}:57:20: error: duty：“每月”不是本措施的常态化要求（其常态化要求：7个工作日内）\n"
     )

@@ -1,5 +1,6 @@
-"""rect incident: an incident of a response-time duty recorded, or cleared, by a surgical
-edit of that measure's recurring item; every other byte stays."""
+"""rect incident: an incident of a response-time duty recorded as one new line of the
+measure's incidents log, or cleared where it stands (in that log, or under the duty in
+an older file), by a surgical edit; every other byte stays."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def overdue_incidents(invoke: Invoke, as_of: str) -> list[str]:
     return [line.split("::", 2)[2] for line in result.stdout.splitlines() if "found" in line]
 
 
-def test_a_new_incident_goes_at_the_end_of_the_list(invoke: Invoke, data: Path) -> None:
+def test_a_new_incident_is_a_new_line_of_the_measures_log(invoke: Invoke, data: Path) -> None:
     # due in 7 working days: 2024-10-12, a Saturday, is worked (调休)
     before = data.read_text(encoding="utf-8")
     result = invoke(
@@ -40,8 +41,20 @@ def test_a_new_incident_goes_at_the_end_of_the_list(invoke: Invoke, data: Path) 
         "已记录 2.3 7个工作日内：2024-10-09 发现，应于 2024-10-17 前处置\n",
         "",
     )
+    last = "          - {date: 2024-05-06, status: doing, note: 建立巡查台账}\n"
     assert data.read_text(encoding="utf-8") == before.replace(
-        DUTY, DUTY.replace("老粮库西侧}]}", "老粮库西侧}, {found: 2024-10-09, note: 南门}]}")
+        last,
+        last
+        + "        incidents:\n          - {duty: 7个工作日内, found: 2024-10-09, note: 南门}\n",
+    )  # the older incidents under the duty stay where they are
+    again = invoke("incident", "2.3", "--found", "2024-10-10", as_of="2024-10-10")
+    assert again.exit_code == 0, again.output
+    assert data.read_text(encoding="utf-8") == before.replace(
+        last,
+        last
+        + "        incidents:\n"
+        + "          - {duty: 7个工作日内, found: 2024-10-09, note: 南门}\n"
+        + "          - {duty: 7个工作日内, found: 2024-10-10}\n",
     )
 
 
@@ -73,9 +86,28 @@ def test_the_first_incident_of_a_duty(invoke: Invoke, shipped: Path) -> None:
         "已记录 3.3 7个工作日内：2024-09-02 发现，2024-09-05 处置（时限 2024-09-11）\n",
     )
     duty = "对新产生的乱堆乱放建筑垃圾问题要在7个工作日内清理完毕"
+    measure = f"text: {duty}}}   # a response time per new incident, not a calendar period\n"
+    measure += "        status: todo\n"
     assert shipped.read_text(encoding="utf-8") == before.replace(
-        f"text: {duty}}}   # a response",
-        f"text: {duty}, incidents: [{{found: 2024-09-02, cleared: 2024-09-05}}]}}   # a response",
+        measure,
+        measure
+        + "        incidents:\n"
+        + "          - {duty: 7个工作日内, found: 2024-09-02, cleared: 2024-09-05}\n",
+    )
+
+
+def test_an_open_incident_of_the_log_is_cleared_in_place(invoke: Invoke, shipped: Path) -> None:
+    for found in ("2024-09-02", "2024-09-27"):
+        args = ["incident", "3.3", "--found", found, "--note", "x"]
+        result = invoke(*args, file=shipped, as_of="2024-10-10")
+        assert result.exit_code == 0, result.output
+    before = shipped.read_text(encoding="utf-8")
+    args = ["incident", "3.3", "--found", "2024-09-02", "--cleared", "2024-09-05"]
+    result = invoke(*args, file=shipped, as_of="2024-10-10")
+    assert result.exit_code == 0, result.output
+    assert shipped.read_text(encoding="utf-8") == before.replace(
+        "{duty: 7个工作日内, found: 2024-09-02, note: x}",
+        "{duty: 7个工作日内, found: 2024-09-02, cleared: 2024-09-05, note: x}",
     )
 
 
@@ -172,28 +204,41 @@ def test_block_layout_gets_block_lines_comments_kept() -> None:
         "            units:\n"
         "              - 池北区\n"
         "        status: todo   # c2\n"
+        "        # c3\n"
     )
     first = record_incident(block, "t.yaml", "3.3", date(2024, 9, 27), note="a: b")
     assert first.text == block.replace(
-        "              - 池北区\n",
-        "              - 池北区\n            incidents:\n"
-        '              - {found: 2024-09-27, note: "a: b"}\n',
+        "# c2\n",
+        "# c2\n        incidents:\n"
+        '          - {duty: 7个工作日内, found: 2024-09-27, note: "a: b"}\n',
     )
     as_block = first.text.replace(
-        '- {found: 2024-09-27, note: "a: b"}', "- found: 2024-09-27   # c3\n                note: n"
+        '- {duty: 7个工作日内, found: 2024-09-27, note: "a: b"}',
+        "- duty: 7个工作日内\n            found: 2024-09-27   # c4\n            note: n",
     )
     second = record_incident(
         as_block, "t.yaml", "3.3", date(2024, 9, 27), cleared=date(2024, 10, 2)
     )
-    assert second.text == as_block.replace("# c3\n", "# c3\n                cleared: 2024-10-02\n")
+    assert second.text == as_block.replace("# c4\n", "# c4\n            cleared: 2024-10-02\n")
     third = record_incident(second.text, "t.yaml", "3.3", date(2024, 9, 28))
     assert third.text == second.text.replace(
-        "                note: n\n",
-        "                note: n\n              - {found: 2024-09-28}\n",
+        "            note: n\n",
+        "            note: n\n          - {duty: 7个工作日内, found: 2024-09-28}\n",
     )
 
 
-def test_a_note_goes_to_the_unnamed_incident_cleared() -> None:
+def test_the_log_goes_after_a_block_scalar_and_its_blank_lines() -> None:
+    text = HEAD + (
+        "        recurring:\n          - {every: 7个工作日内}\n"
+        "        persons: |\n          张三\n          李四\n\n\n"
+    )
+    done = record_incident(text, "t.yaml", "3.3", date(2024, 9, 27))
+    assert done.text == text.replace(
+        "李四\n", "李四\n        incidents:\n          - {duty: 7个工作日内, found: 2024-09-27}\n"
+    )
+
+
+def test_an_older_incident_under_the_duty_is_cleared_where_it_is() -> None:
     text = (
         HEAD
         + "        recurring:\n          - {every: 7个工作日内, incidents: [{found: 2024-09-28}]}"
@@ -202,16 +247,40 @@ def test_a_note_goes_to_the_unnamed_incident_cleared() -> None:
         text, "t.yaml", "3.3", date(2024, 9, 28), cleared=date(2024, 9, 29), note="x"
     )
     assert done.text.endswith("incidents: [{found: 2024-09-28, cleared: 2024-09-29, note: x}]}")
-    empty = text.replace("[{found: 2024-09-28}]", "[]")
-    assert record_incident(empty, "t.yaml", "3.3", date(2024, 9, 28)).text.endswith(
-        "incidents: [{found: 2024-09-28}]}"
+    assert not done.added
+
+
+def test_a_flow_log_takes_the_item_inside_a_flow_measure_is_refused() -> None:
+    log = HEAD + "        recurring:\n          - {every: 7个工作日内}\n        incidents: []\n"
+    assert record_incident(log, "t.yaml", "3.3", date(2024, 9, 28)).text == log.replace(
+        "incidents: []", "incidents: [{duty: 7个工作日内, found: 2024-09-28}]"
+    )
+    one = log.replace("incidents: []", "incidents: [{found: 2024-09-27}]")
+    assert record_incident(one, "t.yaml", "3.3", date(2024, 9, 28)).text == one.replace(
+        "2024-09-27}]", "2024-09-27}, {duty: 7个工作日内, found: 2024-09-28}]"
+    )
+    # a measure written as one flow map has no line of its own to add: refused by find_item
+    flow = (
+        HEAD.split("      - id")[0] + '      - {id: "3.3", text: x, recurring: [{every: 15日内}]}\n'
+    )
+    with pytest.raises(RectError) as caught:
+        record_incident(flow, "t.yaml", "3.3", date(2024, 9, 28))
+    assert str(caught.value) == (
+        "t.yaml: error: '3.3' is written in flow style ({id: …}); run rect fmt to write it in "
+        "block style, then mark it"
     )
 
 
 def test_crlf_and_the_last_line_without_an_end() -> None:
     text = (HEAD + "        recurring:\n          - every: 7个工作日内").replace("\n", "\r\n")
     done = record_incident(text, "t.yaml", "3.3", date(2024, 9, 28))
-    assert done.text == text + "\r\n            incidents:\r\n              - {found: 2024-09-28}"
+    assert done.text == text + (
+        "\r\n        incidents:\r\n          - {duty: 7个工作日内, found: 2024-09-28}"
+    )
+    cleared = record_incident(
+        done.text + "\r\n", "t.yaml", "3.3", date(2024, 9, 28), cleared=date(2024, 9, 30)
+    )
+    assert cleared.text == done.text.replace("09-28}", "09-28, cleared: 2024-09-30}") + "\r\n"
 
 
 def test_a_closed_measures_duties_have_ended() -> None:
@@ -276,9 +345,31 @@ def test_duty_names_one_of_several_response_times() -> None:
     text = DUTIES + "          - {every: 7个工作日内}\n          - {every: 15日内}\n"
     done = record_incident(text, "t.yaml", "3.3", date(2024, 9, 28), duty="15日内")
     assert done.duty.every == "15日内"
-    assert done.text == text.replace(
-        "{every: 15日内}", "{every: 15日内, incidents: [{found: 2024-09-28}]}"
+    assert done.text == text + (
+        "        incidents:\n          - {duty: 15日内, found: 2024-09-28}\n"
     )
+    cleared = record_incident(
+        done.text, "t.yaml", "3.3", date(2024, 9, 28), cleared=date(2024, 10, 8), duty="15日"
+    )
+    assert cleared.text == done.text.replace("09-28}", "09-28, cleared: 2024-10-08}")
+    with pytest.raises(RectError, match="already recorded"):  # not 7个工作日内's
+        record_incident(
+            cleared.text,
+            "t.yaml",
+            "3.3",
+            date(2024, 9, 28),
+            cleared=date(2024, 10, 8),
+            duty="15日内",
+        )
+    other = record_incident(
+        cleared.text,
+        "t.yaml",
+        "3.3",
+        date(2024, 9, 28),
+        cleared=date(2024, 10, 8),
+        duty="7个工作日内",
+    )
+    assert other.added
 
 
 def test_a_block_incident_cleared_with_a_note_gets_a_note_line() -> None:

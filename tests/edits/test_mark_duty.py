@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rectcli.dates.duties import DutyChoiceError, covers_problem, match_duty
+from rectcli.dates.naming import DutyChoiceError, covers_problem, match_duty
 from rectcli.edits.mark import Entry, mark
 from rectcli.errors import RectError
 from rectcli.model.shapes import Measure, Recurring

@@ -11,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from rectcli.edits.incident import record_incident
 from rectcli.errors import Problem
 from rectcli.history.git import merge_file
 from rectcli.merge.driver import merge_files
@@ -705,3 +706,45 @@ def test_lines_at_the_margin_that_are_not_keys() -> None:
     ours = marked(base, "3.2", "doing", "2024-03-01", "甲")
     theirs = marked(base, "4.2", "done", "2024-03-02", "乙")
     assert merged_text(base, ours, theirs) == marked(ours, "4.2", "done", "2024-03-02", "乙")
+
+
+# ---- a measure's incidents log: one item per incident, merged like progress ----------
+
+
+def incident(text: str, found: str, *, cleared: str | None = None, note: str | None = None) -> str:
+    """``rect incident``'s own surgical edit of the shipped 3.3 (its duty 7个工作日内)."""
+    day = date.fromisoformat(cleared) if cleared else None
+    return record_incident(
+        text, PATH, "3.3", date.fromisoformat(found), cleared=day, note=note
+    ).text
+
+
+def test_incidents_both_sides_added_merge_cleanly_in_the_order_found() -> None:
+    assert "incidents:" not in measure_lines(BASE, "3.3", "3.4")
+    ours = incident(BASE, "2024-09-27", note="老粮库西侧")
+    theirs = incident(BASE, "2024-09-02", note="城区边缘")
+    expected = incident(theirs, "2024-09-27", note="老粮库西侧")
+    assert expected.count("- {duty: 7个工作日内, found: ") == 2
+    assert merged_text(BASE, ours, theirs) == expected
+    assert merged_text(BASE, theirs, ours) == expected
+    assert merged_text(BASE, ours, ours) == ours  # the same incident both sides: once
+
+
+def test_an_incident_cleared_and_another_added_keep_both_changes() -> None:
+    base = incident(BASE, "2024-09-02", note="城区边缘")
+    ours = incident(base, "2024-09-02", cleared="2024-09-05")
+    theirs = incident(base, "2024-09-27", note="老粮库西侧")
+    expected = incident(ours, "2024-09-27", note="老粮库西侧")
+    assert "found: 2024-09-02, cleared: 2024-09-05, note: 城区边缘}\n" in expected
+    assert merged_text(base, ours, theirs) == expected
+    assert merged_text(base, theirs, ours) == expected
+
+
+def test_incidents_and_progress_added_on_the_two_sides_of_one_measure() -> None:
+    ours = incident(BASE, "2024-09-27", note="老粮库西侧")
+    theirs = marked(BASE, "3.3", "doing", "2024-05-06", "建立巡查台账")
+    result = merged_text(BASE, ours, theirs)
+    assert result == incident(theirs, "2024-09-27", note="老粮库西侧")
+    assert merged_text(BASE, theirs, ours) == marked(
+        ours, "3.3", "doing", "2024-05-06", "建立巡查台账"
+    )

@@ -356,3 +356,19 @@ def test_init_git_in_process(
         2,
         f"error: {outside.parent} is outside the git repository {root}\n",
     )
+
+
+def test_incidents_recorded_on_two_branches_merge_without_a_conflict(repo: Repo) -> None:
+    result = repo.diverge(
+        lambda: repo.rect("incident", "3.3", "--found", "2024-09-27", "--note", "老粮库西侧"),
+        lambda: repo.rect("incident", "3.3", "--found", "2024-09-02", "--note", "城区边缘"),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = repo.tasks.read_text(encoding="utf-8")
+    assert measure_lines(text, "3.3", '      - id: "3.4"').endswith(
+        "        status: todo\n"
+        "        incidents:\n"
+        "          - {duty: 7个工作日内, found: 2024-09-02, note: 城区边缘}\n"
+        "          - {duty: 7个工作日内, found: 2024-09-27, note: 老粮库西侧}\n"
+    )
+    assert repo.rect("check", "--fail-on", "never").returncode == 0

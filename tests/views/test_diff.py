@@ -42,6 +42,23 @@ def test_a_duty_with_units_shows_them_as_yaml_does() -> None:
     )
 
 
+def test_incidents_recorded_are_named_as_the_measures_log() -> None:
+    new = TEXT.replace(
+        "        deadline: 2024年2月底前\n        status: doing\n",
+        "        deadline: 2024年2月底前\n        recurring:\n          - {every: 7个工作日内}\n"
+        "        status: doing\n",
+    )
+    logged = new.replace(
+        "          - {every: 7个工作日内}\n        status: doing\n",
+        "          - {every: 7个工作日内}\n        status: doing\n        incidents:\n"
+        "          - {duty: 7个工作日内, found: 2024-09-27}\n",
+    )
+    assert rendered(diff_of(new, logged)) == (
+        "1.1 处置记录 已修改: duty: 7个工作日内, found: 2024-09-27\n共 1 处变化。\n"
+    )
+    assert "1.1 incidents: {duty: 7个工作日内, found: 2024-09-27}\n" in textconv(logged, "t.yaml")
+
+
 def test_milestones_that_keep_the_deadline_are_no_deadline_change() -> None:
     new = TEXT.replace(
         "        deadline: 2024年2月底前\n        status: doing\n",

@@ -1,7 +1,8 @@
 """The Chinese of rect's messages about the progress log: marks on a part of a shared
 measure, corrections, milestones (edits/transitions.py), the log's rules
-(model/logrules.py) and a mark's text edits (edits/mark.py). Part of the table in
-messages_zh.py (same rules)."""
+(model/logrules.py), a mark's text edits (edits/mark.py), and the recurring duties and
+incidents a measure's log fulfils (dates/duties.py). Part of the table in messages_zh.py
+(same rules)."""
 
 from __future__ import annotations
 
@@ -142,4 +143,49 @@ MESSAGES_ZH_LOG: list[tuple[str, str]] = [
         "{0} {1} 早于 {2} 的最后一条进展记录（{3}）；进展记录按时间先后保存：请填写更晚的日期，"
         "或用 rect mark {4} {5} --date {6} --late 补录",
     ),
+    # recurring duties and incidents, as loading reads them (dates/duties.py)
+    (
+        "'{}' is a response time per incident, not a calendar; remove the rrule",
+        "“{0}”是逐次限时处置，不是日历周期；请删去 rrule",
+    ),
+    (
+        "rrule: {} does not agree with every: {}; write rrule: {}",
+        "rrule: {0} 与 every: {1} 不一致；请改为 rrule: {2}",
+    ),
+    (
+        "the duty '{}' counts from plan.issued or the measure's start; set one (e.g. start: 2024-04-12)",
+        "常态化要求“{0}”从 plan.issued 或措施的 start 起算；请设置其一（如 start: 2024-04-12）",
+    ),
+    ("'{}' falls due on no day in the 4 years from {}", "“{0}”在 {1} 起的 4 年内没有到期日"),
+    (
+        "incidents belong to a response-time duty such as 7个工作日内, not to '{}'",
+        "问题处置记录属于限时处置要求（如 7个工作日内），不属于“{0}”",
+    ),
+    ("before the incident was found", "早于问题的发现日期"),
+    (
+        "'{}' is not the duty this incident is listed under ({}); move it to the measure's incidents",
+        "“{0}”不是该记录所在的常态化要求（{1}）；请把它移到措施的 incidents 中",
+    ),
+    (
+        "this measure has no response-time duty (such as 7个工作日内) for an incident; add one to its recurring: items",
+        "本措施没有可记录问题的限时处置要求（如 7个工作日内）；请在其 recurring: 中添加一项",
+    ),
+    (
+        "this measure has several response-time duties ({}); name the incident's one with duty:",
+        "本措施有多项限时处置要求（{0}）；请用 duty: 写明该问题属于哪一项",
+    ),
+    (
+        "'{}' is a calendar duty; an incident belongs to a response-time duty such as 7个工作日内",
+        "“{0}”是周期性要求；问题处置记录属于限时处置要求（如 7个工作日内）",
+    ),
+    ("'{}' is not one of this measure's recurring duties", "“{0}”不是本措施的常态化要求"),
+    (
+        "'{}' is not one of this measure's recurring duties ({})",
+        "“{0}”不是本措施的常态化要求（其常态化要求：{1}）",
+    ),
+    (
+        "'{}' is not one of this measure's recurring duties (it has none)",
+        "“{0}”不是本措施的常态化要求（本措施没有常态化要求）",
+    ),
+    ("this measure has no calendar duty to make up", "本措施没有可补报的周期性要求"),
 ]

@@ -28,6 +28,7 @@ WORDS_EN: dict[str, str] = {
     "no_log": "no progress yet",
     "milestones": "milestones",
     "recurring": "recurring duties",
+    "incidents": "incidents",
     "days": "days",
     "left": "left",
     "no_rows": "No measures match.",

@@ -28,6 +28,7 @@ WORDS_ZH: dict[str, str] = {
     "no_log": "暂无进展记录",
     "milestones": "阶段节点",
     "recurring": "常态化要求",
+    "incidents": "处置记录",
     "days": "天",
     "left": "剩余",
     "no_rows": "没有符合条件的整改措施。",

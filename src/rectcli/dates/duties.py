@@ -3,13 +3,15 @@
 An occurrence of a calendar duty is fulfilled by the progress entries dated in its
 period (``至少N次``: N of them), or by an entry that ``covers`` it (a late make-up). An
 entry that names a ``duty`` counts for that duty only; one that names none counts for
-every duty of its measure. A response-time duty (``7个工作日内``) is due per incident.
+every duty of its measure. A response-time duty (``7个工作日内``) is due per incident:
+an item of the measure's ``incidents`` log naming it (or naming none, when it is the
+measure's only response time), or, in older files, an item of its own ``incidents``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
@@ -28,7 +30,7 @@ from rectcli.dates.workdays import WorkCalendar
 from rectcli.errors import Problem, did_you_mean
 
 if TYPE_CHECKING:
-    from rectcli.model.shapes import Measure, ProgressEntry, Recurring
+    from rectcli.model.shapes import Incident, Measure, ProgressEntry, Recurring
 
 Locate = Callable[[list[str | int]], tuple[int, int]]
 Report = Callable[[list[str | int], str], None]
@@ -132,18 +134,19 @@ def read_duties(
         here: list[str | int] = ["recurring", index]
         schedule = _read_schedule(item, start, here, report)
         if schedule is not None:
-            cases = _read_cases(item, schedule, calendar, here, report)
+            cases = _own_cases(item, schedule, calendar, here, report)
             units = None if item.units is None else tuple(item.units)
             duties.append(Duty(index, item.every, item.text, units, schedule, start, cases))
     phrases = [item.every for item in measure.recurring]  # a bad duty is reported once
+    if measure.incidents:
+        duties = _add_cases(measure, duties, calendar, report)
     for index, entry in enumerate(measure.progress):
         here = ["progress", index]
         if entry.duty is not None and entry.duty not in phrases:
-            known = f" ({'、'.join(phrases)})" if phrases else " (it has none)"
             report(
                 [*here, "duty"],
                 f"duty: '{entry.duty}' is not one of this measure's recurring duties"
-                + (did_you_mean(entry.duty, phrases) or known),
+                + (did_you_mean(entry.duty, phrases) or _known(phrases)),
             )
         elif entry.covers is not None and len(duties) == len(measure.recurring):
             _check_covers(entry.duty, entry.covers, duties, [*here, "covers"], report)
@@ -207,21 +210,101 @@ def _read_schedule(
 
 
 def _read_cases(
-    item: Recurring,
+    incidents: Sequence[tuple[list[str | int], Incident]],
     schedule: Schedule,
     calendar: WorkCalendar,
-    here: list[str | int],
     report: Report,
 ) -> tuple[Case, ...]:
+    """The cases of one duty, from its incidents and where each is."""
     cases: list[Case] = []
-    for index, incident in enumerate(item.incidents):
-        where: list[str | int] = [*here, "incidents", index]
+    for where, incident in incidents:
         if incident.cleared is not None and incident.cleared < incident.found:
             report([*where, "cleared"], "cleared: before the incident was found")
             continue
         due = response_due(schedule, incident.found, calendar)  # an unknown year: weekends
         cases.append(Case(incident.found, incident.cleared, incident.note, due))
     return tuple(cases)
+
+
+def _own_cases(
+    item: Recurring,
+    schedule: Schedule,
+    calendar: WorkCalendar,
+    here: list[str | int],
+    report: Report,
+) -> tuple[Case, ...]:
+    """The cases an older file keeps under the duty itself."""
+    listed: list[tuple[list[str | int], Incident]] = []
+    for index, incident in enumerate(item.incidents):
+        where: list[str | int] = [*here, "incidents", index]
+        if incident.duty is not None and incident.duty != item.every:
+            report(
+                [*where, "duty"],
+                f"duty: '{incident.duty}' is not the duty this incident is listed under "
+                f"({item.every}); move it to the measure's incidents",
+            )
+            continue
+        listed.append((where, incident))
+    return _read_cases(listed, schedule, calendar, report)
+
+
+def _add_cases(
+    measure: Measure, duties: list[Duty], calendar: WorkCalendar, report: Report
+) -> list[Duty]:
+    """``duties`` with the cases of the measure's ``incidents`` log added to the duty
+    each names (or to its only response time). An incident naming a duty that could
+    not be read is not reported: the duty was."""
+    phrases = [item.every for item in measure.recurring]
+    responses = [d.every for d in duties if d.schedule.rrule is None]
+    all_read = len(duties) == len(measure.recurring)
+    mine: dict[str, list[tuple[list[str | int], Incident]]] = {}
+    for index, incident in enumerate(measure.incidents):
+        named = incident.duty
+        where: list[str | int] = ["incidents", index]
+        if named is None and len(responses) == 1 and all_read:
+            named = responses[0]
+        elif named is None:
+            if all_read or len(responses) > 1:
+                report(where, _no_duty_named(responses))
+            continue
+        elif named not in phrases:
+            report(
+                [*where, "duty"],
+                f"duty: '{named}' is not one of this measure's recurring duties"
+                + (did_you_mean(named, phrases) or _known(phrases)),
+            )
+            continue
+        elif named not in responses:
+            if any(d.every == named for d in duties):
+                report(
+                    [*where, "duty"],
+                    f"duty: '{named}' is a calendar duty; an incident belongs to a "
+                    "response-time duty such as 7个工作日内",
+                )
+            continue
+        mine.setdefault(named, []).append((where, incident))
+    return [
+        replace(d, cases=d.cases + _read_cases(mine[d.every], d.schedule, calendar, report))
+        if d.every in mine
+        else d
+        for d in duties
+    ]
+
+
+def _no_duty_named(responses: list[str]) -> str:
+    if not responses:
+        return (
+            "this measure has no response-time duty (such as 7个工作日内) for an incident; "
+            "add one to its recurring: items"
+        )
+    return (
+        f"this measure has several response-time duties ({'、'.join(responses)}); "
+        "name the incident's one with duty:"
+    )
+
+
+def _known(phrases: list[str]) -> str:
+    return f" ({'、'.join(phrases)})" if phrases else " (it has none)"
 
 
 def response_due(schedule: Schedule, event: date, calendar: WorkCalendar) -> date:
@@ -253,89 +336,4 @@ def _check_covers(
         where,
         f"covers: {covers} is not a due date of {every}"
         + (f"; the next one is {near}" if near else ""),
-    )
-
-
-# ---- naming a duty from the command line (rect mark --duty, rect incident) ----
-
-
-class DutyChoiceError(ValueError):
-    """``--duty`` names no duty of the measure (or several); str(e) says which there are."""
-
-
-def match_duty(measure: Measure, wanted: str, option: str = "--duty") -> Recurring:
-    """The measure's recurring duty that ``wanted`` names: its ``every`` phrase (每季度),
-    else its text, else a part of either; one only, or DutyChoiceError."""
-    duties = measure.recurring
-    if not duties:
-        raise DutyChoiceError(
-            f"{measure.id} has no recurring duties; {option} names one of a measure's "
-            "recurring: items (docs/deadlines.md)"
-        )
-    word = wanted.strip()
-    for found in (
-        [d for d in duties if d.every == word],
-        [d for d in duties if d.text == word],
-        [d for d in duties if word and (word in d.every or word in (d.text or ""))],
-    ):
-        phrases = list(dict.fromkeys(d.every for d in found))
-        if len(phrases) == 1:
-            return found[0]
-        if phrases:
-            raise DutyChoiceError(
-                f"{option} '{wanted}' fits several duties of {measure.id} "
-                f"({'、'.join(phrases)}); name one by its phrase"
-            )
-    every = [d.every for d in duties]
-    raise DutyChoiceError(
-        f"{measure.id} has no recurring duty '{wanted}'"
-        + (did_you_mean(word, every) or f" (its duties: {'、'.join(every)})")
-    )
-
-
-def duty_rule(duty: Recurring) -> str | None:
-    """The RRULE of a calendar duty's due dates; None for a response time (or a duty
-    rect cannot read: loading reports it)."""
-    try:
-        if duty.rrule is not None:
-            return parse_rrule(duty.rrule)
-        return parse_schedule(duty.every).rrule
-    except ScheduleError:
-        return None
-
-
-def covers_problem(
-    measure: Measure, duty: Recurring | None, covers: date, start: date | None
-) -> str | None:
-    """Why ``covers`` cannot be the due date a make-up entry names, or None: it must be a
-    due date of ``duty`` (of one of the measure's calendar duties, when None)."""
-    if duty is not None:
-        rule = duty_rule(duty)
-        if rule is None:
-            return (
-                f"'{duty.every}' of {measure.id} has no due dates to make up (a response time "
-                "is due per incident: record incidents with rect incident)"
-            )
-        rules = [(duty.every, rule)]
-    else:
-        rules = [(d.every, r) for d in measure.recurring if (r := duty_rule(d)) is not None]
-        if not rules:
-            return f"{measure.id} has no recurring calendar duty whose due date --covers could name"
-    if start is None:  # no start known here: loading checks the date against the calendar
-        return None
-    befores: list[date] = []
-    afters: list[date] = []
-    for _, rule in rules:
-        before = due_dates(rule, start, covers)
-        if before and before[-1] == covers:
-            return None
-        befores += before[-1:]
-        after = next_due(rule, start, covers)
-        afters += [after] if after else []
-    near = [str(d) for d in (max(befores, default=None), min(afters, default=None)) if d]
-    names = [every for every, _ in rules]
-    return (
-        f"--covers {covers} is not a due date of "
-        + (names[0] if len(names) == 1 else f"{'、'.join(names[:-1])} or {names[-1]}")
-        + (f" (the nearest: {', '.join(near)})" if near else "")
     )

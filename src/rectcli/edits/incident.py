@@ -1,12 +1,17 @@
-"""Surgical edits of a response-time duty's incidents (``rect incident``).
+"""Surgical edits of a measure's incidents (``rect incident``).
 
-A duty such as ``7个工作日内`` is due per incident: ``incidents: [{found, cleared, note}]``
-under the measure's ``recurring:`` item (docs/deadlines.md). This records a new incident,
-or clears one already recorded, with ``rect mark``'s machinery (edit.py): the measure
-is found by its ``- id:`` line and only its text is read; the new text is inserted at the
-place the composed node tree gives (pre-commit's ``yaml_rewrite`` way), so that every
-other byte stays; the measure must then read as the same measure with that one change,
-and validate, before the text is handed back. Pure: text in, text out.
+A response-time duty such as ``7个工作日内`` is due per incident. Each incident is one
+item of the measure's ``incidents:`` log, naming its duty (docs/deadlines.md): one new
+line per incident, so the log grows by lines, as ``progress`` does, and two branches
+adding incidents merge without a conflict. Older files list a duty's incidents under
+its ``recurring:`` item; those are read, and cleared in place, but never added to.
+
+This records a new incident, or clears one already recorded, with ``rect mark``'s
+machinery (mark.py): the measure is found by its ``- id:`` line and only its text is
+read; the new text is inserted at the place the composed node tree gives (pre-commit's
+``yaml_rewrite`` way), so that every other byte stays; the measure must then read as the
+same measure with that one change, and validate, before the text is handed back. Pure:
+text in, text out.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ from datetime import date
 
 from yaml.nodes import MappingNode, Node, SequenceNode
 
-from rectcli.dates.duties import DutyChoiceError, match_duty
+from rectcli.dates.naming import DutyChoiceError, match_duty
 from rectcli.dates.recurrence import ScheduleError, parse_schedule
 from rectcli.edits.mark import UNREADABLE, read_item
 from rectcli.errors import Problem, RectError
@@ -79,36 +84,52 @@ def record_incident(
         index = _response_duty(measure, duty)
     except DutyChoiceError as exc:
         raise refuse(str(exc)) from None
-    target, new = _choose(measure.recurring[index].incidents, found, cleared, note, refuse)
+    listed = _incidents_of(measure, index)
+    every = measure.recurring[index].every
+    chosen, new = _choose([c for _, c in listed], every, found, cleared, note, refuse)
     source = _HEAD + segment
     root = yamlsrc.compose(source, path)
     assert root is not None  # read_item read it
     eol = "\r\n" if segment.split("\n", 1)[0].endswith("\r") else "\n"
     edits = _Edits(source, eol)
-    duty_node = yamlsrc.locate(root, ["measures", 0, "recurring", index])
-    assert isinstance(duty_node, MappingNode)  # a Recurring, as the measure validated
-    if target is None:
-        _add(edits, duty_node, new)
+    wanted = copy.deepcopy(before)
+    recorded = new.model_dump(exclude_none=True)
+    if chosen is None:
+        measure_node = yamlsrc.locate(root, ["measures", 0])
+        assert isinstance(measure_node, MappingNode)  # a Measure, as it validated
+        _add(edits, measure_node, new)
+        wanted.setdefault("incidents", []).append(recorded)
     else:
-        incident = yamlsrc.locate(duty_node, ["incidents", target])
+        where = listed[chosen][0]
+        incident = yamlsrc.locate(root, ["measures", 0, *where])
         assert isinstance(incident, MappingNode)  # an Incident, as the measure validated
-        _clear(
-            edits, incident, new, add_note=measure.recurring[index].incidents[target].note is None
-        )
+        _clear(edits, incident, new, add_note=listed[chosen][1].note is None)
+        holder = wanted
+        for part in where[:-1]:
+            holder = holder[part]
+        holder[where[-1]] = recorded
     new_segment = edits.apply()[len(_HEAD) :]
     after, _ = read_item(new_segment, path, item, Measure)
-    wanted = copy.deepcopy(before)
-    incidents = wanted["recurring"][index].setdefault("incidents", [])
-    recorded = new.model_dump(exclude_none=True)
-    if target is None:
-        incidents.append(recorded)
-    else:
-        incidents[target] = recorded
     if after != wanted:
         raise refuse(UNREADABLE.format(item_id))
     whole = text[: item.start] + new_segment + text[item.end :]
     duty_item = measure.recurring[index]
-    return Recorded(whole, measure.id, duty_item, new, target is None, at.line, at.col)
+    return Recorded(whole, measure.id, duty_item, new, chosen is None, at.line, at.col)
+
+
+def _incidents_of(measure: Measure, index: int) -> list[tuple[list[str | int], Incident]]:
+    """The incidents of the measure's duty ``index``, each with its path in the measure:
+    those an older file lists under the duty, then those of the measure's log that name
+    it (or name none, when it is the only response time: loading allows that)."""
+    duty = measure.recurring[index]
+    only = sum(is_response(d) for d in measure.recurring) == 1
+    listed: list[tuple[list[str | int], Incident]] = [
+        (["recurring", index, "incidents", i], c) for i, c in enumerate(duty.incidents)
+    ]
+    for i, c in enumerate(measure.incidents):
+        if c.duty == duty.every or (c.duty is None and only):
+            listed.append((["incidents", i], c))
+    return listed
 
 
 def is_response(duty: Recurring) -> bool:
@@ -148,6 +169,7 @@ def _response_duty(measure: Measure, wanted: str | None) -> int:
 
 def _choose(
     incidents: list[Incident],
+    duty: str,
     found: date,
     cleared: date | None,
     note: str | None,
@@ -155,8 +177,8 @@ def _choose(
 ) -> tuple[int | None, Incident]:
     """(the index of the open incident to clear, or None for a new one; the incident as
     it will stand). A --note names the open incident to clear: the one with that note,
-    else the one without a note (which gets it)."""
-    new = Incident(found=found, cleared=cleared, note=note)
+    else the one without a note (which gets it). A new one names ``duty``."""
+    new = Incident(duty=duty, found=found, cleared=cleared, note=note)
     if cleared is not None:
         open_ = [(i, c) for i, c in enumerate(incidents) if c.found == found and c.cleared is None]
         chosen = open_
@@ -166,14 +188,14 @@ def _choose(
             ]
         if len(chosen) == 1:
             index, old = chosen[0]
-            return index, Incident(found=found, cleared=cleared, note=old.note or note)
+            return index, old.model_copy(update={"cleared": cleared, "note": old.note or note})
         if open_:
             notes = "、".join(c.note or "(no note)" for _, c in open_)
             raise refuse(
                 f"{len(open_)} open incidents were found on {found} ({notes}); "
                 "name the one cleared with its --note"
             )
-    if new in incidents:
+    if any((c.found, c.cleared, c.note) == (found, cleared, note) for c in incidents):
         raise refuse(f"this incident is already recorded (found {found})")
     return None, new
 
@@ -202,6 +224,14 @@ class _Edits:
             text = text[:pos] + insert + text[pos:]
         return text
 
+    def content_end(self, node: Node) -> int:
+        """The offset just after a node's last character, on the line that holds it (a
+        block scalar's end mark lies after its line break, and blank lines)."""
+        end = _last_end(node)
+        while end > node.start_mark.index and self.text[end - 1] in " \r\n":
+            end -= 1
+        return end
+
     def column_of_dash(self, item: Node) -> int:
         """The column of the `- ` before a block list item."""
         start = item.start_mark.index
@@ -222,15 +252,15 @@ def _value(mapping: MappingNode, key: str) -> Node | None:
     return next((v for k, v in mapping.value if k.value == key), None)
 
 
-def _add(edits: _Edits, duty: MappingNode, incident: Incident) -> None:
+def _add(edits: _Edits, measure: MappingNode, incident: Incident) -> None:
+    """One more item in the measure's ``incidents:`` log, which is added after its last
+    key when it has none."""
+    assert not measure.flow_style  # find_item refuses a measure written as one flow map
     item = flow_map(list(incident.model_dump(exclude_none=True).items()))
-    incidents = _value(duty, "incidents")
+    incidents = _value(measure, "incidents")
     if incidents is None:
-        if duty.flow_style:
-            edits.at(_last_end(duty.value[-1][1]), f", incidents: [{item}]")
-        else:
-            pad = " " * duty.start_mark.column
-            edits.after_line(_last_end(duty), f"{pad}incidents:{edits.eol}{pad}  - {item}")
+        pad = " " * measure.start_mark.column
+        edits.after_line(edits.content_end(measure), f"{pad}incidents:{edits.eol}{pad}  - {item}")
         return
     assert isinstance(incidents, SequenceNode)  # a list, as the measure validated
     if incidents.flow_style:
@@ -240,7 +270,7 @@ def _add(edits: _Edits, duty: MappingNode, incident: Incident) -> None:
             edits.at(incidents.end_mark.index - 1, item)
         return
     dash = edits.column_of_dash(incidents.value[0])
-    edits.after_line(_last_end(incidents), f"{' ' * dash}- {item}")
+    edits.after_line(edits.content_end(incidents), f"{' ' * dash}- {item}")
 
 
 def _clear(edits: _Edits, incident: MappingNode, new: Incident, *, add_note: bool) -> None:

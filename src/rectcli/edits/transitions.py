@@ -138,7 +138,7 @@ def transition_problem(
 def duty_entry(entry: Entry, olds: list[Measure], issued: date | None, at: Problem) -> Entry:
     """``entry`` with its status (None: the measure's) and its duty's phrase filled in,
     once the duty and the occurrence it ``covers`` are known to be the measure's."""
-    from rectcli.dates.duties import DutyChoiceError, covers_problem, match_duty
+    from rectcli.dates.naming import DutyChoiceError, covers_problem, match_duty
 
     def refuse(message: str) -> RectError:
         return RectError([replace(at, message=message)])

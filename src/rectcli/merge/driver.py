@@ -9,8 +9,9 @@ line nobody changed stays byte for byte:
   an added item goes after the item it follows on its side; a deleted one goes, unless
   the other side changed it (a conflict);
 - inside an item changed on both sides each key is merged the same way, and a
-  ``progress`` log is a set of entries: both sides' new entries are kept (an entry both
-  added, once), placed by date, then by ``by``;
+  measure's ``progress`` and ``incidents`` logs are sets of entries: both sides' new
+  entries are kept (an entry both added, once), placed by date (an incident's
+  ``found``), then by ``by``;
 - the same key changed differently on both sides (status, deadline, text, units…) is a
   conflict: git's markers go around just that measure (unit, group), or just that key
   of a task; each half already holds every change that did not conflict, so keeping one

@@ -50,7 +50,7 @@ class Shape:
     logs: frozenset[str] = frozenset()  # append-only logs: merged as sets of entries
 
 
-MEASURE = Shape("measure", "id", Measure, logs=frozenset({"progress"}))
+MEASURE = Shape("measure", "id", Measure, logs=frozenset({"progress", "incidents"}))
 TASK = Shape("task", "id", Task, {"measures": MEASURE})
 
 

@@ -253,7 +253,8 @@ def _is_dash(line: str, column: int) -> bool:
 
 
 def merge_log(base: list[Chunk], ours: ListBody, theirs: ListBody) -> Lines:
-    """Progress entries: ours', less those theirs deleted, plus theirs' new ones in order."""
+    """Log entries (progress, incidents): ours', less those theirs deleted (an incident
+    cleared is its old entry deleted and a new one added), plus theirs' new ones in order."""
     in_base = {c.key for c in base}
     in_theirs = {c.key for c in theirs.chunks}
     kept = [c for c in ours.chunks if c.key in in_theirs or c.key not in in_base]
@@ -282,8 +283,10 @@ def entry_key(entry: Any) -> str:
 
 
 def _entry_order(chunk: Chunk) -> tuple[str, str]:
+    """A progress entry by its date, then author; an incident by the day it was found."""
     entry = chunk.data if isinstance(chunk.data, dict) else {}
-    return str(entry.get("date", "")), str(entry.get("by") or "")
+    day = entry.get("date") or entry.get("found") or ""
+    return str(day), str(entry.get("by") or "")
 
 
 def key_order(ours: dict[str, Field], theirs: dict[str, Field]) -> list[str]:

@@ -140,6 +140,12 @@ class Milestone(StrictModel):
 class Incident(StrictModel):
     """One case of a response-time duty (``7个工作日内``): found, then cleared."""
 
+    duty: str | None = Field(  # which response-time duty (its `every`) this case is of
+        default=None,
+        title="Duty (常态化要求)",
+        description="The `every` of the response-time duty it is a case of; absent = the "
+        "measure's only response-time duty.",
+    )
     found: date = Field(title="Found (发现日期)", description="The day the case was found.")
     cleared: date | None = Field(
         default=None, title="Cleared (处置日期)", description="The day it was dealt with."
@@ -164,8 +170,12 @@ class Recurring(StrictModel):
         title="Units (责任单位)",
         description="Who does it; absent = the measure's units.",
     )
+    # Older files keep a duty's cases here; rect incident writes the measure's own list.
     incidents: list[Incident] = Field(
-        default=[], title="Incidents (处置记录)", description="Cases of a response-time duty."
+        default=[],
+        title="Incidents (处置记录)",
+        description="Cases of this response-time duty (older files; new ones go in the "
+        "measure's incidents).",
     )
 
 
@@ -234,6 +244,12 @@ class Measure(StrictModel):
     status: Status = Field(default="todo", title="Status (状态)", description=_STATUS_DOC)
     progress: list[ProgressEntry] = Field(
         default=[], title="Progress (整改进展)", description="The progress log, oldest first."
+    )
+    # A log like progress, one item per case: two branches adding cases merge cleanly.
+    incidents: list[Incident] = Field(
+        default=[],
+        title="Incidents (处置记录)",
+        description="Cases of its response-time duties (7个工作日内), one item each.",
     )
 
 

@@ -331,7 +331,7 @@ def check_tasks(
                 parts = units.parts((units.resolve(n) or n for n in names), measure.finished_by)
                 for where, message in log_findings(measure, parts, units):
                     problems.append(Problem(path, *at([*m_loc, *where]), message))
-            if measure.recurring:
+            if measure.recurring or measure.incidents:
                 duties, found = read_duties(
                     measure, measure.start or issued, checklist.calendar, path, at, m_loc
                 )

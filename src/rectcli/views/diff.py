@@ -24,6 +24,7 @@ _FIELD_LABELS = {
     "supervisor": "supervisor",
     "milestones": "milestones",
     "recurring": "recurring",
+    "incidents": "incidents",
     "units": "units",
     "deadline": "deadline",
 }
