@@ -94,6 +94,7 @@ def test_the_first_incident_of_a_duty(invoke: Invoke, shipped: Path) -> None:
         + "        incidents:\n"
         + "          - {duty: 7个工作日内, found: 2024-09-02, cleared: 2024-09-05}\n",
     )
+    assert invoke("fmt", "--check", file=shipped).exit_code == 0  # the canonical layout
 
 
 def test_an_open_incident_of_the_log_is_cleared_in_place(invoke: Invoke, shipped: Path) -> None:

@@ -68,6 +68,7 @@ def test_sites_in_groups_numbered_again(invoke: Invoke, tmp_path: Path) -> None:
     assert (dues["1.1"], dues["2.1"], dues["3.1"]) == ("2024-05-13", "2024-05-09", "2024-05-24")
 
 
+@pytest.mark.usefixtures("english")  # the warnings as written (zh default)
 def test_a_xiaohao_notice_of_one_problem(invoke: Invoke, tmp_path: Path) -> None:
     data, stderr = _import(invoke, tmp_path, "xiaohao_notice.txt", "--issued", "2019-12-13")
     plan = os.path.relpath(PLANS / "xiaohao_notice.txt")  # as rect shows a path
@@ -118,6 +119,7 @@ def test_bracket_labels(invoke: Invoke, tmp_path: Path) -> None:
     assert (duty["every"], duty["rrule"]) == ("每周五", "FREQ=WEEKLY;BYDAY=FR")
 
 
+@pytest.mark.usefixtures("english")  # the warnings as written (zh default)
 def test_an_unknown_label_is_reported_not_glued_on(invoke: Invoke, tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(
@@ -149,6 +151,7 @@ def test_add_units_refuses_what_is_no_unit_name(invoke: Invoke, tmp_path: Path, 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.txt"]  # nothing written
 
 
+@pytest.mark.usefixtures("english")  # the warnings as written (zh default)
 def test_gaps_are_written_and_warned_at_their_line(invoke: Invoke, tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(
@@ -199,6 +202,7 @@ def test_qualified_labels_and_progress_sections(invoke: Invoke, tmp_path: Path) 
     ]
 
 
+@pytest.mark.usefixtures("english")  # the warnings as written (zh default)
 def test_among_the_measures_only_a_contact_label_ends_one(invoke: Invoke, tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(
@@ -217,6 +221,7 @@ def test_among_the_measures_only_a_contact_label_ends_one(invoke: Invoke, tmp_pa
     ]
 
 
+@pytest.mark.usefixtures("english")  # the warnings as written (zh default)
 def test_a_regional_season_in_a_measure_is_warned(invoke: Invoke, tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(
@@ -231,3 +236,66 @@ def test_a_regional_season_in_a_measure_is_warned(invoke: Invoke, tmp_path: Path
         f"{plan}:6:4: warning: '汛期前' differs from region to region: no deadline read from it; "
         "write the date\n"
     )
+
+
+def test_a_regional_season_is_warned_in_chinese(invoke: Invoke, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "整改任务清单\n一、河道淤积。\n责任单位：水务局\n整改时限：长期坚持\n整改措施：\n"
+        "（一）汛期前完成河道清淤。\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "units.yaml").write_text("units:\n  - name: 水务局\n", encoding="utf-8")
+    result = invoke("import", str(plan), file=tmp_path / "tasks.yaml")
+    assert (
+        result.stderr == f"{plan}:6:4: warning: “汛期前”各地不同：未从中读取整改时限；请写明日期\n"
+    )
+
+
+ROLES_PLAN = (
+    "某县整改任务清单\n"
+    "一、城区餐饮油烟扰民问题突出。\n"
+    "责任单位：县生态环境局（牵头），县市场监管局、县城管局（配合）\n"
+    "整改时限：2024年6月底前\n"
+    "整改措施：\n"
+    "1.开展餐饮油烟专项整治。\n"
+    "2.督促安装油烟净化设施。（县市场监管局负责）\n"
+    "3.2024年5月底前，县城管局牵头开展露天烧烤整治，县公安局配合。\n"
+    "二、黑臭水体反弹。\n"
+    "责任单位：县水务局牵头，县生态环境局配合\n"
+    "整改时限：2025年6月底前\n"
+    "整改措施：\n"
+    "1.排查反弹水体。（县水务局、县生态环境局按职责分工负责）\n"
+    "2.实施控源截污。（县水务局牵头，县气象局配合）\n"
+)
+
+
+def test_roles_said_in_the_units_and_in_a_measure(invoke: Invoke, tmp_path: Path) -> None:
+    """X（牵头）, Y（配合）, X牵头，Y配合 and a closing （…负责） note: who leads, who helps."""
+    plan = tmp_path / "plan.txt"
+    plan.write_text(ROLES_PLAN, encoding="utf-8")
+    names = ["县生态环境局", "县市场监管局", "县城管局", "县公安局", "县水务局"]
+    (tmp_path / "units.yaml").write_text(
+        "units:\n" + "".join(f"  - name: {n}\n" for n in names), encoding="utf-8"
+    )
+    out = tmp_path / "tasks.yaml"
+    result = invoke("import", str(plan), "-o", str(out), "--issued", "2024-04-01", lang="en")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (  # the note names a unit units.yaml does not have: not read
+        f"{plan}:14:18: warning: '县气象局' in the closing note of who does it is no unit in "
+        "units.yaml; its owners are read from its words\n"
+    )
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [(t["id"], t["units"], t.get("helpers")) for t in data["tasks"]] == [
+        ("1", ["县生态环境局"], ["县市场监管局", "县城管局"]),
+        ("2", ["县水务局"], ["县生态环境局"]),
+    ]
+    measures = [m for t in data["tasks"] for m in t["measures"]]
+    assert [(m["id"], m.get("units"), m.get("helpers"), m.get("deadline")) for m in measures] == [
+        ("1.1", None, None, None),
+        ("1.2", ["县市场监管局"], None, None),
+        ("1.3", ["县城管局"], ["县公安局"], "2024年5月底前"),  # 3. before a date: measure 3
+        ("2.1", ["县水务局", "县生态环境局"], None, None),  # both responsible
+        ("2.2", None, None, None),
+    ]
+    assert invoke("check", file=out, as_of="2024-04-02").exit_code == 0

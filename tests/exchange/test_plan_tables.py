@@ -268,3 +268,33 @@ def _import_path(invoke: Invoke, tmp_path: Path, plan: Path, *extra: str) -> tup
     result = invoke("import", str(plan), "-o", str(out), "--add-units", *extra)
     assert result.exit_code == 0, result.output
     return yaml.safe_load(out.read_text(encoding="utf-8")), result.stderr
+
+
+def test_a_units_cell_of_lines_with_roles(invoke: Invoke, tmp_path: Path) -> None:
+    """A cell lists a unit a line, each with its role: 牵头 leads, 配合 helps."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["序号", "存在问题", "整改措施", "责任单位", "整改时限"])
+    sheet.append(
+        [
+            "1",
+            "餐饮油烟扰民。",
+            "开展专项整治",
+            "县生态环境局（牵头）\n县市场监管局\n县城管局（配合）",
+            "2024年6月底前",
+        ]
+    )
+    sheet.append(["2", "工地扬尘。", "每月检查", "县住建局\n县城管局", "长期坚持"])
+    plan = tmp_path / "ledger.xlsx"
+    book.save(plan)
+    out = tmp_path / "tasks.yaml"
+    result = invoke("import", str(plan), "-o", str(out), "--add-units", "--issued", "2024-04-01")
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [(t["units"], t.get("helpers")) for t in data["tasks"]] == [
+        (["县生态环境局"], ["县市场监管局", "县城管局"]),  # 配合 holds back to the last role said
+        (["县住建局", "县城管局"], None),  # one a line: two units, not 县住建局县城管局
+    ]

@@ -38,6 +38,7 @@ def test_what_cannot_be_a_unit_name(name: str, problem: str | None) -> None:
     assert unit_name_problem(name) == problem
 
 
+@pytest.mark.usefixtures("english")  # the warnings as written (zh default)
 def test_a_bare_generic_name_binding_to_a_unit_is_warned(invoke: Invoke, tmp_path: Path) -> None:
     plan = tmp_path / "plan.txt"
     plan.write_text(
@@ -51,3 +52,19 @@ def test_a_bare_generic_name_binding_to_a_unit_is_warned(invoke: Invoke, tmp_pat
     assert result.stderr == (
         f"{plan}:3:6: warning: '管委会' names no place; read as the existing unit '管委会'\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("县生态环境局（牵头），县市场监管局、县城管局（配合）",
+         [("县生态环境局", "lead"), ("县市场监管局", "helper"), ("县城管局", "helper")]),
+        ("县水务局牵头，县生态环境局配合", [("县水务局", "lead"), ("县生态环境局", "helper")]),
+        ("市政府办公室、市审改办牵头，市级各有关部门按职责分工负责",
+         [("市政府办公室", "lead"), ("市审改办", "lead"), ("市级各有关部门", None)]),
+        ("县住建局(牵头单位)；县公安局协助", [("县住建局", "lead"), ("县公安局", "helper")]),
+        ("某园区党工委、管委会", [("某园区党工委", None), ("某园区管委会", None)]),
+    ],
+)  # fmt: skip
+def test_a_clause_says_the_role_of_its_units(text: str, said: list[tuple[str, str | None]]) -> None:
+    assert [(s.name, s.role) for s in split_units(text)] == said

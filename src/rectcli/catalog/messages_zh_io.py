@@ -269,6 +269,11 @@ MESSAGES_ZH_DATES_FILES_GIT: list[tuple[str, str]] = [
         "“{0}”各地不同：未从中读取整改时限",
     ),
     ("write the date", "请写明日期"),
+    (
+        "'{}' in the closing note of who does it is no unit in units.yaml",
+        "措施末尾分工说明中的“{0}”不是 units.yaml 中的单位",
+    ),
+    ("its owners are read from its words", "已按措施正文确定其责任单位"),
     ("add it to {} or import with --add-units", "请把它加入 {0}，或导入时加 --add-units"),
     (
         "did you mean '{}'? If not, add it to {} or import with --add-units",

@@ -188,4 +188,16 @@ MESSAGES_ZH_LOG: list[tuple[str, str]] = [
         "“{0}”不是本措施的常态化要求（本措施没有常态化要求）",
     ),
     ("this measure has no calendar duty to make up", "本措施没有可补报的周期性要求"),
+    # --covers and covers: naming a due date that is none (dates/naming.py, dates/duties.py)
+    (
+        "--covers {} is not a due date of {} (the nearest: {})",
+        "--covers {0} 不是“{1}”的应完成日期（最近的应完成日期：{2}）",
+    ),
+    ("--covers {} is not a due date of {}", "--covers {0} 不是“{1}”的应完成日期"),
+    (
+        "covers: {} is not a due date of {}; the next one is {}",
+        "covers：{0} 不是“{1}”的应完成日期；下一个是 {2}",
+    ),
+    ("covers: {} is not a due date of {}", "covers：{0} 不是“{1}”的应完成日期"),
+    ("the next one is {}", "下一个是 {0}"),
 ]

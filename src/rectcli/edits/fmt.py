@@ -3,7 +3,7 @@
 Canonical: keys in the order of docs/format.md (the models' field order), two-space
 indentation, ids double-quoted, other text plain where YAML reads it back unchanged (else
 double-quoted, on one line), lists of names as ``[a, b]``, progress / milestones /
-recurring entries as one-line ``{…}`` maps, at most one blank line in a row.
+recurring / incidents entries as one-line ``{…}`` maps, at most one blank line in a row.
 
 The file is composed into a node tree (positions kept), its comments are found in the
 text between scalars, and each comment is attached to an element — a mapping key or a
@@ -33,7 +33,8 @@ from rectcli.yamltext.conflicts import conflict_markers
 from rectcli.yamltext.emit import double_quoted, plain_ok, text_scalar
 from rectcli.yamltext.lines import shifted, task_chunks
 
-FLOW_ENTRIES = frozenset({"progress", "milestones", "recurring"})  # one `{…}` line each
+# one `{…}` line each
+FLOW_ENTRIES = frozenset({"progress", "milestones", "recurring", "incidents"})
 QUOTED_KEYS = frozenset({"id"})
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"

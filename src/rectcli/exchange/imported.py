@@ -68,7 +68,20 @@ def resolve_units(
 ) -> list[str]:
     """The units.yaml names of a 责任单位 value; unknown names are collected in ``unknown``.
     ``place`` is (path, line, col) of the value; ``at`` maps an offset to (line, col)."""
-    names: list[str] = []
+    return list(resolve_roles(text, units, unknown, warnings, place, at))
+
+
+def resolve_roles(
+    text: str,
+    units: UnitRegistry,
+    unknown: list[UnknownUnit],
+    warnings: list[Problem],
+    place: tuple[str, int, int],
+    at: Callable[[int], tuple[int, int]] | None = None,
+) -> dict[str, str | None]:
+    """:func:`resolve_units`, each name with the role the value says (``lead`` for
+    X牵头, ``helper`` for Y配合, else None), in the value's order."""
+    names: dict[str, str | None] = {}
     path = place[0]
     previous_known = False
     for said in split_units(text):
@@ -88,6 +101,5 @@ def resolve_units(
             message = f"'{said.name}' names no place; read as the existing unit '{name}'"
             warnings.append(Problem(path, line, col, message, "warning"))
         previous_known = units.resolve(said.name) is not None or bare is not None
-        if name not in names:
-            names.append(name)
+        names.setdefault(name, said.role)
     return names

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rectcli.dates.grammar import NUMBER, DeadlineError, parse_deadline
+from rectcli.exchange.unit_names import split_units
 from rectcli.model.units import UnitRegistry
 
 _CN = "〇零一二两三四五六七八九十"
@@ -81,6 +82,7 @@ _MASK = "\ue000"  # a private-use character: no unit, date or separator contains
 # After a unit: its own party or government body (各部门党委（党组）), then the list goes on.
 _ORG_SUFFIX = re.compile(r"(?:党委|党组|党工委|政府|管委会)?(?:[（(]党组[）)])?")
 _LIST_JOIN = re.compile(r"[、和及与]")
+_ASSISTS = re.compile(r"(?:等单位|等部门|等)?(?:配合|协助|协办)")  # …，县公安局配合
 # The subject makes these units act (责令X撤销…, 监督X整改…): they own the measure too.
 _MAKES_ACT = ("责令", "监督")
 # A step's clauses that say how or why, not what: dropped from a milestone's text.
@@ -111,6 +113,7 @@ class Phrase:
 @dataclass
 class MeasureFacts:
     owners: list[str] | None = None  # unit names; None = the task's own units
+    helpers: list[str] | None = None  # 配合单位 its closing note names (X牵头，Y配合)
     deadline: Phrase | None = None
     milestones: list[tuple[Phrase, str]] = field(default_factory=list)  # (deadline, step)
     recurring: list[tuple[Phrase, str | None]] = field(default_factory=list)  # (every, duty)
@@ -195,9 +198,40 @@ def analyse(
     for season in _REGIONAL.finditer(masked):
         message = f"'{season[0]}' differs from region to region: no deadline read from it"
         facts.notes.append((season.start(), f"{message}; write the date"))
-    owners = _owners(masked, finder, task_units)
+    owners, helpers = _owners(masked, finder, task_units)
+    facts.helpers = helpers or None
+    note = _OWNER_NOTE.search(masked)  # （X牵头，Y配合）: says who, over the clauses
+    if note and (said := _owner_note(note, finder, facts.notes)):
+        owners = [u for u, role in said.items() if role != "helper"] or owners
+        facts.helpers = [u for u, role in said.items() if role == "helper"] or None
     facts.owners = None if set(owners) == set(task_units) else owners
     return facts
+
+
+# A note that closes the measure and says who does it: （县生态环境局牵头，县公安局配合），
+# （县住建局负责）, （责任单位：县住建局）. A parenthesis without such a word (（含池北区）) is no
+# such note.
+_OWNER_NOTE = re.compile(r"[（(](?:责任单位[:：])?(?P<who>[^（）()]+)[）)]\s*[。.；;]?\s*$")
+_OWNER_WORD = re.compile(r"牵头|配合|负责|协办|协助|责任单位")
+
+
+def _owner_note(
+    note: re.Match[str], finder: UnitFinder, notes: list[tuple[int, str]]
+) -> dict[str, str | None] | None:
+    """The units of a closing note with their roles, or None when it is no such note or
+    names what is no unit (a warning: the measure's owners are then read from its words)."""
+    if not _OWNER_WORD.search(note[0]):
+        return None
+    start = note.start("who")
+    found: dict[str, str | None] = {}
+    for said in split_units(note["who"]):
+        name = finder.units.resolve(said.name)
+        if name is None:
+            message = f"'{said.name}' in the closing note of who does it is no unit in units.yaml"
+            notes.append((start + said.start, f"{message}; its owners are read from its words"))
+            return None
+        found.setdefault(name, said.role)
+    return found or None
 
 
 def _conditional(masked: str, at: int) -> bool:
@@ -239,15 +273,23 @@ def _skip_date(masked: str, pos: int) -> int:
     return pos
 
 
-def _owners(masked: str, finder: UnitFinder, task_units: Sequence[str]) -> list[str]:
+def _owners(
+    masked: str, finder: UnitFinder, task_units: Sequence[str]
+) -> tuple[list[str], list[str]]:
+    """(the owners, the units a clause says assist: ``，县公安局配合``)."""
     owners: list[str] = []
+    helpers: list[str] = []
     previous: list[str] = list(task_units)
     for start, end in _spans(_SENTENCE_END, masked, 0, len(masked)):
         if not masked[start:end].strip():
             continue
         said: list[str] = []
         for clause_start, _ in _spans(_CLAUSE_END, masked, start, end):
-            said += _unit_list(masked, _skip_date(masked, clause_start), finder)[0]
+            listed, after = _unit_list(masked, _skip_date(masked, clause_start), finder)
+            if _ASSISTS.match(masked, after):
+                helpers += [n for s in listed for n in finder.names(s, task_units)]
+            else:
+                said += listed
         for m in finder.finditer(masked, start, end):
             if masked[max(0, m.start() - 2) : m.start()] in _MAKES_ACT:
                 said += _unit_list(masked, m.start(), finder)[0]
@@ -255,7 +297,7 @@ def _owners(masked: str, finder: UnitFinder, task_units: Sequence[str]) -> list[
         current = list(dict.fromkeys(names)) or previous
         owners += [n for n in current if n not in owners]
         previous = current
-    return owners
+    return owners, [n for n in dict.fromkeys(helpers) if n not in owners]
 
 
 def _recurring(

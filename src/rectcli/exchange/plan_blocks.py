@@ -22,7 +22,9 @@ _CN = "零〇一二两三四五六七八九十百千万"
 HEADING = re.compile(rf"\s*(?P<num>[{_CN}]+)\s*、\s*(?P<rest>.*)")
 _MEASURE = re.compile(
     rf"\s*(?:[（(]\s*(?P<cn>[{_CN}]+)\s*[）)]|[（(]\s*(?P<par>[0-9]{{1,3}})\s*[）)]"
-    r"|(?P<ar>[0-9]{1,3})\s*[.．、](?![0-9]))\s*(?P<rest>.*)"
+    # 3.5万吨 is a number, not measure 3; 3.2024年5月底前… is measure 3 with a date
+    r"|(?P<ar>[0-9]{1,3})\s*[.．、](?![0-9])|(?P<dated>[0-9]{1,3})\s*[.．](?=[0-9]{4}年))"
+    r"\s*(?P<rest>.*)"
 )
 FIELDS = {
     "责任单位": "units",
@@ -199,7 +201,9 @@ def read_blocks(
             continue
         if section in ("measures", "aside") and (m := _MEASURE.match(line)):
             section = "measures"
-            measure_number = cn_number(m["cn"]) if m["cn"] else int(m["par"] or m["ar"])
+            measure_number = (
+                cn_number(m["cn"]) if m["cn"] else int(m["par"] or m["ar"] or m["dated"])
+            )
             current = Span()
             current.add(number, offset + m.start("rest") + 1, m["rest"])
             block.measures.append((measure_number, number, current))

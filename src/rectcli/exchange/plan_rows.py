@@ -21,7 +21,7 @@ from rectcli.errors import Problem, RectError
 from rectcli.exchange.imported import (
     Imported,
     UnknownUnit,
-    resolve_units,
+    resolve_roles,
     unknown_problems,
     with_issued_hint,
 )
@@ -174,10 +174,11 @@ def _is_cjk(text: str) -> bool:
     return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
-def _flat(text: str) -> str:
-    """A cell's lines as one value: Chinese lines joined as they are, others by a space."""
+def _flat(text: str, joiner: str = "") -> str:
+    """A cell's lines as one value: Chinese lines joined as they are (or by ``joiner``: 、
+    in a cell of units, one a line), others by a space."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return "".join(lines) if all(map(_is_cjk, lines)) else " ".join(lines)
+    return joiner.join(lines) if all(map(_is_cjk, lines)) else " ".join(lines)
 
 
 def table_groups(grid: Grid, header: int, columns: dict[int, str]) -> list[_Group]:
@@ -283,19 +284,25 @@ def _task(
     rows = group.rows
     where = f"{how.path}:{rows[0][0]}"
 
-    def units_of(text: str, place: str) -> list[str]:
-        return resolve_units(text, how.units, unknown, warnings, (f"{how.path}:{place}", 0, 0))
+    def roles_of(text: str, place: str) -> dict[str, str | None]:
+        return resolve_roles(text, how.units, unknown, warnings, (f"{how.path}:{place}", 0, 0))
 
     def warn(message: str) -> None:
         warnings.append(Problem(where, 0, 0, message, "warning"))
 
-    row_units = [units_of(_flat(c.get("units", "")), p) for p, c in rows]
-    helpers = [units_of(_flat(c.get("helpers", "")), p) for p, c in rows]
+    said = [roles_of(_flat(c.get("units", ""), "、"), p) for p, c in rows]
+    row_units = [[u for u, role in roles.items() if role != "helper"] for roles in said]
+    helpers = [  # a 配合单位 column, and X牵头，Y配合 in the units column
+        [
+            *(u for u, role in roles.items() if role == "helper"),
+            *roles_of(_flat(c.get("helpers", ""), "、"), p),
+        ]
+        for roles, (p, c) in zip(said, rows, strict=True)
+    ]
     if not any(row_units):  # only 配合单位 named: they are the ones responsible
         row_units, helpers = helpers, [[] for _ in rows]
     task_units = list(dict.fromkeys(u for us in row_units for u in us))
-    # 配合单位 assist, with no part (docs/import.md); a unit that leads some row is not one
-    task_helpers = [
+    task_helpers = [  # 配合单位 have no part (docs/import.md); who leads a row is no helper
         u for u in dict.fromkeys(u for us in helpers for u in us) if u not in task_units
     ]
     if not task_units:
@@ -318,7 +325,7 @@ def _task(
         warn(f"problem {task_id} has no 整改时限: written as 长期坚持 (never overdue); set it")
         task_deadline = "长期坚持"
     persons = _distinct(rows, "persons")
-    supervisors = [n for p, c in rows for n in units_of(_flat(c.get("supervisor", "")), p)]
+    supervisors = [n for p, c in rows for n in roles_of(_flat(c.get("supervisor", ""), "、"), p)]
     measures: list[Measure] = []
     for (place, cells), owners, more in zip(rows, row_units, helpers, strict=True):
         texts = split_measures(cells.get("measures", ""))

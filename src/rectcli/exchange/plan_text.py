@@ -32,7 +32,7 @@ from rectcli.errors import Problem, RectError
 from rectcli.exchange.imported import (
     Imported,
     UnknownUnit,
-    resolve_units,
+    resolve_roles,
     unknown_problems,
     with_issued_hint,
 )
@@ -192,14 +192,16 @@ def _task(
             warnings.append(Problem(path, block.line, 1, message, "warning"))
     elif not block.measures:
         problems.append(Problem(path, block.line, 1, f"problem {task_id} has no 整改措施： line"))
-    task_units = _units(block.fields.get("units"), path, units, unknown, warnings)
-    helpers = _units(block.fields.get("helpers"), path, units, unknown, warnings)
-    helpers = [name for name in helpers if name not in task_units]  # 配合单位: no part
+    named = _units(block.fields.get("units"), path, units, unknown, warnings)
+    task_units = [name for name, role in named.items() if role != "helper"]
+    helpers = [name for name, role in named.items() if role == "helper"]  # X牵头，Y配合
+    helpers += _units(block.fields.get("helpers"), path, units, unknown, warnings)
+    helpers = [name for name in dict.fromkeys(helpers) if name not in task_units]  # no part
     if not task_units:  # only 配合单位 named: they are the ones responsible
         task_units, helpers = helpers, []
     supervisor = None
     if span := block.fields.get("supervisor"):
-        names = _units(span, path, units, unknown, warnings)
+        names = list(_units(span, path, units, unknown, warnings))
         if len(names) > 1:
             problems.append(Problem(path, *span.at(0), "督导单位 names more than one unit"))
         supervisor = names[0] if names else None
@@ -242,10 +244,11 @@ def _units(
     units: UnitRegistry,
     unknown: list[UnknownUnit],
     warnings: list[Problem],
-) -> list[str]:
+) -> dict[str, str | None]:
+    """The units a field names, each with the role it says (牵头, 配合; else None)."""
     if span is None:
-        return []
-    return resolve_units(span.text, units, unknown, warnings, (path, 0, 0), span.at)
+        return {}
+    return resolve_roles(span.text, units, unknown, warnings, (path, 0, 0), span.at)
 
 
 def build_measure(
@@ -281,6 +284,7 @@ def build_measure(
         id=measure_id,
         text=text,
         units=facts.owners,
+        helpers=facts.helpers,
         deadline=facts.deadline.text if facts.deadline else None,
         milestones=[Milestone(deadline=d.text, text=step) for d, step in facts.milestones],
         recurring=duties,

@@ -10,12 +10,22 @@ a unit that already exists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # What a body of a place is called; the longest first, so 党工委 wins over 党委.
 GENERIC = ("党工委", "管委会", "党委", "政府", "人大", "政协", "纪委", "监委", "党组")
 _GENERIC = re.compile("(?:" + "|".join(GENERIC) + ")$")
-_SPLIT = re.compile(r"[^、，,；;\s/]+")
+_CLAUSE = re.compile(r"[^，,；;]+")
+_SPLIT = re.compile(r"[^、\s/]+")
+# A role said after a name: 县生态环境局（牵头）, 县公安局、县城管局配合, 市级各有关部门按职责
+# 分工负责 (responsible: no role). It holds for the names before it in its clause, back to
+# the last role said.
+_ROLE = re.compile(
+    r"(?:[（(](?P<paren>牵头单位|配合单位|牵头|配合|协办|协助|参与)[）)]"
+    r"|(?P<bare>牵头负责|牵头|配合|协办|协助|参与|按职责分工负责|按职责负责|负责))$"
+)
+ROLES = {"牵头": "lead", "牵头单位": "lead", "牵头负责": "lead"}
+ROLES |= dict.fromkeys(("配合", "配合单位", "协办", "协助", "参与"), "helper")
 # A unit name has none of these: a label, a sentence, a bracketed heading.
 _NOT_A_NAME = re.compile(r"[：:【】。！？!?“”《》]|^\d|[0-9]{4}年")
 MAX_NAME = 24
@@ -28,21 +38,32 @@ class Said:
     name: str
     start: int
     written: str = ""  # as the text writes it, when the prefix was shared (管委会)
+    role: str | None = None  # "lead" (牵头) or "helper" (配合单位), as the text says
 
 
 def split_units(text: str) -> list[Said]:
-    """The unit names of a 责任单位 value, shared prefixes expanded, ``等`` dropped."""
+    """The unit names of a 责任单位 value, shared prefixes expanded, ``等`` dropped, each
+    with the role its clause says (``X牵头，Y、Z配合``)."""
     found: list[Said] = []
-    for m in _SPLIT.finditer(text):
-        said = m[0].removesuffix("等")
-        if not said:
-            continue
-        if said in GENERIC and found:
-            before = found[-1].name
-            if (tail := _GENERIC.search(before)) and tail.start() > 0:
-                found.append(Said(before[: tail.start()] + said, m.start(), said))
-                continue
-        found.append(Said(said, m.start()))
+    for clause in _CLAUSE.finditer(text):
+        unsaid = len(found)  # the first name of the clause whose role is not said yet
+        for m in _SPLIT.finditer(clause[0]):
+            said = m[0]
+            role_said = _ROLE.search(said)
+            if role_said:
+                said = said[: role_said.start()]
+            said = said.removesuffix("等")
+            start = clause.start() + m.start()
+            if said in GENERIC and found:
+                before = found[-1].name
+                if (tail := _GENERIC.search(before)) and tail.start() > 0:
+                    found.append(Said(before[: tail.start()] + said, start, said))
+            elif said:
+                found.append(Said(said, start))
+            if role_said:
+                role = ROLES.get(role_said["paren"] or role_said["bare"])
+                found[unsaid:] = [replace(s, role=role) for s in found[unsaid:]]
+                unsaid = len(found)
     return found
 
 

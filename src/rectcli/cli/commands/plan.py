@@ -75,8 +75,10 @@ def import_(
         add_units=add_units,
         today=settings.today,
     )
+    from rectcli.catalog.messages import localized
+
     for warning in result.warnings:
-        _to_stderr(str(warning))
+        _to_stderr(str(localized(warning, labels.lang)))
     write_plan_import(result, output, units_path)
     say = echo if output is not None else _to_stderr
     if result.added:
