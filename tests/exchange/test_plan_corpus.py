@@ -252,6 +252,10 @@ def test_a_regional_season_is_warned_in_chinese(invoke: Invoke, tmp_path: Path) 
     )
 
 
+# Composed in the layouts real lists use: a closing note of who does it, as in 咸阳市2022年
+# 深化“放管服”改革优化营商环境工作要点 (“（市政府办公室、…牵头，市级各有关部门及各县市区
+# 政府按职责分工负责）”, https://newton.com.tw/wiki/鹹陽市2022年深化“放管服”改革最佳化營商
+# 環境工作要點/61994341), and 牵头/配合 said in a 责任单位 value.
 ROLES_PLAN = (
     "某县整改任务清单\n"
     "一、城区餐饮油烟扰民问题突出。\n"
