@@ -17,6 +17,18 @@ def errors(stderr: str) -> list[str]:
     return [re.sub(r"^.*?error: ", "", line) for line in stderr.splitlines() if "error: " in line]
 
 
+def test_a_covers_that_is_no_due_date_reads_in_chinese(shipped: Path, invoke: Invoke) -> None:
+    args = ["mark", "1.5", "--duty", "每季度", "--covers", "2024-09-15", "--note", "补报"]
+    result = invoke(*args, file=shipped, as_of="2024-10-10")
+    assert (result.exit_code, errors(result.stderr)) == (
+        2,
+        [
+            "--covers 2024-09-15 不是“每季度”的应完成日期"
+            "（最近的应完成日期：2024-06-30, 2024-09-30）"
+        ],
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -47,18 +59,6 @@ def errors(stderr: str) -> list[str]:
         (["escalate", "3.4", "whatever"], "未知的问责措施“whatever”；请用 通报、督办 或 约谈"),
     ],
 )
-def test_a_covers_that_is_no_due_date_reads_in_chinese(shipped: Path, invoke: Invoke) -> None:
-    args = ["mark", "1.5", "--duty", "每季度", "--covers", "2024-09-15", "--note", "补报"]
-    result = invoke(*args, file=shipped, as_of="2024-10-10")
-    assert (result.exit_code, errors(result.stderr)) == (
-        2,
-        [
-            "--covers 2024-09-15 不是“每季度”的应完成日期"
-            "（最近的应完成日期：2024-06-30, 2024-09-30）"
-        ],
-    )
-
-
 def test_a_refused_mark_reads_in_chinese(
     shipped: Path, invoke: Invoke, args: list[str], message: str
 ) -> None:
