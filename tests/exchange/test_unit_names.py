@@ -64,6 +64,7 @@ def test_a_bare_generic_name_binding_to_a_unit_is_warned(invoke: Invoke, tmp_pat
          [("市政府办公室", "lead"), ("市审改办", "lead"), ("市级各有关部门", None)]),
         ("县住建局(牵头单位)；县公安局协助", [("县住建局", "lead"), ("县公安局", "helper")]),
         ("某园区党工委、管委会", [("某园区党工委", None), ("某园区管委会", None)]),
+        ("住建局、管委会", [("住建局", None), ("管委会", None)]),  # nothing to share: as written
     ],
 )  # fmt: skip
 def test_a_clause_says_the_role_of_its_units(text: str, said: list[tuple[str, str | None]]) -> None:

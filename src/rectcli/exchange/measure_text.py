@@ -113,7 +113,7 @@ class Phrase:
 @dataclass
 class MeasureFacts:
     owners: list[str] | None = None  # unit names; None = the task's own units
-    helpers: list[str] | None = None  # 配合单位 its closing note names (X牵头，Y配合)
+    helpers: list[str] | None = None  # 配合单位: …，Y配合 or a closing note （X牵头，Y配合）
     deadline: Phrase | None = None
     milestones: list[tuple[Phrase, str]] = field(default_factory=list)  # (deadline, step)
     recurring: list[tuple[Phrase, str | None]] = field(default_factory=list)  # (every, duty)

@@ -24,8 +24,8 @@ _ROLE = re.compile(
     r"(?:[（(](?P<paren>牵头单位|配合单位|牵头|配合|协办|协助|参与)[）)]"
     r"|(?P<bare>牵头负责|牵头|配合|协办|协助|参与|按职责分工负责|按职责负责|负责))$"
 )
-ROLES = {"牵头": "lead", "牵头单位": "lead", "牵头负责": "lead"}
-ROLES |= dict.fromkeys(("配合", "配合单位", "协办", "协助", "参与"), "helper")
+_ROLES = {"牵头": "lead", "牵头单位": "lead", "牵头负责": "lead"}
+_ROLES |= dict.fromkeys(("配合", "配合单位", "协办", "协助", "参与"), "helper")
 # A unit name has none of these: a label, a sentence, a bracketed heading.
 _NOT_A_NAME = re.compile(r"[：:【】。！？!?“”《》]|^\d|[0-9]{4}年")
 MAX_NAME = 24
@@ -54,14 +54,13 @@ def split_units(text: str) -> list[Said]:
                 said = said[: role_said.start()]
             said = said.removesuffix("等")
             start = clause.start() + m.start()
-            if said in GENERIC and found:
-                before = found[-1].name
-                if (tail := _GENERIC.search(before)) and tail.start() > 0:
-                    found.append(Said(before[: tail.start()] + said, start, said))
+            before = found[-1].name if said in GENERIC and found else ""
+            if (tail := _GENERIC.search(before)) and tail.start() > 0:  # 党工委、管委会
+                found.append(Said(before[: tail.start()] + said, start, said))
             elif said:
                 found.append(Said(said, start))
             if role_said:
-                role = ROLES.get(role_said["paren"] or role_said["bare"])
+                role = _ROLES.get(role_said["paren"] or role_said["bare"])
                 found[unsaid:] = [replace(s, role=role) for s in found[unsaid:]]
                 unsaid = len(found)
     return found
