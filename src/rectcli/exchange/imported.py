@@ -58,19 +58,6 @@ def unknown_problems(
     return problems
 
 
-def resolve_units(
-    text: str,
-    units: UnitRegistry,
-    unknown: list[UnknownUnit],
-    warnings: list[Problem],
-    place: tuple[str, int, int],
-    at: Callable[[int], tuple[int, int]] | None = None,
-) -> list[str]:
-    """The units.yaml names of a 责任单位 value; unknown names are collected in ``unknown``.
-    ``place`` is (path, line, col) of the value; ``at`` maps an offset to (line, col)."""
-    return list(resolve_roles(text, units, unknown, warnings, place, at))
-
-
 def resolve_roles(
     text: str,
     units: UnitRegistry,
@@ -79,8 +66,10 @@ def resolve_roles(
     place: tuple[str, int, int],
     at: Callable[[int], tuple[int, int]] | None = None,
 ) -> dict[str, str | None]:
-    """:func:`resolve_units`, each name with the role the value says (``lead`` for
-    X牵头, ``helper`` for Y配合, else None), in the value's order."""
+    """The units.yaml names of a 责任单位 value, in its order, each with the role the value
+    says (``lead`` for X牵头, ``helper`` for Y配合, else None); unknown names are collected
+    in ``unknown``. ``place`` is (path, line, col) of the value; ``at`` maps an offset to
+    (line, col)."""
     names: dict[str, str | None] = {}
     path = place[0]
     previous_known = False
