@@ -192,6 +192,7 @@ def test_a_closed_measures_duties_have_ended(invoke: Invoke, data: Path) -> None
     )
 
 
+@pytest.mark.usefixtures("english")  # the message as written (zh default)
 def test_the_plan_issued_of_a_shard_list_is_found_in_its_main_file(
     invoke: Invoke, data: Path
 ) -> None:
