@@ -288,6 +288,7 @@ def test_a_units_cell_of_lines_with_roles(invoke: Invoke, tmp_path: Path) -> Non
         ]
     )
     sheet.append(["2", "工地扬尘。", "每月检查", "县住建局\n县城管局", "长期坚持"])
+    sheet.append(["3", "黑臭水体。", "排查", "牵头单位：县水务局\n配合单位：县城管局", "长期坚持"])
     plan = tmp_path / "ledger.xlsx"
     book.save(plan)
     out = tmp_path / "tasks.yaml"
@@ -297,4 +298,5 @@ def test_a_units_cell_of_lines_with_roles(invoke: Invoke, tmp_path: Path) -> Non
     assert [(t["units"], t.get("helpers")) for t in data["tasks"]] == [
         (["县生态环境局"], ["县市场监管局", "县城管局"]),  # 配合 holds back to the last role said
         (["县住建局", "县城管局"], None),  # one a line: two units, not 县住建局县城管局
+        (["县水务局"], ["县城管局"]),  # labels inside the cell
     ]

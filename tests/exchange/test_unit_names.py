@@ -65,6 +65,11 @@ def test_a_bare_generic_name_binding_to_a_unit_is_warned(invoke: Invoke, tmp_pat
         ("县住建局(牵头单位)；县公安局协助", [("县住建局", "lead"), ("县公安局", "helper")]),
         ("某园区党工委、管委会", [("某园区党工委", None), ("某园区管委会", None)]),
         ("住建局、管委会", [("住建局", None), ("管委会", None)]),  # nothing to share: as written
+        ("牵头单位：县住建局、配合单位：县城管局、县公安局",  # a table cell's lines, joined
+         [("县住建局", "lead"), ("县城管局", "helper"), ("县公安局", "helper")]),
+        ("牵头部门：县水务局；协办单位：县生态环境局（牵头）",  # said after it: over the label
+         [("县水务局", "lead"), ("县生态环境局", "lead")]),
+        ("责任单位：县住建局", [("县住建局", None)]),
     ],
 )  # fmt: skip
 def test_a_clause_says_the_role_of_its_units(text: str, said: list[tuple[str, str | None]]) -> None:

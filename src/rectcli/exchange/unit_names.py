@@ -24,8 +24,13 @@ _ROLE = re.compile(
     r"(?:[（(](?P<paren>牵头单位|配合单位|牵头|配合|协办|协助|参与)[）)]"
     r"|(?P<bare>牵头负责|牵头|配合|协办|协助|参与|按职责分工负责|按职责负责|负责))$"
 )
-_ROLES = {"牵头": "lead", "牵头单位": "lead", "牵头负责": "lead"}
-_ROLES |= dict.fromkeys(("配合", "配合单位", "协办", "协助", "参与"), "helper")
+_ROLES = dict.fromkeys(("牵头", "牵头单位", "牵头部门", "牵头负责", "主办单位"), "lead")
+_ROLES |= dict.fromkeys(("配合", "配合单位", "配合部门", "协办", "协办单位", "协助"), "helper")
+_ROLES |= dict.fromkeys(("协同单位", "参与"), "helper")
+# A label inside a value, for the names after it: 牵头单位：X 配合单位：Y (责任单位：Z: none).
+_LABEL = re.compile(
+    r"(牵头单位|牵头部门|主办单位|配合单位|配合部门|协办单位|协同单位|责任单位|责任部门)\s*[:：]"
+)
 # A unit name has none of these: a label, a sentence, a bracketed heading.
 _NOT_A_NAME = re.compile(r"[：:【】。！？!?“”《》]|^\d|[0-9]{4}年")
 MAX_NAME = 24
@@ -43,9 +48,20 @@ class Said:
 
 def split_units(text: str) -> list[Said]:
     """The unit names of a 责任单位 value, shared prefixes expanded, ``等`` dropped, each
-    with the role its clause says (``X牵头，Y、Z配合``)."""
+    with the role its clause says (``X牵头，Y、Z配合``) or a label before it in the value
+    (``牵头单位：X 配合单位：Y``, as a table's 责任单位 cell may hold)."""
     found: list[Said] = []
-    for clause in _CLAUSE.finditer(text):
+    cuts = [(m.start(), m.end(), _ROLES.get(m[1])) for m in _LABEL.finditer(text)]
+    parts = zip([(0, 0, None), *cuts], [*cuts, (len(text), len(text), None)], strict=True)
+    for (_, begin, label_role), (end, _, _) in parts:
+        _split_part(text, begin, end, label_role, found)
+    return found
+
+
+def _split_part(text: str, begin: int, end: int, role: str | None, found: list[Said]) -> None:
+    """The names of ``text[begin:end]`` added to ``found``, each with ``role`` unless a
+    role said after it in its clause says otherwise."""
+    for clause in _CLAUSE.finditer(text, begin, end):
         unsaid = len(found)  # the first name of the clause whose role is not said yet
         for m in _SPLIT.finditer(clause[0]):
             said = m[0]
@@ -56,14 +72,13 @@ def split_units(text: str) -> list[Said]:
             start = clause.start() + m.start()
             before = found[-1].name if said in GENERIC and found else ""
             if (tail := _GENERIC.search(before)) and tail.start() > 0:  # 党工委、管委会
-                found.append(Said(before[: tail.start()] + said, start, said))
+                found.append(Said(before[: tail.start()] + said, start, said, role))
             elif said:
-                found.append(Said(said, start))
+                found.append(Said(said, start, role=role))
             if role_said:
-                role = _ROLES.get(role_said["paren"] or role_said["bare"])
-                found[unsaid:] = [replace(s, role=role) for s in found[unsaid:]]
+                said_role = _ROLES.get(role_said["paren"] or role_said["bare"])
+                found[unsaid:] = [replace(s, role=said_role) for s in found[unsaid:]]
                 unsaid = len(found)
-    return found
 
 
 def unit_name_problem(name: str) -> str | None:
