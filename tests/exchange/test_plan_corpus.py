@@ -303,3 +303,16 @@ def test_roles_said_in_the_units_and_in_a_measure(invoke: Invoke, tmp_path: Path
         ("2.2", None, None, None),
     ]
     assert invoke("check", file=out, as_of="2024-04-02").exit_code == 0
+
+
+def test_an_acceptance_notice_takes_the_goals_latest_date(invoke: Invoke, tmp_path: Path) -> None:
+    data, stderr = _import(invoke, tmp_path, "acceptance_notice.txt", "--issued", "2023-06-01")
+    (task,) = data["tasks"]
+    assert (task["units"], task["supervisor"], task["deadline"]) == (
+        ["某管理区住房和城乡建设局"],
+        "某市住房和城乡建设局",  # 牵头验收单位
+        "2025年12月31日前",  # of “十四五”期间 and 2025年12月31日前 in the goal, the latest
+    )
+    assert [m["id"] for m in task["measures"]] == ["1.1", "1.2"]  # 整改完成情况 is no measure
+    warned = "acceptance_notice.txt:10:1: warning: 未知的标签“配合验收单位”：其各行未读取"
+    assert stderr.splitlines()[-1].endswith(warned)  # shown relative to where rect runs

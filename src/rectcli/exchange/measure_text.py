@@ -234,6 +234,23 @@ def _owner_note(
     return found or None
 
 
+def goal_deadline(goal: str, finder: UnitFinder, issued: date | None) -> Phrase | None:
+    """The deadline a 整改目标 names (``到2025年6月底前，…``), for a problem given none: its
+    one date, or of several (``“十四五”期间…，2025年12月31日前…``) the latest."""
+    facts = analyse(goal, finder, [], issued)
+    if facts.deadline is not None or not facts.milestones:
+        return facts.deadline
+    dated = []
+    for phrase, _ in facts.milestones:
+        try:
+            due = parse_deadline(phrase.text, issued).due
+        except DeadlineError:
+            continue
+        if due is not None:
+            dated.append((due, phrase.start, phrase))
+    return max(dated)[2] if dated else None
+
+
 def _conditional(masked: str, at: int) -> bool:
     """``发现问题立即处理``: 立即 after a condition in its clause is a response rule."""
     start = max((m.end() for m in _CLAUSE_END.finditer(masked, 0, at)), default=0)

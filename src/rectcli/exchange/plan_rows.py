@@ -25,7 +25,7 @@ from rectcli.exchange.imported import (
     unknown_problems,
     with_issued_hint,
 )
-from rectcli.exchange.measure_text import UnitFinder, analyse
+from rectcli.exchange.measure_text import UnitFinder, goal_deadline
 from rectcli.exchange.plan_text import Span, build_measure, cn_number
 from rectcli.memory import gc_paused
 from rectcli.model.shapes import Measure, Plan, ProgressEntry, Task, TaskFile
@@ -313,7 +313,7 @@ def _task(
         warn(f"problem {task_id} has no problem text: fill in title")
     goal = "；".join(_distinct(rows, "goal"))
     deadlines = _distinct(rows, "deadline")
-    if not deadlines and goal and (found := analyse(goal, finder, [], plan.issued).deadline):
+    if not deadlines and goal and (found := goal_deadline(goal, finder, plan.issued)):
         deadlines = [found.text]  # 整改目标：到2025年6月底前，… with no 整改时限 column
     for phrase in deadlines:
         try:

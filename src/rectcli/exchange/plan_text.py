@@ -36,7 +36,7 @@ from rectcli.exchange.imported import (
     unknown_problems,
     with_issued_hint,
 )
-from rectcli.exchange.measure_text import UnitFinder, analyse
+from rectcli.exchange.measure_text import UnitFinder, analyse, goal_deadline
 from rectcli.exchange.plan_blocks import (
     HEADING,
     Block,
@@ -174,7 +174,7 @@ def _task(
         headline = f"{headline}。{values['finding']}" if headline else values["finding"]
     title, _, finding = headline.partition("。")
     goal = values.get("goal")
-    in_goal = analyse(goal, finder, [], issued).deadline if goal else None
+    in_goal = goal_deadline(goal, finder, issued) if goal else None
     if not values.get("deadline") and in_goal:  # 整改目标：到2025年6月底前，…
         values["deadline"] = in_goal.text
         block.fields["deadline"] = block.fields["goal"]
