@@ -316,3 +316,25 @@ def test_an_acceptance_notice_takes_the_goals_latest_date(invoke: Invoke, tmp_pa
     assert [m["id"] for m in task["measures"]] == ["1.1", "1.2"]  # 整改完成情况 is no measure
     warned = "acceptance_notice.txt:10:1: warning: 未知的标签“配合验收单位”：其各行未读取"
     assert stderr.splitlines()[-1].endswith(warned)  # shown relative to where rect runs
+
+
+def test_measures_that_say_their_own_units_and_deadline(invoke: Invoke, tmp_path: Path) -> None:
+    names = ["县生态环境局", "县市场监管局", "县城管局", "县住建局", "县交通运输局"]
+    (tmp_path / "units.yaml").write_text(
+        "units:\n" + "".join(f"  - name: {n}\n" for n in names), encoding="utf-8"
+    )
+    data, stderr = _import(invoke, tmp_path, "measure_fields.txt", "--issued", "2024-04-01")
+    assert stderr == ""
+    assert [(t["units"], t.get("helpers"), t["deadline"]) for t in data["tasks"]] == [
+        (["县生态环境局", "县市场监管局", "县城管局"], None, "2024年12月底前"),
+        (["县住建局"], ["县城管局", "县交通运输局"], "长期坚持"),  # 牵头部门 / 协办单位
+    ]
+    measures = [m for t in data["tasks"] for m in t["measures"]]
+    assert [(m["id"], m.get("units"), m.get("helpers"), m.get("deadline")) for m in measures] == [
+        ("1.1", ["县市场监管局"], None, "2024年6月底前"),  # （责任单位：…；完成时限：…）
+        ("1.2", ["县城管局"], None, "2024年9月底前"),  # lines of its own under it
+        ("1.3", ["县生态环境局"], ["县城管局"], None),  # 。责任单位：X，Y配合。
+        ("2.1", None, None, None),
+        ("2.2", ["县交通运输局"], None, "2024年8月底前"),  # a helper of the problem leads here
+    ]
+    assert invoke("check", file=tmp_path / "tasks.yaml", as_of="2024-04-02").exit_code == 0

@@ -209,10 +209,15 @@ def analyse(
 
 
 # A note that closes the measure and says who does it: （县生态环境局牵头，县公安局配合），
-# （县住建局负责）, （责任单位：县住建局）. A parenthesis without such a word (（含池北区）) is no
-# such note.
-_OWNER_NOTE = re.compile(r"[（(](?:责任单位[:：])?(?P<who>[^（）()]+)[）)]\s*[。.；;]?\s*$")
+# （县住建局负责）, （责任单位：县住建局；完成时限：…）, or unbracketed after its last sentence:
+# 。责任单位：县住建局，县公安局配合。 A parenthesis without such a word (（含池北区）) is no
+# such note; what follows a 完成时限 label in it is no unit.
+_OWNER_NOTE = re.compile(
+    r"(?:[（(](?:责任单位[:：])?(?P<who>[^（）()]+)[）)]"
+    r"|(?<=[。；;])\s*(?:责任单位|牵头单位)[:：](?P<said>[^。（）()]+))\s*[。.；;]?\s*$"
+)
 _OWNER_WORD = re.compile(r"牵头|配合|负责|协办|协助|责任单位")
+_NOT_WHO = re.compile(r"[；;，,]?\s*(?:完成时限|整改时限|完成时间|时限)[:：]")
 
 
 def _owner_note(
@@ -222,9 +227,10 @@ def _owner_note(
     names what is no unit (a warning: the measure's owners are then read from its words)."""
     if not _OWNER_WORD.search(note[0]):
         return None
-    start = note.start("who")
+    group = "who" if note["who"] is not None else "said"
+    start = note.start(group)
     found: dict[str, str | None] = {}
-    for said in split_units(note["who"]):
+    for said in split_units(_NOT_WHO.split(note[group], maxsplit=1)[0]):
         name = finder.units.resolve(said.name)
         if name is None:
             message = f"'{said.name}' in the closing note of who does it is no unit in units.yaml"

@@ -33,7 +33,11 @@ FIELDS = {
     "整改实施主体": "units",
     "主管单位": "units",
     "牵头单位": "units",
+    "牵头部门": "units",
     "配合单位": "helpers",
+    "配合部门": "helpers",
+    "协办单位": "helpers",
+    "协同单位": "helpers",
     "责任人": "persons",
     "责任领导": "persons",
     "督导单位": "supervisor",
@@ -58,6 +62,7 @@ _FIELD = re.compile(
     rf"\s*(?P<open>【)?\s*(?P<label>{_LABELS})\s*(?:[（(][^）)]{{0,12}}[）)])?\s*"
     r"(?(open)】\s*[：:]?|[：:])\s*(?P<value>.*)"
 )
+_OWN_FIELDS = frozenset({"units", "helpers", "deadline", "persons"})  # a measure may say its own
 _SITE = re.compile(r"\s*(?P<num>[0-9]{1,3})\s*[.．、](?![0-9])\s*(?P<rest>.*)")
 _SITE_ITEM = re.compile(r"[（(]\s*(?P<n>[0-9]{1,2})\s*[）)]")
 _GROUP = re.compile(rf"\s*[（(]\s*[{_CN}]+\s*[）)]")
@@ -108,6 +113,8 @@ class Block:
     heading: Span
     fields: dict[str, Span] = field(default_factory=dict)
     measures: list[tuple[int, int, Span]] = field(default_factory=list)  # (number, line, text)
+    # A measure's own 责任单位/完成时限/责任人 lines under it, by its index in ``measures``
+    measure_fields: dict[int, dict[str, Span]] = field(default_factory=dict)
     site: bool = False  # 1.市图书馆 of a 督查通报, its findings (1)…(2)… the measures
 
 
@@ -182,10 +189,15 @@ def read_blocks(
         if field_match:
             pieces = _pieces(line, field_match)
             for key, col, value in pieces:
-                span = block.fields.setdefault(key, Span())
+                fields = block.fields
+                under = key in _OWN_FIELDS and block.measures and section in ("measures", "aside")
+                if under and key in fields:  # said again under a measure: that measure's own
+                    fields = block.measure_fields.setdefault(len(block.measures) - 1, {})
+                span = fields.setdefault(key, Span())
                 if key != "measures":
                     span.add(number, col + 1, value)
-                current, section = span, key
+                # under a measure, the next numbered line is still the next measure
+                current, section = span, "aside" if under else key
             key, col, value = pieces[-1]
             if key != "measures":
                 continue

@@ -214,16 +214,20 @@ def _task(
             problems.append(Problem(path, *block.fields["deadline"].at(0), message))
     measures = []
     seen: set[str] = set()
-    for number, line, span in block.measures:
+    for index, (number, line, span) in enumerate(block.measures):
         measure_id = f"{task_id}.{number}"
         if measure_id in seen:
             problems.append(
                 Problem(path, line, 1, f"measure {measure_id} again in problem {task_id}")
             )
         seen.add(measure_id)
-        measures.append(
-            build_measure(measure_id, span, path, finder, task_units, issued, problems, warnings)
+        measure = build_measure(
+            measure_id, span, path, finder, task_units, issued, problems, warnings
         )
+        for key, own in block.measure_fields.get(index, {}).items():  # lines of its own
+            named_own = _units(own, path, units, unknown, warnings) if key != "deadline" else {}
+            _say_own(measure, key, own, named_own, task_units, issued, path, problems)
+        measures.append(measure)
     return Task(
         id=task_id,
         title=title.strip() or headline,
@@ -249,6 +253,36 @@ def _units(
     if span is None:
         return {}
     return resolve_roles(span.text, units, unknown, warnings, (path, 0, 0), span.at)
+
+
+def _say_own(
+    measure: Measure,
+    key: str,
+    own: Span,
+    said: dict[str, str | None],
+    task_units: list[str],
+    issued: date | None,
+    path: str,
+    problems: list[Problem],
+) -> None:
+    """A measure's own 责任单位 / 配合单位 / 完成时限 / 责任人 line (under it in the plan),
+    over what its words say: ``said`` are the units the line names, with their roles."""
+    if key == "units":
+        leads = [name for name, role in said.items() if role != "helper"]
+        measure.units = None if set(leads) == set(task_units) else leads or measure.units
+        measure.helpers = [name for name, role in said.items() if role == "helper"] or None
+    elif key == "helpers":
+        measure.helpers = list(said)
+    elif key == "persons":
+        measure.persons = own.text.strip()
+    else:
+        deadline = own.text.strip().rstrip("。.")
+        try:
+            parse_deadline(deadline, issued)
+        except DeadlineError as exc:
+            message = f"完成时限: {with_issued_hint(str(exc))}"
+            problems.append(Problem(path, *own.at(0), message))
+        measure.deadline, measure.milestones = deadline, []
 
 
 def build_measure(
