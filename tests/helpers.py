@@ -40,6 +40,27 @@ MINI_TEXT = (FIXTURES / "mini" / "tasks.yaml").read_text(encoding="utf-8")
 Invoke = Callable[..., Result]
 
 
+def edit_measure(path: Path, measure: str, old: str, new: str) -> int:
+    """Replace ``old`` by ``new`` inside ``measure``'s lines (a hand edit); the line of
+    ``new``."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f'      - id: "{measure}"\n')
+    at = text.index(old, start)
+    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
+    return text.count("\n", 0, at) + 1
+
+
+def fill_row(sheet: Path, measure: str, cells: dict[str, str]) -> None:
+    """Fill in ``measure``'s row of an exported fill-in sheet: column letter → value."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(sheet)
+    rows = {row[0].value: row[0].row for row in book.worksheets[0].iter_rows(min_row=2)}
+    for column, value in cells.items():
+        book.worksheets[0][f"{column}{rows[measure]}"] = value
+    book.save(sheet)
+
+
 def lines(text: str) -> list[str]:
     # Rich pads table lines to the table's width; the padding is not the point.
     return [line.rstrip() for line in text.splitlines()]

@@ -12,6 +12,7 @@ from rectcli.edits.mark import Entry, mark
 from rectcli.history.git import merge_file
 from rectcli.merge.driver import merge_files
 from tests.conftest import SHIPPED_DATA, Invoke
+from tests.helpers import fill_row
 
 DAY = "2024-07-01"
 BASE_35 = (
@@ -170,18 +171,11 @@ def test_parts_from_two_branches_merge() -> None:
 
 
 def test_a_sheet_imported_twice_records_once(shipped: Path, invoke: Invoke) -> None:
-    import openpyxl
-
     sheet = shipped.parent / "池南区.xlsx"
     day = "2024-06-25"
     result = invoke("export-sheet", "--unit", "池南区", "-o", str(sheet), file=shipped, as_of=day)
     assert result.exit_code == 0, result.output
-    book = openpyxl.load_workbook(sheet)
-    rows = {row[0].value: row[0].row for row in book.worksheets[0].iter_rows(min_row=2)}
-    book.worksheets[0][f"F{rows['3.5']}"] = "已完成"
-    book.worksheets[0][f"G{rows['3.5']}"] = "方案已印发"
-    book.worksheets[0][f"K{rows['3.5']}"] = "2024-06-24"
-    book.save(sheet)
+    fill_row(sheet, "3.5", {"F": "已完成", "G": "方案已印发", "K": "2024-06-24"})
     result = invoke("import-sheet", str(sheet), file=shipped, as_of=day)
     assert (result.exit_code, result.stdout) == (0, f"已从 {sheet} 记录 1 条进展\n")
     once = shipped.read_text(encoding="utf-8")

@@ -7,17 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Invoke
+from tests.helpers import edit_measure
 
 MEASURE_41 = '      - id: "4.1"\n'
-
-
-def _edit(path: Path, measure: str, old: str, new: str) -> int:
-    """Replace ``old`` by ``new`` inside ``measure``'s lines; the line of ``new``."""
-    text = path.read_text(encoding="utf-8")
-    start = text.index(f'      - id: "{measure}"\n')
-    at = text.index(old, start)
-    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
-    return text.count("\n", 0, at) + 1
 
 
 def _check(invoke: Invoke, path: Path) -> tuple[int, str]:
@@ -27,7 +19,7 @@ def _check(invoke: Invoke, path: Path) -> tuple[int, str]:
 
 @pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_closed_by_hand_without_a_done_entry(shipped: Path, invoke: Invoke) -> None:
-    line = _edit(shipped, "4.1", "status: todo", "status: closed")
+    line = edit_measure(shipped, "4.1", "status: todo", "status: closed")
     assert _check(invoke, shipped) == (
         2,
         f"{shipped}:{line}:17: error: 4.1 is closed but no entry records it done\n",
@@ -36,7 +28,7 @@ def test_closed_by_hand_without_a_done_entry(shipped: Path, invoke: Invoke) -> N
 
 @pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_status_must_follow_the_last_entry(shipped: Path, invoke: Invoke) -> None:
-    line = _edit(
+    line = edit_measure(
         shipped,
         "4.1",
         "status: todo\n",
@@ -93,13 +85,13 @@ def test_log_rules_are_located_errors(
     new = f"status: {final}\n        progress:\n" + "".join(
         f"          - {entry}\n" for entry in entries
     )
-    line = _edit(shipped, "4.1", "status: todo\n", new)
+    line = edit_measure(shipped, "4.1", "status: todo\n", new)
     code, err = _check(invoke, shipped)
     assert (code, err) == (2, f"{shipped}:{line + where[0] - 1}:{where[1]}: error: {message}\n")
 
 
 def test_a_late_entry_may_be_dated_before_the_last(shipped: Path, invoke: Invoke) -> None:
-    _edit(
+    edit_measure(
         shipped,
         "4.1",
         "status: todo\n",
@@ -112,7 +104,7 @@ def test_a_late_entry_may_be_dated_before_the_last(shipped: Path, invoke: Invoke
 
 @pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_a_part_entry_must_name_one_of_the_units(shipped: Path, invoke: Invoke) -> None:
-    line = _edit(
+    line = edit_measure(
         shipped,
         "3.5",
         "status: todo\n",
@@ -129,7 +121,7 @@ def test_a_part_entry_must_name_one_of_the_units(shipped: Path, invoke: Invoke) 
 
 @pytest.mark.usefixtures("english")  # English messages (zh default: issue 16)
 def test_shared_status_follows_the_parts(shipped: Path, invoke: Invoke) -> None:
-    line = _edit(
+    line = edit_measure(
         shipped,
         "3.5",
         "status: todo\n",
@@ -146,7 +138,7 @@ def test_shared_status_follows_the_parts(shipped: Path, invoke: Invoke) -> None:
 
 @pytest.mark.usefixtures("english")
 def test_no_entry_after_the_real_today(shipped: Path, invoke: Invoke) -> None:
-    _edit(
+    edit_measure(
         shipped,
         "4.1",
         "status: todo\n",

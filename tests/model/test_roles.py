@@ -9,17 +9,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Invoke
+from tests.helpers import edit_measure, fill_row
 
 BEFORE = "2024-07-01"  # 3.5 (各区, 2024年6月底前) is overdue from here
-
-
-def _edit(path: Path, measure: str, old: str, new: str) -> int:
-    """Replace ``old`` by ``new`` inside ``measure``'s lines; the line of ``new``."""
-    text = path.read_text(encoding="utf-8")
-    start = text.index(f'      - id: "{measure}"\n')
-    at = text.index(old, start)
-    path.write_text(text[:at] + new + text[at + len(old) :], encoding="utf-8")
-    return text.count("\n", 0, at) + 1
 
 
 def _ids(invoke: Invoke, path: Path, *args: str) -> list[str]:
@@ -29,7 +21,7 @@ def _ids(invoke: Invoke, path: Path, *args: str) -> list[str]:
 
 
 def _lead_alone(path: Path) -> None:
-    _edit(path, "3.5", "units: [各区]\n", "units: [各区]\n        finished_by: 池北区\n")
+    edit_measure(path, "3.5", "units: [各区]\n", "units: [各区]\n        finished_by: 池北区\n")
 
 
 def test_a_lead_finishing_alone_finishes_it_for_every_unit(shipped: Path, invoke: Invoke) -> None:
@@ -81,7 +73,7 @@ def test_show_says_who_finishes_it(shipped: Path, invoke: Invoke) -> None:
 def test_finished_by_names_one_of_its_units(
     shipped: Path, invoke: Invoke, value: str, message: str
 ) -> None:
-    line = _edit(
+    line = edit_measure(
         shipped, "3.5", "units: [各区]\n", f"units: [各区]\n        finished_by: {value}\n"
     )
     result = invoke("check", file=shipped, as_of=BEFORE)
@@ -92,7 +84,7 @@ def test_finished_by_names_one_of_its_units(
 @pytest.mark.usefixtures("english")
 def test_a_part_entry_on_a_measure_its_lead_finishes_alone(shipped: Path, invoke: Invoke) -> None:
     _lead_alone(shipped)
-    line = _edit(
+    line = edit_measure(
         shipped,
         "3.5",
         "status: todo\n",
@@ -110,7 +102,10 @@ def test_a_part_entry_on_a_measure_its_lead_finishes_alone(shipped: Path, invoke
 
 def _helper(path: Path) -> int:
     """公安局 helps 3.5 (配合单位); the line of its helpers:."""
-    return _edit(path, "3.5", "units: [各区]\n", "units: [各区]\n        helpers: [公安局]\n") + 1
+    return (
+        edit_measure(path, "3.5", "units: [各区]\n", "units: [各区]\n        helpers: [公安局]\n")
+        + 1
+    )
 
 
 def test_a_helper_has_no_part(shipped: Path, invoke: Invoke) -> None:
@@ -166,7 +161,9 @@ def test_a_problems_helpers_reach_its_measures(shipped: Path, invoke: Invoke) ->
 def test_helpers_are_known_units_not_responsible_ones(
     shipped: Path, invoke: Invoke, helpers: str, col: int, message: str
 ) -> None:
-    line = _edit(shipped, "3.5", "units: [各区]\n", f"units: [各区]\n        helpers: {helpers}\n")
+    line = edit_measure(
+        shipped, "3.5", "units: [各区]\n", f"units: [各区]\n        helpers: {helpers}\n"
+    )
     result = invoke("check", file=shipped, as_of=BEFORE)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{shipped}:{line + 1}:{col}: error: {message}")
@@ -176,19 +173,12 @@ def test_helpers_are_known_units_not_responsible_ones(
 def test_a_sheet_records_a_measure_its_lead_finishes_alone(
     shipped: Path, invoke: Invoke, unit: str, recorded: bool
 ) -> None:
-    import openpyxl
-
     _lead_alone(shipped)
     sheet = shipped.parent / f"{unit}.xlsx"
     day = "2024-06-25"
     result = invoke("export-sheet", "--unit", unit, "-o", str(sheet), file=shipped, as_of=day)
     assert result.exit_code == 0, result.output
-    book = openpyxl.load_workbook(sheet)
-    rows = {row[0].value: row[0].row for row in book.worksheets[0].iter_rows(min_row=2)}
-    book.worksheets[0][f"F{rows['3.5']}"] = "已完成"
-    book.worksheets[0][f"G{rows['3.5']}"] = "方案已印发"
-    book.worksheets[0][f"K{rows['3.5']}"] = "2024-06-24"
-    book.save(sheet)
+    fill_row(sheet, "3.5", {"F": "已完成", "G": "方案已印发", "K": "2024-06-24"})
     before = shipped.read_text(encoding="utf-8")
     result = invoke("import-sheet", str(sheet), file=shipped, as_of=day)
     after = shipped.read_text(encoding="utf-8")
